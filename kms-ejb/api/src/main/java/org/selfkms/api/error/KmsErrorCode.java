@@ -1,0 +1,46 @@
+package org.selfkms.api.error;
+
+/**
+ * Every way a KMS request can fail, stable across releases. Each door maps these to its own wire codes
+ * (the Tencent door to Tencent's error codes, the REST door to HTTP statuses).
+ */
+public enum KmsErrorCode {
+    // authentication and authorization
+    AUTH_MALFORMED,
+    AUTH_UNKNOWN_SECRET_ID,
+    AUTH_SIGNATURE_EXPIRED,
+    AUTH_SIGNATURE_MISMATCH,
+    AUTH_LOGIN_FAILED,
+    UNAUTHORIZED,
+
+    // request shape
+    UNKNOWN_ACTION,
+    UNSUPPORTED_VERSION,
+    MALFORMED_REQUEST,
+    MISSING_PARAMETER,
+    INVALID_PARAMETER,
+    INVALID_PARAMETER_VALUE,
+
+    // keys
+    KEY_ID_INVALID,
+    KEY_NOT_FOUND,
+    KEY_DISABLED,
+    KEY_ARCHIVED,
+    KEY_PENDING_DELETE,
+    KEY_STATE_NOT_SUPPORTED,
+    KEY_USAGE_INVALID,
+    KEY_TYPE_INVALID,
+    ALIAS_INVALID,
+    ALIAS_EXISTS,
+    KEY_LIMIT_EXCEEDED,
+    DUPLICATED_KEY_ID,
+
+    // data
+    PLAINTEXT_INVALID,
+    CIPHERTEXT_INVALID,
+    ENCRYPTION_CONTEXT_INVALID,
+
+    // server side
+    TOKEN_UNAVAILABLE,
+    INTERNAL
+}

@@ -1,0 +1,30 @@
+package org.selfkms.api.error;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The one domain error of the KMS. The message is safe to show to the caller: it never holds key
+ * material, plaintext, secrets or stack details. Thrown from a business method it rolls the transaction
+ * back, so a refused request changes nothing.
+ */
+@ApplicationException(rollback = true)
+public class KmsException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final KmsErrorCode code;
+
+    public KmsException(KmsErrorCode code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    public KmsErrorCode code() {
+        return code;
+    }
+
+    @Override
+    public String toString() {
+        return "KmsException[" + code + ": " + getMessage() + "]";
+    }
+}

@@ -1,0 +1,14 @@
+package org.selfkms.api.key;
+
+import java.io.Serializable;
+
+/**
+ * A request to create a CMK.
+ *
+ * @param alias       required: 1-60 letters, digits, '-' or '_', starting with a letter or digit
+ * @param description optional, at most 1024 bytes UTF-8
+ * @param usage       null means {@link KeyUsage#ENCRYPT_DECRYPT}
+ * @param origin      null means {@link KeyOrigin#TENCENT_KMS}
+ */
+public record NewKey(String alias, String description, KeyUsage usage, KeyOrigin origin) implements Serializable {
+}

@@ -1,0 +1,67 @@
+package org.selfkms.token.adapter;
+
+import org.selfkms.token.TokenConnection;
+import org.selfkms.token.TokenException;
+import org.selfkms.token.TokenStatus;
+import org.selfkms.token.WrappedKey;
+import org.selfkms.token.spi.TokenBackend;
+
+/** The object applications hold: delegates to the backend of its managed connection until closed. */
+public class TokenConnectionHandle implements TokenConnection {
+
+    private volatile TokenManagedConnection managedConnection;
+
+    TokenConnectionHandle(TokenManagedConnection managedConnection) {
+        this.managedConnection = managedConnection;
+    }
+
+    void reassociate(TokenManagedConnection connection) {
+        this.managedConnection = connection;
+    }
+
+    void invalidate() {
+        this.managedConnection = null;
+    }
+
+    private TokenBackend backend() throws TokenException {
+        TokenManagedConnection connection = managedConnection;
+        if (connection == null) {
+            throw new TokenException(TokenException.Reason.UNAVAILABLE, "token connection is closed");
+        }
+        return connection.backend();
+    }
+
+    @Override
+    public TokenStatus status() throws TokenException {
+        return backend().status();
+    }
+
+    @Override
+    public WrappedKey generateWrapped(int length, String purpose) throws TokenException {
+        return backend().generateWrapped(length, purpose);
+    }
+
+    @Override
+    public WrappedKey wrap(byte[] material, String purpose) throws TokenException {
+        return backend().wrap(material, purpose);
+    }
+
+    @Override
+    public byte[] unwrap(WrappedKey wrapped, String purpose) throws TokenException {
+        return backend().unwrap(wrapped, purpose);
+    }
+
+    @Override
+    public byte[] random(int length) throws TokenException {
+        return backend().random(length);
+    }
+
+    @Override
+    public void close() {
+        TokenManagedConnection connection = managedConnection;
+        managedConnection = null;
+        if (connection != null) {
+            connection.handleClosed(this);
+        }
+    }
+}
