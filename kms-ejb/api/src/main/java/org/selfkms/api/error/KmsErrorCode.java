@@ -20,6 +20,8 @@ public enum KmsErrorCode {
     MISSING_PARAMETER,
     INVALID_PARAMETER,
     INVALID_PARAMETER_VALUE,
+    /** A known action or option this server does not offer (yet). */
+    UNSUPPORTED_OPERATION,
 
     // keys
     KEY_ID_INVALID,

@@ -1,0 +1,126 @@
+package org.selfkms.crypto;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import org.selfkms.api.crypto.EnvelopeCrypto;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The caller's encryption context in canonical form: a JSON object of string values, re-serialised with
+ * keys sorted (by UTF-16 code units) and no white space, so that key order and formatting do not matter
+ * but every pair does. Absent, empty and {@code {}} contexts are the same, empty context.
+ */
+public final class EncryptionContext {
+
+    public static final EncryptionContext NONE = new EncryptionContext(new TreeMap<>());
+
+    private final TreeMap<String, String> pairs;
+
+    private EncryptionContext(TreeMap<String, String> pairs) {
+        this.pairs = pairs;
+    }
+
+    /**
+     * @throws KmsException {@code ENCRYPTION_CONTEXT_INVALID} if the text is too long, not JSON, not an
+     *                      object, or has a value that is not a string
+     */
+    public static EncryptionContext parse(String json) {
+        if (json == null || json.isBlank()) {
+            return NONE;
+        }
+        if (json.length() > EnvelopeCrypto.MAX_CONTEXT_CHARS) {
+            throw invalid("EncryptionContext must be at most " + EnvelopeCrypto.MAX_CONTEXT_CHARS + " characters");
+        }
+        JsonObject object;
+        try (var reader = Json.createReader(new StringReader(json))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw invalid("EncryptionContext must be a JSON object of string values");
+            }
+            object = value.asJsonObject();
+        } catch (JsonParsingException e) {
+            throw invalid("EncryptionContext is not valid JSON");
+        } catch (JsonException | IllegalStateException e) {
+            throw invalid("EncryptionContext is not valid JSON");
+        }
+        TreeMap<String, String> pairs = new TreeMap<>();
+        for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
+            if (!(entry.getValue() instanceof JsonString string)) {
+                throw invalid("EncryptionContext values must be strings");
+            }
+            pairs.put(entry.getKey(), string.getString());
+        }
+        return pairs.isEmpty() ? NONE : new EncryptionContext(pairs);
+    }
+
+    /** The canonical UTF-8 bytes that are bound as associated data; empty for no context. */
+    public byte[] canonicalBytes() {
+        if (pairs.isEmpty()) {
+            return new byte[0];
+        }
+        StringBuilder out = new StringBuilder("{");
+        pairs.forEach((k, v) -> {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            appendString(out, k);
+            out.append(':');
+            appendString(out, v);
+        });
+        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public boolean isEmpty() {
+        return pairs.isEmpty();
+    }
+
+    private static void appendString(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static KmsException invalid(String message) {
+        return new KmsException(KmsErrorCode.ENCRYPTION_CONTEXT_INVALID, message);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EncryptionContext other && Arrays.equals(other.canonicalBytes(), canonicalBytes());
+    }
+
+    @Override
+    public int hashCode() {
+        return pairs.hashCode();
+    }
+
+    /** Context values may be sensitive labels: show only how many pairs there are. */
+    @Override
+    public String toString() {
+        return "EncryptionContext[" + pairs.size() + " pairs]";
+    }
+}

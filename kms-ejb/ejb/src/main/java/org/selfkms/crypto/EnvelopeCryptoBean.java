@@ -1,0 +1,105 @@
+package org.selfkms.crypto;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.selfkms.api.crypto.Ciphertext;
+import org.selfkms.api.crypto.DataKey;
+import org.selfkms.api.crypto.EnvelopeCrypto;
+import org.selfkms.api.crypto.Plaintext;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.key.KeyUsage;
+import org.selfkms.hsm.TokenGateway;
+import org.selfkms.key.CachedKey;
+import org.selfkms.key.KeyDirectory;
+import org.selfkms.key.KeyRef;
+import org.selfkms.key.KeyStateMachine;
+import org.selfkms.key.VersionMaterialCache;
+
+import java.util.Arrays;
+
+/**
+ * The hot path: with a warm {@link KeyDirectory} and {@link VersionMaterialCache} it touches neither the
+ * database nor a transaction. Nothing here changes state, so no transaction is needed.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class EnvelopeCryptoBean implements EnvelopeCrypto {
+
+    @Inject
+    private KeyDirectory keys;
+
+    @Inject
+    private VersionMaterialCache materials;
+
+    @Inject
+    private TokenGateway token;
+
+    @Override
+    public Ciphertext encrypt(Caller caller, String keyRef, byte[] plaintext, String encryptionContext) {
+        if (plaintext == null || plaintext.length == 0 || plaintext.length > MAX_PLAINTEXT_BYTES) {
+            throw new KmsException(KmsErrorCode.PLAINTEXT_INVALID, "Plaintext must be 1 to " + MAX_PLAINTEXT_BYTES + " bytes");
+        }
+        EncryptionContext context = EncryptionContext.parse(encryptionContext);
+        CachedKey key = encryptingKey(caller, keyRef);
+        return new Ciphertext(key.id().toString(), seal(key, plaintext, context));
+    }
+
+    @Override
+    public DataKey generateDataKey(Caller caller, String keyRef, int numberOfBytes, String encryptionContext) {
+        if (numberOfBytes < 1 || numberOfBytes > MAX_DATA_KEY_BYTES) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and " + MAX_DATA_KEY_BYTES);
+        }
+        EncryptionContext context = EncryptionContext.parse(encryptionContext);
+        CachedKey key = encryptingKey(caller, keyRef);
+        byte[] dataKey = token.random(numberOfBytes);
+        return new DataKey(key.id().toString(), dataKey, seal(key, dataKey, context));
+    }
+
+    @Override
+    public Plaintext decrypt(Caller caller, String ciphertextBlob, String encryptionContext) {
+        if (ciphertextBlob == null || ciphertextBlob.isEmpty()) {
+            throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "CiphertextBlob is required");
+        }
+        EncryptionContext context = EncryptionContext.parse(encryptionContext);
+        CiphertextBlob blob = CiphertextBlob.decode(ciphertextBlob).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
+        // Another tenant's key is indistinguishable from no key: same error as a damaged blob.
+        CachedKey key = keys.byId(caller.tenantId(), blob.keyId()).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
+        if (key.usage() != KeyUsage.ENCRYPT_DECRYPT || blob.keyVersion() > key.currentVersion()) {
+            throw invalidCiphertext();
+        }
+        KeyStateMachine.checkCanDecrypt(key.state());
+        byte[] material = materials.material(key.id(), blob.keyVersion());
+        try {
+            byte[] plaintext = BlobCipher.open(blob, material, context).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
+            return new Plaintext(key.id().toString(), plaintext);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    private CachedKey encryptingKey(Caller caller, String keyRef) {
+        CachedKey key = keys.resolve(caller.tenantId(), KeyRef.parse(keyRef));
+        if (key.usage() != KeyUsage.ENCRYPT_DECRYPT) {
+            throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "The key cannot be used to encrypt");
+        }
+        KeyStateMachine.checkCanEncrypt(key.state());
+        return key;
+    }
+
+    private String seal(CachedKey key, byte[] plaintext, EncryptionContext context) {
+        byte[] material = materials.material(key.id(), key.currentVersion());
+        try {
+            return BlobCipher.seal(key.id(), key.currentVersion(), material, plaintext, context).encode();
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
+    }
+
+    private static KmsException invalidCiphertext() {
+        return new KmsException(KmsErrorCode.CIPHERTEXT_INVALID, "The ciphertext is invalid or does not match the encryption context");
+    }
+}

@@ -1,0 +1,77 @@
+package org.selfkms.identity;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.ApiAuthenticator;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.identity.SignedApiRequest;
+import org.selfkms.identity.CredentialDirectory.ActiveCredential;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Verifies TC3-HMAC-SHA256 request signatures (API reference, section 1.5). */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ApiAuthenticatorBean implements ApiAuthenticator {
+
+    static final long MAX_SKEW_SECONDS = 300;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    @Inject
+    private CredentialDirectory credentials;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    public Caller authenticate(SignedApiRequest request) {
+        Tc3Authorization authorization = Tc3Authorization.parse(request.authorization());
+        if (!authorization.signedHeaders().contains("host") || !authorization.signedHeaders().contains("content-type")) {
+            throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "SignedHeaders must include content-type and host");
+        }
+        ActiveCredential credential = credentials.find(authorization.secretId())
+                .orElseThrow(() -> new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled"));
+        long timestamp = parseTimestamp(request.timestamp());
+        if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
+            throw new KmsException(KmsErrorCode.AUTH_SIGNATURE_EXPIRED,
+                    "The request timestamp is more than 5 minutes away from the server time");
+        }
+        if (!authorization.date().equals(DATE.format(Instant.ofEpochSecond(timestamp)))) {
+            throw signatureMismatch();
+        }
+        for (String name : authorization.signedHeaders()) {
+            if (request.headers().get(name) == null) {
+                throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "A signed header is missing: " + name);
+            }
+        }
+        String canonical = Tc3Signature.canonicalRequest(request.method(), request.canonicalQuery(),
+                authorization.signedHeaders(), request.headers(), request.payloadSha256());
+        String stringToSign = Tc3Signature.stringToSign(request.timestamp(), authorization.credentialScope(), canonical);
+        String expected = Tc3Signature.signature(credential.secret(), authorization.date(), authorization.service(), stringToSign);
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
+            throw signatureMismatch();
+        }
+        return new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL);
+    }
+
+    private static long parseTimestamp(String value) {
+        if (value == null || !value.matches("\\d{1,12}")) {
+            throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "X-TC-Timestamp must be Unix seconds");
+        }
+        return Long.parseLong(value);
+    }
+
+    private static KmsException signatureMismatch() {
+        return new KmsException(KmsErrorCode.AUTH_SIGNATURE_MISMATCH, "The request signature does not match");
+    }
+}

@@ -1,0 +1,70 @@
+package org.selfkms.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A SecretId/SecretKey pair. The secret must be recoverable to verify HMAC request signatures, so it is
+ * stored wrapped under the domain key (purpose bound to the SecretId), never in plaintext or hashed.
+ */
+@Entity
+@Table(name = "kms_api_credential")
+public class ApiCredentialEntity {
+
+    @Id
+    @Column(name = "secret_id")
+    private String secretId;
+
+    @Column(name = "tenant_id", nullable = false)
+    private long tenantId;
+
+    @Column(nullable = false)
+    private String principal;
+
+    @Column(name = "wrapped_secret", nullable = false)
+    private String wrappedSecret;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    protected ApiCredentialEntity() {
+    }
+
+    public ApiCredentialEntity(String secretId, long tenantId, String principal, String wrappedSecret, long createdAt) {
+        this.secretId = secretId;
+        this.tenantId = tenantId;
+        this.principal = principal;
+        this.wrappedSecret = wrappedSecret;
+        this.enabled = true;
+        this.createdAt = createdAt;
+    }
+
+    public String secretId() {
+        return secretId;
+    }
+
+    public long tenantId() {
+        return tenantId;
+    }
+
+    public String principal() {
+        return principal;
+    }
+
+    public String wrappedSecret() {
+        return wrappedSecret;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    static String secretPurpose(String secretId) {
+        return "api-secret:" + secretId;
+    }
+}

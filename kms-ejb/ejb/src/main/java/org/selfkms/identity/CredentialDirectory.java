@@ -1,0 +1,72 @@
+package org.selfkms.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.selfkms.hsm.TokenGateway;
+import org.selfkms.tenant.TenantEntity;
+import org.selfkms.token.WrappedKey;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * API credentials with their unwrapped secrets, so that verifying a request signature needs no database
+ * read once warm. Same staleness guard as {@link org.selfkms.key.KeyDirectory}.
+ */
+@ApplicationScoped
+public class CredentialDirectory {
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    /** toString leaves the secret out. */
+    public record ActiveCredential(String secretId, long tenantId, long accountUin, String principal, byte[] secret) {
+        @Override
+        public String toString() {
+            return "ActiveCredential[secretId=" + secretId + ", tenantId=" + tenantId + "]";
+        }
+    }
+
+    private final Map<String, ActiveCredential> bySecretId = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+
+    @PersistenceContext(unitName = "kms")
+    private EntityManager em;
+
+    @Inject
+    private TokenGateway token;
+
+    /** Empty for unknown and for disabled credentials. */
+    public Optional<ActiveCredential> find(String secretId) {
+        ActiveCredential hit = bySecretId.get(secretId);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        if (secretId.length() > 128) {
+            return Optional.empty();
+        }
+        long seen = epoch.get();
+        ApiCredentialEntity entity = em.find(ApiCredentialEntity.class, secretId);
+        if (entity == null || !entity.enabled()) {
+            return Optional.empty();
+        }
+        TenantEntity tenant = em.find(TenantEntity.class, entity.tenantId());
+        byte[] secret = token.unwrap(WrappedKey.decode(entity.wrappedSecret()), ApiCredentialEntity.secretPurpose(secretId));
+        ActiveCredential credential = new ActiveCredential(secretId, tenant.id(), tenant.accountUin(), entity.principal(), secret);
+        if (bySecretId.size() >= MAX_ENTRIES) {
+            bySecretId.clear();
+        }
+        if (epoch.get() == seen) {
+            bySecretId.put(secretId, credential);
+        }
+        return Optional.of(credential);
+    }
+
+    public void invalidate(String secretId) {
+        epoch.incrementAndGet();
+        bySecretId.remove(secretId);
+    }
+}

@@ -1,0 +1,17 @@
+package org.selfkms.key;
+
+import org.selfkms.api.key.KeyState;
+import org.selfkms.api.key.KeyUsage;
+import org.selfkms.api.key.ProtectionLevel;
+
+import java.util.UUID;
+
+/** What the hot path needs to know of a CMK, immutable; replaced whenever the key changes. */
+public record CachedKey(long tenantId, UUID id, String alias, KeyState state, KeyUsage usage,
+                        ProtectionLevel protectionLevel, int currentVersion) {
+
+    static CachedKey of(CmkEntity entity) {
+        return new CachedKey(entity.tenantId(), UUID.fromString(entity.id()), entity.alias(), entity.state(),
+                entity.usage(), entity.protectionLevel(), entity.currentVersion());
+    }
+}

@@ -1,0 +1,125 @@
+package org.selfkms.key;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyOrigin;
+import org.selfkms.api.key.KeyState;
+import org.selfkms.api.key.KeyUsage;
+import org.selfkms.api.key.ProtectionLevel;
+
+/** A customer master key: metadata only; its material lives, wrapped, in {@link CmkVersionEntity}. */
+@Entity
+@Table(name = "kms_cmk")
+public class CmkEntity {
+
+    @Id
+    private String id;
+
+    @Column(name = "tenant_id", nullable = false)
+    private long tenantId;
+
+    @Column(nullable = false)
+    private String alias;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_usage", nullable = false)
+    private KeyUsage usage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_state", nullable = false)
+    private KeyState state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private KeyOrigin origin;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "protection_level", nullable = false)
+    private ProtectionLevel protectionLevel;
+
+    @Column(nullable = false)
+    private String owner;
+
+    @Column(name = "creator_uin", nullable = false)
+    private long creatorUin;
+
+    @Column(name = "created_at", nullable = false)
+    private long createdAt;
+
+    @Column(name = "deletion_date", nullable = false)
+    private long deletionDate;
+
+    @Column(name = "rotation_enabled", nullable = false)
+    private boolean rotationEnabled;
+
+    @Column(name = "current_version", nullable = false)
+    private int currentVersion;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
+
+    protected CmkEntity() {
+    }
+
+    public CmkEntity(String id, long tenantId, String alias, String description, KeyUsage usage, KeyState state,
+                     KeyOrigin origin, ProtectionLevel protectionLevel, String owner, long creatorUin, long createdAt) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.alias = alias;
+        this.description = description;
+        this.usage = usage;
+        this.state = state;
+        this.origin = origin;
+        this.protectionLevel = protectionLevel;
+        this.owner = owner;
+        this.creatorUin = creatorUin;
+        this.createdAt = createdAt;
+        this.currentVersion = 1;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long tenantId() {
+        return tenantId;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    public KeyState state() {
+        return state;
+    }
+
+    public void changeState(KeyState newState) {
+        this.state = newState;
+    }
+
+    public KeyUsage usage() {
+        return usage;
+    }
+
+    public ProtectionLevel protectionLevel() {
+        return protectionLevel;
+    }
+
+    public int currentVersion() {
+        return currentVersion;
+    }
+
+    public KeyMetadata toMetadata() {
+        return new KeyMetadata(id, alias, description == null ? "" : description, state, usage, origin,
+                protectionLevel, createdAt, creatorUin, owner, rotationEnabled, deletionDate, currentVersion);
+    }
+}

@@ -1,0 +1,112 @@
+package org.selfkms.key;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Finds CMKs for the hot path, from memory once warm. Each entry belongs to one tenant: a lookup with
+ * another tenant's id misses exactly as an unknown key does.
+ *
+ * <p>Staleness guard: every change bumps an epoch before its commit and again after it; a loader only
+ * caches what it read if the epoch did not move meanwhile. So a reader that saw the old row while a change
+ * was committing can never re-insert it after the change's invalidation.
+ */
+@ApplicationScoped
+public class KeyDirectory {
+
+    private static final int MAX_ENTRIES = 100_000;
+
+    private record IdKey(long tenantId, UUID id) { }
+
+    private record AliasKey(long tenantId, String alias) { }
+
+    private final Map<IdKey, CachedKey> byId = new ConcurrentHashMap<>();
+    private final Map<AliasKey, UUID> byAlias = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+
+    @PersistenceContext(unitName = "kms")
+    private EntityManager em;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    /** @throws KmsException {@code KEY_NOT_FOUND} when the tenant has no such key */
+    public CachedKey resolve(long tenantId, KeyRef ref) {
+        Optional<CachedKey> key = ref.isAlias() ? byAlias(tenantId, ref.alias()) : byId(tenantId, ref.keyId());
+        return key.orElseThrow(() -> new KmsException(KmsErrorCode.KEY_NOT_FOUND, "The key does not exist"));
+    }
+
+    public Optional<CachedKey> byId(long tenantId, UUID id) {
+        CachedKey hit = byId.get(new IdKey(tenantId, id));
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        long seen = epoch.get();
+        CmkEntity entity = em.find(CmkEntity.class, id.toString());
+        if (entity == null || entity.tenantId() != tenantId) {
+            return Optional.empty();
+        }
+        return Optional.of(remember(CachedKey.of(entity), seen));
+    }
+
+    public Optional<CachedKey> byAlias(long tenantId, String alias) {
+        UUID id = byAlias.get(new AliasKey(tenantId, alias));
+        if (id != null) {
+            Optional<CachedKey> key = byId(tenantId, id);
+            if (key.isPresent() && key.get().alias().equals(alias)) {
+                return key;
+            }
+        }
+        long seen = epoch.get();
+        List<CmkEntity> found = em.createQuery(
+                        "select c from CmkEntity c where c.tenantId = :tenant and c.alias = :alias", CmkEntity.class)
+                .setParameter("tenant", tenantId).setParameter("alias", alias).getResultList();
+        return found.stream().findFirst().map(e -> remember(CachedKey.of(e), seen));
+    }
+
+    /** Drops the key now and again once the current transaction has ended, whatever its outcome. */
+    public void invalidateAfterCompletion(UUID id) {
+        invalidate(id);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                invalidate(id);
+            }
+        });
+    }
+
+    public void invalidate(UUID id) {
+        epoch.incrementAndGet();
+        byId.keySet().removeIf(k -> k.id().equals(id));
+        byAlias.values().removeIf(id::equals);
+    }
+
+    private CachedKey remember(CachedKey key, long seenEpoch) {
+        if (byId.size() >= MAX_ENTRIES) {
+            byId.clear();
+            byAlias.clear();
+        }
+        if (epoch.get() == seenEpoch) {
+            byId.put(new IdKey(key.tenantId(), key.id()), key);
+            byAlias.put(new AliasKey(key.tenantId(), key.alias()), key.id());
+        }
+        return key;
+    }
+}

@@ -1,0 +1,155 @@
+package org.selfkms.key;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyOrigin;
+import org.selfkms.api.key.KeyPage;
+import org.selfkms.api.key.KeyState;
+import org.selfkms.api.key.KeyUsage;
+import org.selfkms.api.key.NewKey;
+import org.selfkms.api.key.ProtectionLevel;
+import org.selfkms.hsm.TokenGateway;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** Control-plane operations on CMKs. Each runs in one JTA transaction: a refused request changes nothing. */
+@Stateless
+public class KeyManagementBean implements KeyManagement {
+
+    static final int MATERIAL_LENGTH = 32;
+    static final int MAX_DESCRIPTION_BYTES = 1024;
+    static final int MAX_PAGE = 200;
+    private static final List<KeyState> LISTED_STATES = List.of(KeyState.Enabled, KeyState.Disabled, KeyState.PendingImport);
+
+    @PersistenceContext(unitName = "kms")
+    private EntityManager em;
+
+    @Inject
+    private TokenGateway token;
+
+    @Inject
+    private KeyDirectory directory;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    public KeyMetadata createKey(Caller caller, NewKey request) {
+        KeyRef.checkNewAlias(request.alias());
+        String description = request.description() == null ? "" : request.description();
+        if (description.getBytes(StandardCharsets.UTF_8).length > MAX_DESCRIPTION_BYTES) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Description must be at most 1024 bytes");
+        }
+        KeyUsage usage = request.usage() == null ? KeyUsage.ENCRYPT_DECRYPT : request.usage();
+        if (usage != KeyUsage.ENCRYPT_DECRYPT) {
+            throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "KeyUsage " + usage + " is not supported yet");
+        }
+        KeyOrigin origin = request.origin() == null ? KeyOrigin.TENCENT_KMS : request.origin();
+        if (origin != KeyOrigin.TENCENT_KMS) {
+            throw new KmsException(KmsErrorCode.KEY_TYPE_INVALID, "Imported key material is not supported yet");
+        }
+        long count = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant", Long.class)
+                .setParameter("tenant", caller.tenantId()).getSingleResult();
+        if (count >= KeyLimits.maxKeysPerTenant()) {
+            throw new KmsException(KmsErrorCode.KEY_LIMIT_EXCEEDED, "The tenant has reached its limit of keys");
+        }
+        if (aliasTaken(caller.tenantId(), request.alias())) {
+            throw aliasExists();
+        }
+
+        UUID id = UUID.randomUUID();
+        long now = clock.instant().getEpochSecond();
+        CmkEntity key = new CmkEntity(id.toString(), caller.tenantId(), request.alias(), description, usage,
+                KeyState.Enabled, origin, ProtectionLevel.SOFTWARE, "user", caller.accountUin(), now);
+        String wrapped = token.generateWrapped(MATERIAL_LENGTH, VersionMaterialCache.materialPurpose(id, 1)).encode();
+        em.persist(key);
+        em.persist(new CmkVersionEntity(id.toString(), 1, wrapped, now));
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Another request took the alias between our check and our insert.
+            throw aliasExists();
+        }
+        return key.toMetadata();
+    }
+
+    @Override
+    public KeyMetadata describeKey(Caller caller, String keyRef) {
+        return find(caller, keyRef).toMetadata();
+    }
+
+    @Override
+    public KeyPage listKeys(Caller caller, int offset, int limit) {
+        if (offset < 0) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Offset must not be negative");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Limit must be between 1 and " + MAX_PAGE);
+        }
+        List<KeyMetadata> keys = em.createQuery("select c from CmkEntity c where c.tenantId = :tenant "
+                        + "and c.state in :states order by c.createdAt desc, c.id", CmkEntity.class)
+                .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES)
+                .setFirstResult(offset).setMaxResults(limit)
+                .getResultStream().map(CmkEntity::toMetadata).toList();
+        long total = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.state in :states", Long.class)
+                .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES).getSingleResult();
+        return new KeyPage(keys, total);
+    }
+
+    @Override
+    public void enableKey(Caller caller, String keyRef) {
+        transition(caller, keyRef, KeyStateMachine::enable);
+    }
+
+    @Override
+    public void disableKey(Caller caller, String keyRef) {
+        transition(caller, keyRef, KeyStateMachine::disable);
+    }
+
+    private void transition(Caller caller, String keyRef, UnaryOperator<KeyState> rule) {
+        CmkEntity key = find(caller, keyRef);
+        KeyState next = rule.apply(key.state());
+        if (next != key.state()) {
+            key.changeState(next);
+            directory.invalidateAfterCompletion(UUID.fromString(key.id()));
+        }
+    }
+
+    /** Control-plane reads go to the database: they must see the latest committed state. */
+    private CmkEntity find(Caller caller, String keyRef) {
+        KeyRef ref = KeyRef.parse(keyRef);
+        CmkEntity key;
+        if (ref.isAlias()) {
+            key = em.createQuery("select c from CmkEntity c where c.tenantId = :tenant and c.alias = :alias", CmkEntity.class)
+                    .setParameter("tenant", caller.tenantId()).setParameter("alias", ref.alias())
+                    .getResultStream().findFirst().orElse(null);
+        } else {
+            key = em.find(CmkEntity.class, ref.keyId().toString());
+        }
+        if (key == null || key.tenantId() != caller.tenantId()) {
+            throw new KmsException(KmsErrorCode.KEY_NOT_FOUND, "The key does not exist");
+        }
+        return key;
+    }
+
+    private boolean aliasTaken(long tenantId, String alias) {
+        return em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.alias = :alias", Long.class)
+                .setParameter("tenant", tenantId).setParameter("alias", alias).getSingleResult() > 0;
+    }
+
+    private static KmsException aliasExists() {
+        return new KmsException(KmsErrorCode.ALIAS_EXISTS, "The alias is already in use");
+    }
+}

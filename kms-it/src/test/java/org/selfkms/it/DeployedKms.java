@@ -1,0 +1,74 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.File;
+
+/**
+ * Base of every integration test: Arquillian deploys the EAR that the build produced (exactly what
+ * wildfly-config installs) into the test server, and the tests talk to it from outside, as clients do.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public abstract class DeployedKms {
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("kms.ear")));
+    }
+
+    protected static int httpPort() {
+        return Integer.getInteger("kms.it.http.port", 8180);
+    }
+
+    protected static int managementPort() {
+        return Integer.getInteger("kms.it.management.port", 10090);
+    }
+
+    protected static String baseUrl() {
+        return "http://127.0.0.1:" + httpPort();
+    }
+
+    protected static String adminUsername() {
+        return "admin";
+    }
+
+    protected static String adminPassword() {
+        return System.getProperty("kms.it.admin.password");
+    }
+
+    protected static String secretId() {
+        return System.getProperty("kms.it.secret.id");
+    }
+
+    protected static String secretKey() {
+        return System.getProperty("kms.it.secret.key");
+    }
+
+    /** The official SDK, configured as a user would to reach this server. */
+    protected static KmsClient kms() {
+        return kms(secretId(), secretKey());
+    }
+
+    protected static KmsClient kms(String secretId, String secretKey) {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint("127.0.0.1:" + httpPort());
+        http.setProtocol("http://");
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new KmsClient(new Credential(secretId, secretKey), "ap-guangzhou", profile);
+    }
+
+    protected static String uniqueAlias(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36);
+    }
+}

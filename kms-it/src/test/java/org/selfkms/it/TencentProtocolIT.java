@@ -1,0 +1,116 @@
+package org.selfkms.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Protocol-level refusals the SDK cannot produce by itself. Each must be HTTP 200 with a Tencent error
+ * envelope (anything else becomes an opaque ServerSideError in the SDK), never a 500 or a stack trace.
+ */
+class TencentProtocolIT extends DeployedKms {
+
+    private static RawTencentClient raw;
+
+    @BeforeAll
+    static void client() {
+        raw = new RawTencentClient("127.0.0.1:" + httpPort(), secretId(), secretKey());
+    }
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
+    }
+
+    private static void assertError(RawTencentClient.Answer answer, String code) {
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
+        assertNotNull(answer.response(), answer.body());
+        assertEquals(code, answer.errorCode(), answer.body());
+        assertFalse(answer.response().getString("RequestId").isEmpty());
+        assertFalse(answer.body().contains("Exception"), "no Java exception text in a response: " + answer.body());
+        assertFalse(answer.body().contains("\tat "), "no stack trace in a response");
+    }
+
+    @Test
+    void signedRequestSucceeds() throws Exception {
+        RawTencentClient.Answer answer = raw.post("ListKeys", "{\"Limit\":\"5\"}", now());
+        assertEquals(200, answer.status());
+        assertEquals(null, answer.errorCode(), answer.body());
+        assertTrue(answer.response().containsKey("TotalCount"));
+    }
+
+    @Test
+    void staleOrFutureTimestampIsRefused() throws Exception {
+        assertError(raw.post("ListKeys", "{}", now() - 301), "AuthFailure.SignatureExpire");
+        assertError(raw.post("ListKeys", "{}", now() + 400), "AuthFailure.SignatureExpire");
+    }
+
+    @Test
+    void unknownActionIsRefused() throws Exception {
+        assertError(raw.post("StealAllKeys", "{}", now()), "InvalidAction");
+        assertError(raw.post("ReEncrypt", "{}", now()), "UnsupportedOperation");
+    }
+
+    @Test
+    void malformedJsonIsRefused() throws Exception {
+        assertError(raw.post("ListKeys", "{not json", now()), "InvalidParameter");
+        assertError(raw.post("ListKeys", "[1,2]", now()), "InvalidParameter");
+        assertError(raw.post("ListKeys", "", now()), "InvalidParameter");
+        assertError(raw.post("ListKeys", "{\"Limit\":\"ten\"}", now()), "InvalidParameter");
+        assertError(raw.post("Encrypt", "{\"KeyId\":42,\"Plaintext\":\"AA==\"}", now()), "InvalidParameter");
+    }
+
+    @Test
+    void tamperedBodyFailsTheSignature() throws Exception {
+        long ts = now();
+        String signedFor = "{\"Limit\":1}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Authorization", raw.authorization(signedFor, ts))
+                .header("X-TC-Action", "ListKeys").header("X-TC-Version", "2019-01-18")
+                .header("X-TC-Timestamp", Long.toString(ts))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"Limit\":2}")).build();
+        assertError(raw.send(request), "AuthFailure.SignatureFailure");
+    }
+
+    @Test
+    void missingOrForeignAuthorizationIsRefused() throws Exception {
+        HttpRequest noAuth = HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                .header("Content-Type", "application/json").header("X-TC-Action", "ListKeys")
+                .header("X-TC-Version", "2019-01-18").header("X-TC-Timestamp", Long.toString(now()))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        assertError(raw.send(noAuth), "AuthFailure.InvalidAuthorization");
+        HttpRequest basic = HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                .header("Content-Type", "application/json").header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                .header("X-TC-Action", "ListKeys").header("X-TC-Version", "2019-01-18")
+                .header("X-TC-Timestamp", Long.toString(now()))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        assertError(raw.send(basic), "AuthFailure.InvalidAuthorization");
+        assertError(new RawTencentClient("127.0.0.1:" + httpPort(), "AKID" + UUID.randomUUID().toString().replace("-", ""), "whatever-secret")
+                .post("ListKeys", "{}", now()), "AuthFailure.SecretIdNotFound");
+    }
+
+    @Test
+    void otherVersionsAndMethodsAreRefused() throws Exception {
+        long ts = now();
+        HttpRequest otherVersion = HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Authorization", raw.authorization("{}", ts))
+                .header("X-TC-Action", "ListKeys").header("X-TC-Version", "2017-01-01")
+                .header("X-TC-Timestamp", Long.toString(ts))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        assertError(raw.send(otherVersion), "NoSuchVersion");
+        assertError(raw.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/")).GET().build()), "UnsupportedProtocol");
+        assertError(raw.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/")).PUT(HttpRequest.BodyPublishers.ofString("x")).build()),
+                "UnsupportedProtocol");
+    }
+}

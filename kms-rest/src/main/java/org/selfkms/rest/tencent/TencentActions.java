@@ -1,0 +1,207 @@
+package org.selfkms.rest.tencent;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import org.selfkms.api.crypto.Ciphertext;
+import org.selfkms.api.crypto.DataKey;
+import org.selfkms.api.crypto.EnvelopeCrypto;
+import org.selfkms.api.crypto.Plaintext;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyOrigin;
+import org.selfkms.api.key.KeyPage;
+import org.selfkms.api.key.KeyUsage;
+import org.selfkms.api.key.NewKey;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Tencent actions this server answers: each parses its fields, calls one service method and renders
+ * the response fields. No rule lives here; the services enforce them all.
+ */
+@ApplicationScoped
+public class TencentActions {
+
+    @FunctionalInterface
+    interface Action {
+        JsonObjectBuilder handle(Caller caller, RequestFields fields);
+    }
+
+    /** Actions of the 2019-01-18 API that this server does not implement yet: UnsupportedOperation, not InvalidAction. */
+    static final Set<String> KNOWN_UNIMPLEMENTED = Set.of(
+            "DescribeKeys", "ListKeyDetail", "UpdateAlias", "UpdateKeyDescription", "EnableKeys", "DisableKeys",
+            "ScheduleKeyDeletion", "CancelKeyDeletion", "ArchiveKey", "CancelKeyArchive", "EnableKeyRotation",
+            "DisableKeyRotation", "GetKeyRotationStatus", "RotateKey", "ReEncrypt", "GenerateRandom",
+            "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial", "GetPublicKey",
+            "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt", "SignByAsymmetricKey", "VerifyByAsymmetricKey",
+            "PostQuantumCryptoEncrypt", "PostQuantumCryptoDecrypt", "PostQuantumCryptoSign", "PostQuantumCryptoVerify",
+            "ImportDataKey", "DescribeDataKey", "DescribeDataKeys", "ListDataKeys", "ListDataKeyDetail",
+            "EnableDataKey", "DisableDataKey", "EnableDataKeys", "DisableDataKeys", "ScheduleDataKeyDeletion",
+            "CancelDataKeyDeletion", "GetDataKeyCiphertextBlob", "GetDataKeyPlaintext", "UpdateDataKeyName",
+            "UpdateDataKeyDescription", "GetServiceStatus", "GetRegions", "ListAlgorithms", "BindCloudResource",
+            "UnbindCloudResource", "CreateWhiteBoxKey", "DeleteWhiteBoxKey", "DescribeWhiteBoxKey",
+            "DescribeWhiteBoxKeyDetails", "DescribeWhiteBoxDecryptKey", "DescribeWhiteBoxDeviceFingerprints",
+            "DescribeWhiteBoxServiceStatus", "EnableWhiteBoxKey", "EnableWhiteBoxKeys", "DisableWhiteBoxKey",
+            "DisableWhiteBoxKeys", "EncryptByWhiteBox", "OverwriteWhiteBoxDeviceFingerprints");
+
+    private static final int LIST_DEFAULT_LIMIT = 10;
+
+    @EJB
+    private KeyManagement keys;
+
+    @EJB
+    private EnvelopeCrypto crypto;
+
+    private final Map<String, Action> actions = Map.of(
+            "CreateKey", this::createKey,
+            "DescribeKey", this::describeKey,
+            "ListKeys", this::listKeys,
+            "EnableKey", this::enableKey,
+            "DisableKey", this::disableKey,
+            "Encrypt", this::encrypt,
+            "Decrypt", this::decrypt,
+            "GenerateDataKey", this::generateDataKey);
+
+    JsonObjectBuilder dispatch(String action, Caller caller, RequestFields fields) {
+        Action handler = actions.get(action);
+        if (handler == null) {
+            if (KNOWN_UNIMPLEMENTED.contains(action)) {
+                throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "The action " + action + " is not supported by this server yet");
+            }
+            throw new KmsException(KmsErrorCode.UNKNOWN_ACTION, "Unknown action");
+        }
+        return handler.handle(caller, fields);
+    }
+
+    private JsonObjectBuilder createKey(Caller caller, RequestFields fields) {
+        String alias = fields.requiredString("Alias");
+        KeyUsage usage = fields.optionalString("KeyUsage").filter(s -> !s.isEmpty())
+                .map(s -> KeyUsage.parse(s).orElseThrow(() ->
+                        new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Unknown KeyUsage")))
+                .orElse(KeyUsage.ENCRYPT_DECRYPT);
+        long type = fields.longOrDefault("Type", 1);
+        KeyOrigin origin = switch ((int) Math.max(Math.min(type, 3), 0)) {
+            case 1 -> KeyOrigin.TENCENT_KMS;
+            case 2 -> KeyOrigin.EXTERNAL;
+            default -> throw new KmsException(KmsErrorCode.KEY_TYPE_INVALID, "Type must be 1 or 2");
+        };
+        if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "HsmClusterId is not supported");
+        }
+        KeyMetadata key = keys.createKey(caller, new NewKey(alias, fields.optionalString("Description").orElse(""), usage, origin));
+        JsonObjectBuilder out = Json.createObjectBuilder()
+                .add("KeyId", key.keyId())
+                .add("Alias", key.alias())
+                .add("CreateTime", key.createTime())
+                .add("Description", key.description())
+                .add("KeyState", key.state().name())
+                .add("KeyUsage", key.usage().name())
+                .add("HsmClusterId", "");
+        // Tags arrive with the lifecycle work; until then say so through Tencent's own tag outcome fields.
+        if (fields.isPresent("Tags")) {
+            out.add("TagCode", 2).add("TagMsg", "Tags are not supported by this server yet; the key was created without them");
+        } else {
+            out.add("TagCode", 0).add("TagMsg", "");
+        }
+        return out;
+    }
+
+    private JsonObjectBuilder describeKey(Caller caller, RequestFields fields) {
+        return Json.createObjectBuilder().add("KeyMetadata", TencentJson.keyMetadata(keys.describeKey(caller, fields.requiredString("KeyId"))));
+    }
+
+    private JsonObjectBuilder listKeys(Caller caller, RequestFields fields) {
+        long offset = fields.longOrDefault("Offset", 0);
+        long limit = fields.longOrDefault("Limit", LIST_DEFAULT_LIMIT);
+        long role = fields.longOrDefault("Role", 0);
+        if (offset < 0 || offset > Integer.MAX_VALUE || limit < 1 || limit > 200 || role < 0 || role > 1) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Offset must be >= 0, Limit 1-200, Role 0 or 1");
+        }
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        long total = 0;
+        // Role 1 lists keys that integrated services created for the tenant; there are none before service-managed keys exist.
+        if (role == 0) {
+            KeyPage page = keys.listKeys(caller, (int) offset, (int) limit);
+            page.keys().forEach(k -> ids.add(Json.createObjectBuilder().add("KeyId", k.keyId())));
+            total = page.totalCount();
+        }
+        return Json.createObjectBuilder().add("Keys", ids).add("TotalCount", total);
+    }
+
+    private JsonObjectBuilder enableKey(Caller caller, RequestFields fields) {
+        keys.enableKey(caller, fields.requiredString("KeyId"));
+        return Json.createObjectBuilder();
+    }
+
+    private JsonObjectBuilder disableKey(Caller caller, RequestFields fields) {
+        keys.disableKey(caller, fields.requiredString("KeyId"));
+        return Json.createObjectBuilder();
+    }
+
+    private JsonObjectBuilder encrypt(Caller caller, RequestFields fields) {
+        String keyId = fields.requiredString("KeyId");
+        byte[] plaintext = fields.requiredBase64("Plaintext", KmsErrorCode.PLAINTEXT_INVALID);
+        try {
+            Ciphertext ciphertext = crypto.encrypt(caller, keyId, plaintext, fields.optionalString("EncryptionContext").orElse(null));
+            return Json.createObjectBuilder().add("CiphertextBlob", ciphertext.blob()).add("KeyId", ciphertext.keyId());
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private JsonObjectBuilder decrypt(Caller caller, RequestFields fields) {
+        String blob = fields.requiredString("CiphertextBlob");
+        refuseEncryptionPublicKey(fields);
+        Plaintext plaintext = crypto.decrypt(caller, blob, fields.optionalString("EncryptionContext").orElse(null));
+        try {
+            return Json.createObjectBuilder().add("KeyId", plaintext.keyId())
+                    .add("Plaintext", Base64.getEncoder().encodeToString(plaintext.bytes()));
+        } finally {
+            Arrays.fill(plaintext.bytes(), (byte) 0);
+        }
+    }
+
+    private JsonObjectBuilder generateDataKey(Caller caller, RequestFields fields) {
+        String keyId = fields.requiredString("KeyId");
+        refuseEncryptionPublicKey(fields);
+        if (fields.longOrDefault("IsHostedByKms", 0) != 0) {
+            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "Data keys hosted by KMS are not supported yet");
+        }
+        long length = fields.optionalLong("NumberOfBytes").orElseGet(() -> fields.optionalString("KeySpec")
+                .filter(s -> !s.isEmpty())
+                .map(spec -> switch (spec) {
+                    case "AES_128" -> 16L;
+                    case "AES_256" -> 32L;
+                    default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "KeySpec must be AES_128 or AES_256");
+                })
+                .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "One of KeySpec or NumberOfBytes is required")));
+        if (length < 1 || length > EnvelopeCrypto.MAX_DATA_KEY_BYTES) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and 1024");
+        }
+        DataKey dataKey = crypto.generateDataKey(caller, keyId, (int) length, fields.optionalString("EncryptionContext").orElse(null));
+        try {
+            return Json.createObjectBuilder()
+                    .add("KeyId", dataKey.keyId())
+                    .add("Plaintext", Base64.getEncoder().encodeToString(dataKey.plaintext()))
+                    .add("CiphertextBlob", dataKey.ciphertextBlob())
+                    .add("TagCode", 0).add("TagMsg", "");
+        } finally {
+            Arrays.fill(dataKey.plaintext(), (byte) 0);
+        }
+    }
+
+    private static void refuseEncryptionPublicKey(RequestFields fields) {
+        if (fields.optionalString("EncryptionPublicKey").filter(s -> !s.isEmpty()).isPresent()) {
+            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "EncryptionPublicKey is not supported by this server yet");
+        }
+    }
+}

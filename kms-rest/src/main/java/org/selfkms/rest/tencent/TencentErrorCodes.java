@@ -1,0 +1,44 @@
+package org.selfkms.rest.tencent;
+
+import org.selfkms.api.error.KmsErrorCode;
+
+/** Our domain errors as Tencent's error codes (API reference, sections 4.2-4.5). */
+final class TencentErrorCodes {
+
+    private TencentErrorCodes() {
+    }
+
+    static String of(KmsErrorCode code, String action) {
+        return switch (code) {
+            case AUTH_MALFORMED -> "AuthFailure.InvalidAuthorization";
+            case AUTH_UNKNOWN_SECRET_ID -> "AuthFailure.SecretIdNotFound";
+            case AUTH_SIGNATURE_EXPIRED -> "AuthFailure.SignatureExpire";
+            case AUTH_SIGNATURE_MISMATCH -> "AuthFailure.SignatureFailure";
+            case AUTH_LOGIN_FAILED -> "AuthFailure";
+            case UNAUTHORIZED -> "AuthFailure.UnauthorizedOperation";
+            case UNKNOWN_ACTION -> "InvalidAction";
+            case UNSUPPORTED_VERSION -> "NoSuchVersion";
+            case MALFORMED_REQUEST, INVALID_PARAMETER, ENCRYPTION_CONTEXT_INVALID -> "InvalidParameter";
+            case MISSING_PARAMETER -> "MissingParameter";
+            case INVALID_PARAMETER_VALUE -> "InvalidParameterValue";
+            case KEY_ID_INVALID -> "InvalidParameterValue.InvalidKeyId";
+            case KEY_NOT_FOUND -> "ResourceUnavailable.CmkNotFound";
+            case KEY_DISABLED -> "ResourceUnavailable.CmkDisabled";
+            case KEY_ARCHIVED -> "ResourceUnavailable.CmkArchived";
+            // Tencent lists KeyPendingDelete for GenerateDataKey only; Encrypt answers with the generic state code.
+            case KEY_PENDING_DELETE -> "GenerateDataKey".equals(action)
+                    ? "ResourceUnavailable.KeyPendingDelete" : "ResourceUnavailable.CmkStateNotSupport";
+            case KEY_STATE_NOT_SUPPORTED -> "ResourceUnavailable.CmkStateNotSupport";
+            case KEY_USAGE_INVALID -> "InvalidParameterValue.InvalidKeyUsage";
+            case KEY_TYPE_INVALID -> "InvalidParameterValue.InvalidType";
+            case ALIAS_INVALID -> "InvalidParameterValue.InvalidAlias";
+            case ALIAS_EXISTS -> "InvalidParameterValue.AliasAlreadyExists";
+            case KEY_LIMIT_EXCEEDED -> "LimitExceeded.CmkLimitExceeded";
+            case DUPLICATED_KEY_ID -> "InvalidParameterValue.DuplicatedKeyId";
+            case PLAINTEXT_INVALID -> "InvalidParameterValue.InvalidPlaintext";
+            case CIPHERTEXT_INVALID -> "InvalidParameterValue.InvalidCiphertext";
+            case UNSUPPORTED_OPERATION -> "UnsupportedOperation";
+            case TOKEN_UNAVAILABLE, INTERNAL -> "InternalError";
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package org.selfkms.rest.tencent;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.selfkms.api.key.KeyMetadata;
+
+/** Renders our types in Tencent's response shapes (API reference, section 2.11). */
+final class TencentJson {
+
+    /** Compliance class reported in KeyMetadata.Type: 2 is Tencent's class for AES-256 (non-SM) keys. */
+    static final int KEY_CLASS_AES = 2;
+    static final long DEFAULT_ROTATE_DAYS = 365;
+
+    private TencentJson() {
+    }
+
+    static JsonObjectBuilder keyMetadata(KeyMetadata key) {
+        return Json.createObjectBuilder()
+                .add("KeyId", key.keyId())
+                .add("Alias", key.alias())
+                .add("CreateTime", key.createTime())
+                .add("Description", key.description())
+                .add("KeyState", key.state().name())
+                .add("KeyUsage", key.usage().name())
+                .add("Type", KEY_CLASS_AES)
+                .add("CreatorUin", key.creatorUin())
+                .add("KeyRotationEnabled", key.rotationEnabled())
+                .add("Owner", key.owner())
+                .add("NextRotateTime", 0)
+                .add("DeletionDate", key.deletionDate())
+                .add("Origin", key.origin().name())
+                .add("ValidTo", 0)
+                .add("ResourceId", "creatorUin/" + key.creatorUin() + "/" + key.keyId())
+                .add("HsmClusterId", "")
+                .add("RotateDays", DEFAULT_ROTATE_DAYS)
+                .add("LastRotateTime", 0)
+                .add("IsSyncReplica", 0)
+                .add("SourceRegion", "")
+                .add("SyncStatus", 0)
+                .add("SyncMessages", "")
+                .add("SyncStartTime", 0)
+                .add("SyncEndTime", 0)
+                .add("SourceHsmClusterId", "");
+    }
+
+    static String success(String requestId, JsonObjectBuilder fields) {
+        JsonObject response = fields.add("RequestId", requestId).build();
+        return Json.createObjectBuilder().add("Response", response).build().toString();
+    }
+
+    static String error(String requestId, String code, String message) {
+        return Json.createObjectBuilder().add("Response", Json.createObjectBuilder()
+                .add("Error", Json.createObjectBuilder().add("Code", code).add("Message", message))
+                .add("RequestId", requestId)).build().toString();
+    }
+}
