@@ -1,0 +1,73 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Design section 6: Encrypt, Decrypt and GenerateDataKey on a warm cache do no database read. Proven
+ * with Hibernate's statistics of the deployed persistence unit, read over the management API: the number
+ * of JDBC statements prepared must not move while the hot path runs, and must move for control-plane work
+ * (so the counter is known to be live).
+ */
+class HotPathIT extends DeployedKms {
+
+    private static long preparedStatements() throws Exception {
+        try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", managementPort())) {
+            ModelNode op = new ModelNode();
+            op.get("operation").set("read-attribute");
+            ModelNode address = op.get("address");
+            address.add("deployment", "kms.ear");
+            address.add("subdeployment", "kms-ejb.jar");
+            address.add("subsystem", "jpa");
+            address.add("hibernate-persistence-unit", "kms.ear/kms-ejb.jar#kms");
+            op.get("name").set("prepared-statement-count");
+            ModelNode result = client.execute(op);
+            assertEquals("success", result.get("outcome").asString(), result.toString());
+            return result.get("result").asLong();
+        }
+    }
+
+    @Test
+    void warmHotPathIssuesNoSql() throws Exception {
+        KmsClient kms = kms();
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(uniqueAlias("hot"));
+        String keyId = kms.CreateKey(create).getKeyId();
+
+        EncryptRequest encrypt = new EncryptRequest();
+        encrypt.setKeyId(keyId);
+        encrypt.setPlaintext("aG90IHBhdGg=");
+        encrypt.setEncryptionContext("{\"k\":\"v\"}");
+        GenerateDataKeyRequest dataKey = new GenerateDataKeyRequest();
+        dataKey.setKeyId(keyId);
+        dataKey.setKeySpec("AES_256");
+        DecryptRequest decrypt = new DecryptRequest();
+        decrypt.setCiphertextBlob(kms.Encrypt(encrypt).getCiphertextBlob());
+        decrypt.setEncryptionContext("{\"k\":\"v\"}");
+        // warm-up: credential, key metadata and version material are now cached
+        kms.Decrypt(decrypt);
+        kms.GenerateDataKey(dataKey);
+
+        long before = preparedStatements();
+        for (int i = 0; i < 25; i++) {
+            kms.Encrypt(encrypt);
+            assertEquals("aG90IHBhdGg=", kms.Decrypt(decrypt).getPlaintext());
+            kms.GenerateDataKey(dataKey);
+        }
+        assertEquals(before, preparedStatements(), "Encrypt/Decrypt/GenerateDataKey on a warm cache ran SQL");
+
+        CreateKeyRequest another = new CreateKeyRequest();
+        another.setAlias(uniqueAlias("hot-control"));
+        kms.CreateKey(another);
+        assertTrue(preparedStatements() > before, "the statement counter must count control-plane SQL");
+    }
+}
