@@ -65,6 +65,7 @@ class TencentProtocolIT extends DeployedKms {
         assertError(raw.post("ListKeys", "{not json", now()), "InvalidParameter");
         assertError(raw.post("ListKeys", "[1,2]", now()), "InvalidParameter");
         assertError(raw.post("ListKeys", "", now()), "InvalidParameter");
+        assertError(raw.post("ListKeys", "{} trailing", now()), "InvalidParameter");
         assertError(raw.post("ListKeys", "{\"Limit\":\"ten\"}", now()), "InvalidParameter");
         assertError(raw.post("Encrypt", "{\"KeyId\":42,\"Plaintext\":\"AA==\"}", now()), "InvalidParameter");
     }

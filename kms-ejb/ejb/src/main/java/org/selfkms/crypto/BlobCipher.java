@@ -32,7 +32,7 @@ public final class BlobCipher {
         RANDOM.nextBytes(nonce);
         // A placeholder with a dummy tag gives us the header to authenticate before the real sealing.
         byte[] header = new CiphertextBlob(keyId, version, salt, nonce, new byte[CiphertextBlob.TAG_LENGTH]).header();
-        byte[] messageKey = hkdf(material, salt);
+        byte[] messageKey = hkdf(material, salt, HKDF_INFO);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(messageKey, "AES"), new GCMParameterSpec(128, nonce));
@@ -48,7 +48,7 @@ public final class BlobCipher {
 
     /** Empty when the blob was altered, made under other material, or bound to another context. */
     public static Optional<byte[]> open(CiphertextBlob blob, byte[] material, EncryptionContext context) {
-        byte[] messageKey = hkdf(material, blob.salt());
+        byte[] messageKey = hkdf(material, blob.salt(), HKDF_INFO);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(messageKey, "AES"), new GCMParameterSpec(128, blob.nonce()));
@@ -65,13 +65,13 @@ public final class BlobCipher {
     }
 
     /** RFC 5869 HKDF-SHA256 with a 32-byte output (one expand block). */
-    static byte[] hkdf(byte[] inputKeyMaterial, byte[] salt) {
+    static byte[] hkdf(byte[] inputKeyMaterial, byte[] salt, byte[] info) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(salt, "HmacSHA256"));
             byte[] prk = mac.doFinal(inputKeyMaterial);
             mac.init(new SecretKeySpec(prk, "HmacSHA256"));
-            mac.update(HKDF_INFO);
+            mac.update(info);
             mac.update((byte) 1);
             byte[] okm = mac.doFinal();
             Arrays.fill(prk, (byte) 0);

@@ -1,14 +1,12 @@
 package org.selfkms.crypto;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import org.selfkms.api.crypto.EnvelopeCrypto;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.json.StrictJson;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -42,18 +40,8 @@ public final class EncryptionContext {
         if (json.length() > EnvelopeCrypto.MAX_CONTEXT_CHARS) {
             throw invalid("EncryptionContext must be at most " + EnvelopeCrypto.MAX_CONTEXT_CHARS + " characters");
         }
-        JsonObject object;
-        try (var reader = Json.createReader(new StringReader(json))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw invalid("EncryptionContext must be a JSON object of string values");
-            }
-            object = value.asJsonObject();
-        } catch (JsonParsingException e) {
-            throw invalid("EncryptionContext is not valid JSON");
-        } catch (JsonException | IllegalStateException e) {
-            throw invalid("EncryptionContext is not valid JSON");
-        }
+        JsonObject object = StrictJson.readObject(new StringReader(json))
+                .orElseThrow(() -> invalid("EncryptionContext must be a JSON object of string values"));
         TreeMap<String, String> pairs = new TreeMap<>();
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             if (!(entry.getValue() instanceof JsonString string)) {

@@ -3,11 +3,7 @@ package org.selfkms.rest.tencent;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +19,7 @@ import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.ApiAuthenticator;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.SignedApiRequest;
+import org.selfkms.api.json.StrictJson;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -109,15 +106,8 @@ public class TencentApiResource {
     }
 
     private static JsonObject parseObject(byte[] body) {
-        try (JsonReader reader = Json.createReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request body must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON");
-        }
+        return StrictJson.readObject(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))
+                .orElseThrow(() -> new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request body must be one JSON object"));
     }
 
     /** EJB containers may wrap application exceptions thrown from nested calls. */
