@@ -1,38 +1,9 @@
 package org.selfkms.token;
 
 /**
- * Operations on the cryptographic token, on opaque material. The token knows nothing of CMKs or tenants:
- * it protects key material under its domain wrapping key and produces randomness.
- *
- * <p>Material handed back by {@link #unwrap(WrappedKey, byte[])} is plaintext in JVM memory; callers own it
- * and must zeroise it when done. Operations that keep material inside the token (the HSM protection level)
- * are added to this interface as that level is implemented.
+ * A lease on the token from the resource adapter's pool; close it (try-with-resources) to give it back.
  */
-public interface TokenConnection extends AutoCloseable {
-
-    /** Which backend answers and which domain-key version currently wraps new material. */
-    TokenStatus status() throws TokenException;
-
-    /**
-     * Generates {@code length} bytes of secret material with the token's RNG and returns it wrapped under
-     * the active domain key. The plaintext never leaves this call.
-     *
-     * @param purpose bound into the wrapping as associated data, so material wrapped for one purpose
-     *                cannot be unwrapped as another
-     */
-    WrappedKey generateWrapped(int length, String purpose) throws TokenException;
-
-    /** Wraps caller-supplied material (imported keys, API secrets) under the active domain key. */
-    WrappedKey wrap(byte[] material, String purpose) throws TokenException;
-
-    /**
-     * Unwraps material into JVM memory. Fails with {@link TokenException} if the wrapped blob was
-     * altered, belongs to another purpose, or its domain key is unknown to this token.
-     */
-    byte[] unwrap(WrappedKey wrapped, String purpose) throws TokenException;
-
-    /** Random bytes from the token's RNG. */
-    byte[] random(int length) throws TokenException;
+public interface TokenConnection extends TokenOperations, AutoCloseable {
 
     @Override
     void close();
