@@ -4,14 +4,12 @@ import org.selfkms.token.TokenException;
 import org.selfkms.token.TokenException.Reason;
 import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
+import org.selfkms.token.spi.DomainKeys;
 import org.selfkms.token.spi.TokenBackend;
 import org.selfkms.token.spi.TokenConfig;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,27 +33,20 @@ import java.util.logging.Logger;
  * The embedded token: domain wrapping keys live in a PKCS#12 keystore under the server's data directory,
  * protected by a PIN kept in a file readable only by the server's user. It needs nothing installed and is
  * as strong as that file's protection; production deployments switch to a PKCS#11 token.
- *
- * <p>Wrapped form: {@code nonce(12) || AES-256-GCM(domainKey, material)} with associated data naming the
- * wrap format, the purpose and the domain-key version, so a blob cannot be replayed for another purpose.
+ * The wrap format is {@link DomainKeys}'s.
  */
 public final class SoftwareToken implements TokenBackend {
 
     static final String KEYSTORE_FILE = "software-token.p12";
     private static final String ENTRY_PREFIX = "domain-key-v";
-    private static final int NONCE_LENGTH = 12;
-    private static final int TAG_BITS = 128;
     private static final Logger LOG = Logger.getLogger(SoftwareToken.class.getName());
 
-    private final SecureRandom random = new SecureRandom();
     private final Path keystoreFile;
-    private final Map<Integer, SecretKey> domainKeys;
-    private final int activeVersion;
+    private final DomainKeys domainKeys;
 
-    private SoftwareToken(Path keystoreFile, Map<Integer, SecretKey> domainKeys) {
+    private SoftwareToken(Path keystoreFile, Map<Integer, SecretKey> keys) {
         this.keystoreFile = keystoreFile;
-        this.domainKeys = Collections.unmodifiableMap(domainKeys);
-        this.activeVersion = domainKeys.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        this.domainKeys = new DomainKeys(keys, null, new SecureRandom());
     }
 
     /** Opens the token, creating keystore, PIN and the first domain key on first use. */
@@ -102,76 +93,32 @@ public final class SoftwareToken implements TokenBackend {
 
     @Override
     public TokenStatus status() {
-        return new TokenStatus("software", keystoreFile.getFileName().toString(), activeVersion);
+        return new TokenStatus("software", keystoreFile.getFileName().toString(), domainKeys.activeVersion());
     }
 
     @Override
     public WrappedKey generateWrapped(int length, String purpose) throws TokenException {
-        byte[] material = random(length);
-        try {
-            return wrap(material, purpose);
-        } finally {
-            Arrays.fill(material, (byte) 0);
-        }
+        return domainKeys.generateWrapped(length, purpose);
     }
 
     @Override
     public WrappedKey wrap(byte[] material, String purpose) throws TokenException {
-        if (material == null || material.length == 0 || material.length > 64 * 1024) {
-            throw new TokenException(Reason.INVALID_PARAMETER, "material must be 1..65536 bytes");
-        }
-        byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, domainKeys.get(activeVersion), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(purpose, activeVersion));
-            byte[] sealed = cipher.doFinal(material);
-            byte[] blob = new byte[NONCE_LENGTH + sealed.length];
-            System.arraycopy(nonce, 0, blob, 0, NONCE_LENGTH);
-            System.arraycopy(sealed, 0, blob, NONCE_LENGTH, sealed.length);
-            return new WrappedKey(activeVersion, blob);
-        } catch (GeneralSecurityException e) {
-            throw new TokenException(Reason.UNAVAILABLE, "wrap failed: " + e.getClass().getSimpleName(), e);
-        }
+        return domainKeys.wrap(material, purpose);
     }
 
     @Override
     public byte[] unwrap(WrappedKey wrapped, String purpose) throws TokenException {
-        SecretKey domainKey = domainKeys.get(wrapped.domainKeyVersion());
-        byte[] blob = wrapped.blob();
-        if (domainKey == null || blob.length <= NONCE_LENGTH + TAG_BITS / 8) {
-            throw new TokenException(Reason.INVALID_WRAPPED_KEY, "wrapped key is not valid for this token");
-        }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, domainKey, new GCMParameterSpec(TAG_BITS, blob, 0, NONCE_LENGTH));
-            cipher.updateAAD(associatedData(purpose, wrapped.domainKeyVersion()));
-            return cipher.doFinal(blob, NONCE_LENGTH, blob.length - NONCE_LENGTH);
-        } catch (AEADBadTagException e) {
-            throw new TokenException(Reason.INVALID_WRAPPED_KEY, "wrapped key is not valid for this token");
-        } catch (GeneralSecurityException e) {
-            throw new TokenException(Reason.UNAVAILABLE, "unwrap failed: " + e.getClass().getSimpleName(), e);
-        }
+        return domainKeys.unwrap(wrapped, purpose);
     }
 
     @Override
     public byte[] random(int length) throws TokenException {
-        if (length < 1 || length > 64 * 1024) {
-            throw new TokenException(Reason.INVALID_PARAMETER, "random length must be 1..65536");
-        }
-        byte[] bytes = new byte[length];
-        random.nextBytes(bytes);
-        return bytes;
+        return domainKeys.random(length);
     }
 
     @Override
     public void close() {
-        // SecretKeySpec cannot be destroyed through the JCA API; the map is dropped with this instance.
-    }
-
-    private static byte[] associatedData(String purpose, int version) {
-        return ("selfkms-wrap-v1|" + purpose + "|" + version).getBytes(StandardCharsets.UTF_8);
+        // SecretKeySpec cannot be destroyed through the JCA API; the keys are dropped with this instance.
     }
 
     private static char[] readOrCreatePin(Path pinFile) throws IOException {
