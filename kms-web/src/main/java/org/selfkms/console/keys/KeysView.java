@@ -99,6 +99,10 @@ public class KeysView extends VerticalLayout {
      * for a key without alias.
      */
     private Component stateAction(KeyMetadata key) {
+        if (isServiceManaged(key)) {
+            // The service refuses to disable these anyway; a button that can only fail would mislead.
+            return new Span("managed by " + key.owner());
+        }
         String rowName = key.alias() == null || key.alias().isEmpty() ? key.keyId() : key.alias();
         if (key.state() == KeyState.Enabled) {
             Button disable = new Button("Disable", click -> changeState(key, false));
@@ -113,6 +117,11 @@ public class KeysView extends VerticalLayout {
             return enable;
         }
         return new Span();
+    }
+
+    /** Customer keys have owner {@code user}; service-managed keys carry the integrated service's name. */
+    private static boolean isServiceManaged(KeyMetadata key) {
+        return key.owner() != null && !key.owner().isEmpty() && !"user".equals(key.owner());
     }
 
     private void changeState(KeyMetadata key, boolean enable) {
