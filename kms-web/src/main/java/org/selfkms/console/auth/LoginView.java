@@ -1,0 +1,76 @@
+package org.selfkms.console.auth;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.login.AbstractLogin.LoginEvent;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.ejb.EJB;
+import java.util.Arrays;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.identity.ConsoleLogin;
+import org.selfkms.console.keys.KeysView;
+
+/**
+ * The console's only public page. The password goes from the login event straight to
+ * {@link ConsoleLogin#login}; it is never logged here, and the copy we make is wiped afterwards. Auditing of
+ * login attempts is the service's job, so this view logs nothing at all about them.
+ */
+@Route("login")
+@PageTitle("Log in | SelfKMS")
+@PublicRoute
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private ConsoleLogin consoleLogin;
+
+    private final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Administrator login");
+        form.setI18n(i18n);
+        form.setForgotPasswordButtonVisible(false);
+        form.addLoginListener(this::login);
+
+        add(new H1("SelfKMS"), form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        // Someone already logged in has nothing to do here.
+        if (ConsoleSession.caller().isPresent()) {
+            event.forwardTo(KeysView.class);
+        }
+    }
+
+    private void login(LoginEvent event) {
+        char[] password = event.getPassword() == null ? new char[0] : event.getPassword().toCharArray();
+        try {
+            Caller caller = consoleLogin.login(event.getUsername(), password);
+            ConsoleSession.signIn(caller);
+            getUI().ifPresent(ui -> ui.navigate(KeysView.class));
+        } catch (KmsException e) {
+            // The service words AUTH_LOGIN_FAILED the same for unknown users and wrong passwords: safe to show.
+            form.showErrorMessage("Login failed", e.getMessage());
+        } catch (RuntimeException e) {
+            // The form disabled itself on submit; without this the user could not try again.
+            form.setEnabled(true);
+            throw e;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+}

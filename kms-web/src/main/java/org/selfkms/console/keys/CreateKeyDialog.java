@@ -1,0 +1,85 @@
+package org.selfkms.console.keys;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.function.Consumer;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyUsage;
+import org.selfkms.api.key.NewKey;
+import org.selfkms.console.auth.ConsoleSession;
+import org.selfkms.console.feedback.Notifications;
+
+/**
+ * Asks for alias and description and creates a symmetric key. Only "alias is empty" is checked here; the
+ * service owns the real rules (alias syntax, uniqueness, description length) and its message is shown as
+ * it is, with the dialog left open so the user can correct the input.
+ */
+final class CreateKeyDialog extends Dialog {
+
+    private static final long serialVersionUID = 1L;
+    /** Only symmetric keys for now; asymmetric usages need more UI (key spec, public key download). */
+    private static final KeyUsage USAGE = KeyUsage.ENCRYPT_DECRYPT;
+
+    private final KeyManagement keyManagement;
+    private final Consumer<KeyMetadata> onCreated;
+
+    private final TextField alias = new TextField("Alias");
+    private final TextArea description = new TextArea("Description");
+
+    CreateKeyDialog(KeyManagement keyManagement, Consumer<KeyMetadata> onCreated) {
+        this.keyManagement = keyManagement;
+        this.onCreated = onCreated;
+
+        setHeaderTitle("Create key");
+        setId("create-key-dialog");
+
+        alias.setId("alias-field");
+        alias.setRequiredIndicatorVisible(true);
+        alias.setMaxLength(60);
+        alias.setHelperText("1-60 letters, digits, '-' or '_'; starts with a letter or digit");
+        alias.setAutofocus(true);
+
+        description.setId("description-field");
+        description.setMaxLength(1024);
+
+        TextField usage = new TextField("Usage");
+        usage.setValue(USAGE.name());
+        usage.setReadOnly(true);
+
+        FormLayout form = new FormLayout(alias, description, usage);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        form.setWidth("28rem");
+        add(form);
+
+        Button cancel = new Button("Cancel", click -> close());
+        cancel.setId("create-key-cancel");
+        Button create = new Button("Create", click -> submit());
+        create.setId("create-key-submit");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(cancel, create);
+    }
+
+    private void submit() {
+        String aliasValue = alias.getValue().trim();
+        if (aliasValue.isEmpty()) {
+            alias.setErrorMessage("Alias is required");
+            alias.setInvalid(true);
+            return;
+        }
+        String descriptionValue = description.getValue().isBlank() ? null : description.getValue();
+        try {
+            KeyMetadata created = keyManagement.createKey(ConsoleSession.requireCaller(),
+                    new NewKey(aliasValue, descriptionValue, USAGE, null));
+            close();
+            onCreated.accept(created);
+        } catch (KmsException e) {
+            Notifications.error(e.getMessage());
+        }
+    }
+}

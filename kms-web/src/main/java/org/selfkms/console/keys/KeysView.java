@@ -1,0 +1,148 @@
+package org.selfkms.console.keys;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyState;
+import org.selfkms.console.auth.ConsoleSession;
+import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.layout.MainLayout;
+
+/**
+ * The console's home: the tenant's keys, newest first, with create, enable and disable. Element ids are
+ * stable because the browser tests and the documentation screenshots rely on them.
+ */
+@Route(value = "", layout = MainLayout.class)
+@RouteAlias(value = "keys", layout = MainLayout.class)
+@PageTitle("Keys | SelfKMS")
+public class KeysView extends VerticalLayout {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private KeyManagement keyManagement;
+
+    private final Grid<KeyMetadata> grid = new Grid<>();
+
+    public KeysView() {
+        setSizeFull();
+
+        Button create = new Button("Create key", VaadinIcon.PLUS.create(), click -> openCreateDialog());
+        create.setId("create-key-button");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        HorizontalLayout header = new HorizontalLayout(new H2("Keys"), create);
+        header.setWidthFull();
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+
+        configureGrid();
+        add(header, grid);
+        setFlexGrow(1, grid);
+    }
+
+    /** The service arrives by injection after the constructor, so the grid is connected to it only now. */
+    @PostConstruct
+    void connectGrid() {
+        grid.setItems(new KeyDataProvider(keyManagement));
+    }
+
+    private void configureGrid() {
+        grid.setId("keys-grid");
+        // Compact: less cell padding, so that all six columns fit beside the drawer on a 1400 px screen.
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // Not auto-width: that is measured on the first rows loaded, and a longer alias created later
+        // would be cut. The tooltip shows aliases that still do not fit, with the description.
+        grid.addColumn(KeyMetadata::alias).setHeader("Alias").setKey("alias").setWidth("10rem").setFlexGrow(1)
+                .setResizable(true).setTooltipGenerator(KeysView::aliasTooltip);
+        grid.addColumn(KeyMetadata::keyId).setHeader("Key ID").setKey("keyId").setAutoWidth(true);
+        // Fixed: auto width would fit "Enabled" and cut "Disabled" or "PendingImport" appearing later.
+        grid.addColumn(key -> nameOf(key.state())).setHeader("State").setKey("state").setWidth("8.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(key -> nameOf(key.usage())).setHeader("Usage").setKey("usage").setAutoWidth(true);
+        grid.addColumn(key -> UnixTime.formatUtc(key.createTime())).setHeader("Created (UTC)").setKey("created")
+                .setAutoWidth(true);
+        // Frozen to the end: on a narrow window the actions stay reachable without horizontal scrolling.
+        grid.addComponentColumn(this::stateAction).setHeader("Actions").setKey("actions").setAutoWidth(true)
+                .setFlexGrow(0).setFrozenToEnd(true);
+        grid.setSizeFull();
+    }
+
+    private static String aliasTooltip(KeyMetadata key) {
+        String description = key.description() == null || key.description().isBlank() ? "" : "\n" + key.description();
+        return key.alias() + description;
+    }
+
+    private static String nameOf(Enum<?> value) {
+        return value == null ? "" : value.name();
+    }
+
+    /**
+     * Enable for disabled keys, Disable for enabled ones, nothing for states the console does not manage.
+     * The button id carries the alias (unique per tenant, and what a test or a user knows), or the key id
+     * for a key without alias.
+     */
+    private Component stateAction(KeyMetadata key) {
+        if (isServiceManaged(key)) {
+            // The service refuses to disable these anyway; a button that can only fail would mislead.
+            return new Span("managed by " + key.owner());
+        }
+        String rowName = key.alias() == null || key.alias().isEmpty() ? key.keyId() : key.alias();
+        if (key.state() == KeyState.Enabled) {
+            Button disable = new Button("Disable", click -> changeState(key, false));
+            disable.setId("disable-key-" + rowName);
+            disable.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            return disable;
+        }
+        if (key.state() == KeyState.Disabled) {
+            Button enable = new Button("Enable", click -> changeState(key, true));
+            enable.setId("enable-key-" + rowName);
+            enable.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
+            return enable;
+        }
+        return new Span();
+    }
+
+    /** Customer keys have owner {@code user}; service-managed keys carry the integrated service's name. */
+    private static boolean isServiceManaged(KeyMetadata key) {
+        return key.owner() != null && !key.owner().isEmpty() && !"user".equals(key.owner());
+    }
+
+    private void changeState(KeyMetadata key, boolean enable) {
+        try {
+            if (enable) {
+                keyManagement.enableKey(ConsoleSession.requireCaller(), key.keyId());
+            } else {
+                keyManagement.disableKey(ConsoleSession.requireCaller(), key.keyId());
+            }
+            Notifications.success("Key " + key.keyId() + (enable ? " enabled" : " disabled"));
+        } catch (KmsException e) {
+            Notifications.error(e.getMessage());
+        }
+        // Also after a failure: the refusal may come from a state change made elsewhere, now shown.
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void openCreateDialog() {
+        new CreateKeyDialog(keyManagement, created -> {
+            Notifications.success("Key " + created.alias() + " created (" + created.keyId() + ")");
+            grid.getDataProvider().refreshAll();
+        }).open();
+    }
+}

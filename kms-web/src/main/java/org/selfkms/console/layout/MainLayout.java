@@ -1,0 +1,64 @@
+package org.selfkms.console.layout;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.console.auth.ConsoleSession;
+import org.selfkms.console.keys.KeysView;
+
+/**
+ * The frame of every logged-in page: product name, who is logged in, logout, and the navigation drawer.
+ * Only standard components and Lumo utility styles set inline, so the pre-compiled frontend bundle still
+ * covers the console (a custom stylesheet would force a frontend build, which fails here).
+ */
+public class MainLayout extends AppLayout {
+
+    private static final long serialVersionUID = 1L;
+
+    public MainLayout() {
+        addToNavbar(new DrawerToggle(), navbar());
+        addToDrawer(navigation());
+    }
+
+    private static HorizontalLayout navbar() {
+        Span product = new Span("SelfKMS");
+        product.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+
+        // The guard only lets logged-in users reach this layout; the fallback is for safety, not for show.
+        Span user = new Span(ConsoleSession.caller().map(Caller::principal).orElse(""));
+        user.setId("current-user");
+        user.getStyle().set("color", "var(--lumo-secondary-text-color)");
+
+        Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), click -> logout());
+        logout.setId("logout-button");
+        logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout bar = new HorizontalLayout(product, user, logout);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        bar.expand(product);
+        bar.setWidthFull();
+        bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        return bar;
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem("Keys", KeysView.class, VaadinIcon.KEY.create()));
+        return nav;
+    }
+
+    private static void logout() {
+        // Queue the page change first: once the session is invalidated, the UI can no longer be used.
+        UI.getCurrent().getPage().setLocation("login");
+        ConsoleSession.signOut();
+    }
+}
