@@ -9,6 +9,7 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import org.selfkms.token.TokenException;
+import org.selfkms.token.pkcs11.Pkcs11Token;
 import org.selfkms.token.spi.TokenBackend;
 import org.selfkms.token.spi.TokenConfig;
 import org.selfkms.token.software.SoftwareToken;
@@ -40,8 +41,9 @@ public class TokenResourceAdapter implements ResourceAdapter {
         try {
             backend = switch (config.backend()) {
                 case "software" -> SoftwareToken.open(config);
+                case "pkcs11" -> Pkcs11Token.open(config);
                 default -> throw new TokenException(TokenException.Reason.INVALID_PARAMETER,
-                        "unknown token backend '" + config.backend() + "' (expected: software)");
+                        "unknown token backend '" + config.backend() + "' (expected: software or pkcs11)");
             };
             LOG.info("Token backend started: " + backend.status());
         } catch (TokenException e) {

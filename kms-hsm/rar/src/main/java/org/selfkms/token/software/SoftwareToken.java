@@ -54,7 +54,7 @@ public final class SoftwareToken implements TokenBackend {
         try {
             Files.createDirectories(config.directory());
             restrictToOwner(config.directory(), "rwx------");
-            char[] pin = readOrCreatePin(config.pinFile());
+            char[] pin = readOrCreatePin(config);
             Path file = config.directory().resolve(KEYSTORE_FILE);
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             if (Files.exists(file)) {
@@ -121,11 +121,15 @@ public final class SoftwareToken implements TokenBackend {
         // SecretKeySpec cannot be destroyed through the JCA API; the keys are dropped with this instance.
     }
 
-    private static char[] readOrCreatePin(Path pinFile) throws IOException {
-        String env = System.getenv("KMS_TOKEN_PIN");
-        if (env != null && !env.isBlank()) {
-            return env.trim().toCharArray();
+    private static char[] readOrCreatePin(TokenConfig config) throws IOException {
+        Path pinFile = config.pinFile();
+        if (System.getenv("KMS_TOKEN_PIN") == null || System.getenv("KMS_TOKEN_PIN").isBlank()) {
+            createPinIfAbsent(pinFile);
         }
+        return config.readPin();
+    }
+
+    private static void createPinIfAbsent(Path pinFile) throws IOException {
         if (!Files.exists(pinFile)) {
             byte[] secret = new byte[32];
             new SecureRandom().nextBytes(secret);
@@ -137,7 +141,6 @@ public final class SoftwareToken implements TokenBackend {
             moveAtomically(tmp, pinFile);
             LOG.info("Generated a PIN for the software token in " + pinFile + " (readable by the server's user only)");
         }
-        return Files.readString(pinFile, StandardCharsets.US_ASCII).trim().toCharArray();
     }
 
     private static void store(KeyStore keyStore, Path file, char[] pin) throws IOException, GeneralSecurityException {

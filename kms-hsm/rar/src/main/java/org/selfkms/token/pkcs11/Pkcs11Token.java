@@ -1,0 +1,178 @@
+package org.selfkms.token.pkcs11;
+
+import org.selfkms.token.TokenException;
+import org.selfkms.token.TokenException.Reason;
+import org.selfkms.token.TokenStatus;
+import org.selfkms.token.WrappedKey;
+import org.selfkms.token.spi.DomainKeys;
+import org.selfkms.token.spi.TokenBackend;
+import org.selfkms.token.spi.TokenConfig;
+
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.security.auth.login.LoginException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.AuthProvider;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.ProviderException;
+import java.security.SecureRandom;
+import java.security.Security;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * A PKCS#11 token (an HSM, or SoftHSM2 in tests) through the JDK's SunPKCS11 provider, one provider per
+ * adapter. The domain keys are AES-256 token objects labelled {@code kms-domain-key-v<n>}, generated inside
+ * the token as sensitive and non-extractable; wrapping, unwrapping and random numbers run in the token.
+ * Key handles are looked up once at start: some tokens (SoftHSM) search objects linearly.
+ */
+public final class Pkcs11Token implements TokenBackend {
+
+    static final String LABEL_PREFIX = "kms-domain-key-v";
+    private static final Logger LOG = Logger.getLogger(Pkcs11Token.class.getName());
+
+    private final Provider provider;
+    private final String slot;
+    private final DomainKeys domainKeys;
+
+    private Pkcs11Token(Provider provider, String slot, DomainKeys domainKeys) {
+        this.provider = provider;
+        this.slot = slot;
+        this.domainKeys = domainKeys;
+    }
+
+    public static Pkcs11Token open(TokenConfig config) throws TokenException {
+        if (config.pkcs11Library().isEmpty() || !Files.isReadable(Path.of(config.pkcs11Library()))) {
+            throw new TokenException(Reason.UNAVAILABLE, "PKCS#11 library '" + config.pkcs11Library()
+                    + "' is not readable (set KMS_PKCS11_LIBRARY)");
+        }
+        char[] pin;
+        try {
+            pin = config.readPin();
+        } catch (IOException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "PIN file " + config.pinFile() + " cannot be read", e);
+        }
+        if (pin.length == 0) {
+            throw new TokenException(Reason.UNAVAILABLE, "no PIN for the PKCS#11 token: set KMS_TOKEN_PIN or KMS_TOKEN_PIN_FILE");
+        }
+        Provider provider;
+        try {
+            provider = Security.getProvider("SunPKCS11").configure("--" + providerConfig(config));
+        } catch (ProviderException | IllegalArgumentException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "PKCS#11 token in " + config.pkcs11Slot() + " of "
+                    + config.pkcs11Library() + " cannot be used: " + e.getMessage(), e);
+        }
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS11", provider);
+            try {
+                store.load(null, pin);
+            } catch (IOException e) {
+                throw new TokenException(Reason.UNAVAILABLE, "login to the PKCS#11 token failed (wrong PIN?)", e);
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
+            Map<Integer, SecretKey> keys = domainKeys(store);
+            if (keys.isEmpty()) {
+                KeyGenerator generator = KeyGenerator.getInstance("AES", provider);
+                generator.init(256);
+                store.setEntry(LABEL_PREFIX + 1, new KeyStore.SecretKeyEntry(generator.generateKey()), null);
+                keys = domainKeys(store);
+                LOG.info("Generated domain key " + LABEL_PREFIX + 1 + " inside the PKCS#11 token");
+            }
+            return new Pkcs11Token(provider, config.pkcs11Slot(),
+                    new DomainKeys(keys, provider, SecureRandom.getInstance("PKCS11", provider)));
+        } catch (GeneralSecurityException | ProviderException e) {
+            logout(provider);
+            throw new TokenException(Reason.UNAVAILABLE, "PKCS#11 token cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<Integer, SecretKey> domainKeys(KeyStore store) throws GeneralSecurityException {
+        Map<Integer, SecretKey> keys = new TreeMap<>();
+        for (String alias : Collections.list(store.aliases())) {
+            if (alias.startsWith(LABEL_PREFIX) && store.isKeyEntry(alias)) {
+                try {
+                    keys.put(Integer.parseInt(alias.substring(LABEL_PREFIX.length())), (SecretKey) store.getKey(alias, null));
+                } catch (NumberFormatException | ClassCastException e) {
+                    LOG.warning("Ignoring token object '" + alias + "': not a domain key");
+                }
+            }
+        }
+        return keys;
+    }
+
+    static String providerConfig(TokenConfig config) {
+        String slotLine;
+        if (config.pkcs11Slot().matches("index:\\d{1,4}")) {
+            slotLine = "slotListIndex = " + config.pkcs11Slot().substring("index:".length());
+        } else if (config.pkcs11Slot().matches("id:\\d{1,19}")) {
+            slotLine = "slot = " + config.pkcs11Slot().substring("id:".length());
+        } else {
+            throw new InvalidSlotException("slot must be index:<n> or id:<n>, not '" + config.pkcs11Slot() + "'");
+        }
+        // Keys the provider generates are born sensitive and non-extractable; KeyStore.setEntry then makes
+        // them token objects.
+        return "name = SelfKMS\n"
+                + "library = " + config.pkcs11Library() + "\n"
+                + slotLine + "\n"
+                + "attributes(generate, CKO_SECRET_KEY, CKK_AES) = {\n"
+                + "  CKA_SENSITIVE = true\n"
+                + "  CKA_EXTRACTABLE = false\n"
+                + "}\n";
+    }
+
+    @Override
+    public TokenStatus status() {
+        return new TokenStatus("pkcs11", slot, domainKeys.activeVersion());
+    }
+
+    @Override
+    public WrappedKey generateWrapped(int length, String purpose) throws TokenException {
+        return domainKeys.generateWrapped(length, purpose);
+    }
+
+    @Override
+    public WrappedKey wrap(byte[] material, String purpose) throws TokenException {
+        return domainKeys.wrap(material, purpose);
+    }
+
+    @Override
+    public byte[] unwrap(WrappedKey wrapped, String purpose) throws TokenException {
+        return domainKeys.unwrap(wrapped, purpose);
+    }
+
+    @Override
+    public byte[] random(int length) throws TokenException {
+        return domainKeys.random(length);
+    }
+
+    @Override
+    public void close() {
+        logout(provider);
+    }
+
+    private static void logout(Provider provider) {
+        if (provider instanceof AuthProvider auth) {
+            try {
+                auth.logout();
+            } catch (LoginException e) {
+                LOG.fine("PKCS#11 logout failed: " + e.getMessage());
+            }
+        }
+    }
+
+    static final class InvalidSlotException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSlotException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.selfkms.token.pkcs11;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfkms.token.TokenException;
+import org.selfkms.token.spi.TokenBackend;
+import org.selfkms.token.spi.TokenBackendContract;
+import org.selfkms.token.spi.TokenConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The token contract against a real PKCS#11 library: SoftHSM2. */
+class Pkcs11TokenTest extends TokenBackendContract {
+
+    private static long slotId;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void token() throws Exception {
+        slotId = SoftHsm.initToken("kms-unit-" + System.nanoTime());
+        Files.writeString(dir.resolve("pin"), SoftHsm.PIN + "\n");
+        Files.writeString(dir.resolve("wrong-pin"), "not-the-pin\n");
+    }
+
+    private static TokenConfig config(String pinFile, String slot) {
+        return new TokenConfig("pkcs11", dir, dir.resolve(pinFile), SoftHsm.LIBRARY, slot);
+    }
+
+    @Override
+    protected TokenBackend open() throws Exception {
+        return Pkcs11Token.open(config("pin", "id:" + slotId));
+    }
+
+    @Test
+    void domainKeyIsGeneratedOnceInsideTheToken() throws Exception {
+        try (TokenBackend first = open(); TokenBackend second = open()) {
+            assertEquals(1, first.status().activeDomainKeyVersion());
+            assertEquals("pkcs11", first.status().backend());
+            // a blob wrapped through one provider instance unwraps through another: the same token object
+            assertEquals(16, second.unwrap(first.wrap(new byte[16], "p"), "p").length);
+        }
+    }
+
+    @Test
+    void domainKeyCannotBeReadOutOfTheToken() throws Exception {
+        open().close();
+        java.security.Provider provider = java.security.Security.getProvider("SunPKCS11")
+                .configure("--" + Pkcs11Token.providerConfig(config("pin", "id:" + slotId)));
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS11", provider);
+        store.load(null, SoftHsm.PIN.toCharArray());
+        try {
+            java.security.Key key = store.getKey(Pkcs11Token.LABEL_PREFIX + 1, null);
+            assertEquals("AES", key.getAlgorithm());
+            assertEquals(null, key.getEncoded(), "a sensitive, non-extractable token key has no encoding");
+        } finally {
+            // PKCS#11 login belongs to the whole process: log out, or the wrong-PIN test would find it logged in
+            ((java.security.AuthProvider) provider).logout();
+        }
+    }
+
+    @Test
+    void wrongPinMissingLibraryAndBadSlotAreClearErrors() {
+        TokenException wrongPin = assertThrows(TokenException.class, () -> Pkcs11Token.open(config("wrong-pin", "id:" + slotId)));
+        assertEquals(TokenException.Reason.UNAVAILABLE, wrongPin.reason());
+        assertTrue(wrongPin.getMessage().contains("PIN"), wrongPin.getMessage());
+        TokenException noLibrary = assertThrows(TokenException.class, () -> Pkcs11Token.open(
+                new TokenConfig("pkcs11", dir, dir.resolve("pin"), "/nonexistent/libpkcs11.so", "index:0")));
+        assertTrue(noLibrary.getMessage().contains("KMS_PKCS11_LIBRARY"), noLibrary.getMessage());
+        assertThrows(TokenException.class, () -> Pkcs11Token.open(config("pin", "label:foo")));
+        assertThrows(TokenException.class, () -> Pkcs11Token.open(config("no-such-pin-file", "id:" + slotId)));
+    }
+}

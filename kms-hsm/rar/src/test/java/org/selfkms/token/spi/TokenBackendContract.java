@@ -1,0 +1,76 @@
+package org.selfkms.token.spi;
+
+import org.junit.jupiter.api.Test;
+import org.selfkms.token.TokenException;
+import org.selfkms.token.WrappedKey;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * What every token backend must do, run against each of them (the software keystore and a real PKCS#11
+ * token): the services may not be able to tell them apart.
+ */
+public abstract class TokenBackendContract {
+
+    /** A backend over the same token each time it is called (reopening it, as a server restart would). */
+    protected abstract TokenBackend open() throws Exception;
+
+    private static TokenException.Reason reason(org.junit.jupiter.api.function.Executable call) {
+        return assertThrows(TokenException.class, call).reason();
+    }
+
+    @Test
+    void wrapsAndUnwrapsAcrossReopen() throws Exception {
+        byte[] material = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        WrappedKey wrapped;
+        try (TokenBackend token = open()) {
+            wrapped = token.wrap(material, "cmk:a:1");
+            assertEquals(token.status().activeDomainKeyVersion(), wrapped.domainKeyVersion());
+            assertFalse(new String(wrapped.blob(), StandardCharsets.ISO_8859_1).contains("0123456789abcdef"));
+        }
+        try (TokenBackend token = open()) {
+            assertArrayEquals(material, token.unwrap(WrappedKey.decode(wrapped.encode()), "cmk:a:1"));
+        }
+    }
+
+    @Test
+    void generatedMaterialIsFreshAndOnlyComesBackWrapped() throws Exception {
+        try (TokenBackend token = open()) {
+            WrappedKey first = token.generateWrapped(32, "cmk:b:1");
+            WrappedKey second = token.generateWrapped(32, "cmk:b:1");
+            byte[] a = token.unwrap(first, "cmk:b:1");
+            assertEquals(32, a.length);
+            assertNotEquals(new String(a, StandardCharsets.ISO_8859_1), new String(token.unwrap(second, "cmk:b:1"), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    @Test
+    void refusesOtherPurposeTamperingAndUnknownDomainKeys() throws Exception {
+        try (TokenBackend token = open()) {
+            WrappedKey wrapped = token.generateWrapped(32, "cmk:c:1");
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.unwrap(wrapped, "cmk:c:2")));
+            byte[] blob = wrapped.blob();
+            blob[blob.length - 1] ^= 1;
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.unwrap(new WrappedKey(wrapped.domainKeyVersion(), blob), "cmk:c:1")));
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.unwrap(new WrappedKey(999, wrapped.blob()), "cmk:c:1")));
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.unwrap(new WrappedKey(1, new byte[5]), "cmk:c:1")));
+        }
+    }
+
+    @Test
+    void randomBytesWithinLimits() throws Exception {
+        try (TokenBackend token = open()) {
+            assertEquals(1, token.random(1).length);
+            assertEquals(1024, token.random(1024).length);
+            assertNotEquals(new String(token.random(16), StandardCharsets.ISO_8859_1), new String(token.random(16), StandardCharsets.ISO_8859_1));
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.random(0)));
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.wrap(new byte[0], "x")));
+        }
+    }
+}
