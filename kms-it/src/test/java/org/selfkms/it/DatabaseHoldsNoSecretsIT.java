@@ -1,0 +1,102 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Design section 3: a database dump alone reveals no key material and no API secret. The test makes the
+ * server handle secrets it knows (the API SecretKey, the admin password, a plaintext, data keys), then
+ * searches everything the database holds for them in raw, Base64 and hex form: the H2 file byte by byte,
+ * or every column of every table in PostgreSQL. A marker that must be there (a key alias) proves the
+ * search can see the data at all.
+ */
+class DatabaseHoldsNoSecretsIT extends DeployedKms {
+
+    @Test
+    void noSecretInTheDatabase() throws Exception {
+        KmsClient kms = kms();
+        String alias = uniqueAlias("dbscan");
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(alias);
+        String keyId = kms.CreateKey(create).getKeyId();
+
+        String plaintext = "needle-plaintext-" + UUID.randomUUID();
+        EncryptRequest encrypt = new EncryptRequest();
+        encrypt.setKeyId(keyId);
+        encrypt.setPlaintext(Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8)));
+        kms.Encrypt(encrypt);
+
+        List<String> secrets = new ArrayList<>(List.of(secretKey(), adminPassword(), plaintext));
+        for (int i = 0; i < 3; i++) {
+            GenerateDataKeyRequest dataKey = new GenerateDataKeyRequest();
+            dataKey.setKeyId(keyId);
+            dataKey.setNumberOfBytes(32L);
+            byte[] raw = Base64.getDecoder().decode(kms.GenerateDataKey(dataKey).getPlaintext());
+            secrets.add(Base64.getEncoder().encodeToString(raw));
+            secrets.add(HexFormat.of().formatHex(raw));
+            secrets.add(new String(raw, StandardCharsets.ISO_8859_1));
+        }
+        secrets.add(Base64.getEncoder().encodeToString(secretKey().getBytes(StandardCharsets.UTF_8)));
+
+        // H2 writes committed pages to its file in the background within about a second
+        String dump = databaseContent();
+        for (int i = 0; i < 20 && !dump.contains(alias); i++) {
+            Thread.sleep(500);
+            dump = databaseContent();
+        }
+        assertTrue(dump.contains(alias), "the scan must see the database's content (marker alias missing)");
+        assertTrue(dump.contains(keyId), "the scan must see the database's content (marker key id missing)");
+        for (String secret : secrets) {
+            assertFalse(dump.contains(secret), "the database holds a secret in the clear");
+        }
+    }
+
+    /** All the database holds, as ISO-8859-1 text so that every byte maps to one char. */
+    private static String databaseContent() throws Exception {
+        String url = System.getenv("KMS_DB_URL");
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            Path file = Path.of(System.getProperty("kms.it.server.dir"), "standalone", "data", "kms", "kmsdb.mv.db");
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder dump = new StringBuilder();
+        try (Connection db = DriverManager.getConnection(url, System.getenv("KMS_DB_USER"), System.getenv("KMS_DB_PASSWORD"));
+             Statement statement = db.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = db.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
+                while (rows.next()) {
+                    tables.add(rows.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int c = 1; c <= columns; c++) {
+                            dump.append(rows.getString(c)).append('\n');
+                        }
+                    }
+                }
+            }
+        }
+        return dump.toString();
+    }
+}
