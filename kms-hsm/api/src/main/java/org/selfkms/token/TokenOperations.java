@@ -34,4 +34,21 @@ public interface TokenOperations {
 
     /** Random bytes from the token's RNG. */
     byte[] random(int length) throws TokenException;
+
+    /**
+     * Creates a new domain-key version inside the token, which from now on wraps all new material. Older
+     * versions stay to unwrap what they wrapped until {@link #destroyDomainKeyVersion(int)}.
+     *
+     * @return the new version number
+     */
+    int addDomainKeyVersion() throws TokenException;
+
+    /** Unwraps and wraps again under the active domain-key version; the material is zeroised in between. */
+    WrappedKey rewrap(WrappedKey wrapped, String purpose) throws TokenException;
+
+    /**
+     * Destroys an old domain-key version for good. Whatever is still wrapped under it can never be unwrapped
+     * again, so callers do this only when nothing stored refers to it. The active version is refused.
+     */
+    void destroyDomainKeyVersion(int version) throws TokenException;
 }

@@ -57,6 +57,21 @@ public class TokenConnectionHandle implements TokenConnection {
     }
 
     @Override
+    public int addDomainKeyVersion() throws TokenException {
+        return backend().addDomainKeyVersion();
+    }
+
+    @Override
+    public WrappedKey rewrap(WrappedKey wrapped, String purpose) throws TokenException {
+        return backend().rewrap(wrapped, purpose);
+    }
+
+    @Override
+    public void destroyDomainKeyVersion(int version) throws TokenException {
+        backend().destroyDomainKeyVersion(version);
+    }
+
+    @Override
     public void close() {
         TokenManagedConnection connection = managedConnection;
         managedConnection = null;

@@ -39,11 +39,13 @@ public final class Pkcs11Token implements TokenBackend {
     private static final Logger LOG = Logger.getLogger(Pkcs11Token.class.getName());
 
     private final Provider provider;
+    private final KeyStore store;
     private final String slot;
-    private final DomainKeys domainKeys;
+    private volatile DomainKeys domainKeys;
 
-    private Pkcs11Token(Provider provider, String slot, DomainKeys domainKeys) {
+    private Pkcs11Token(Provider provider, KeyStore store, String slot, DomainKeys domainKeys) {
         this.provider = provider;
+        this.store = store;
         this.slot = slot;
         this.domainKeys = domainKeys;
     }
@@ -86,7 +88,7 @@ public final class Pkcs11Token implements TokenBackend {
                 keys = domainKeys(store);
                 LOG.info("Generated domain key " + LABEL_PREFIX + 1 + " inside the PKCS#11 token");
             }
-            return new Pkcs11Token(provider, config.pkcs11Slot(),
+            return new Pkcs11Token(provider, store, config.pkcs11Slot(),
                     new DomainKeys(keys, provider, SecureRandom.getInstance("PKCS11", provider)));
         } catch (GeneralSecurityException | ProviderException e) {
             logout(provider);
@@ -130,7 +132,40 @@ public final class Pkcs11Token implements TokenBackend {
 
     @Override
     public TokenStatus status() {
-        return new TokenStatus("pkcs11", slot, domainKeys.activeVersion());
+        DomainKeys keys = domainKeys;
+        return new TokenStatus("pkcs11", slot, keys.activeVersion(), keys.versions());
+    }
+
+    @Override
+    public synchronized int addDomainKeyVersion() throws TokenException {
+        int version = domainKeys.nextVersion();
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES", provider);
+            generator.init(256);
+            store.setEntry(LABEL_PREFIX + version, new KeyStore.SecretKeyEntry(generator.generateKey()), null);
+            domainKeys = domainKeys.with(version, (SecretKey) store.getKey(LABEL_PREFIX + version, null));
+            LOG.info("Generated domain key " + LABEL_PREFIX + version + " inside the PKCS#11 token");
+            return version;
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not create a domain key in the token: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public WrappedKey rewrap(WrappedKey wrapped, String purpose) throws TokenException {
+        return domainKeys.rewrap(wrapped, purpose);
+    }
+
+    @Override
+    public synchronized void destroyDomainKeyVersion(int version) throws TokenException {
+        DomainKeys fewer = domainKeys.without(version);
+        try {
+            store.deleteEntry(LABEL_PREFIX + version);
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not destroy domain key version " + version + ": " + e.getMessage(), e);
+        }
+        domainKeys = fewer;
+        LOG.info("Destroyed domain key " + LABEL_PREFIX + version + " in the PKCS#11 token");
     }
 
     @Override

@@ -41,10 +41,12 @@ public final class SoftwareToken implements TokenBackend {
     private static final String ENTRY_PREFIX = "domain-key-v";
     private static final Logger LOG = Logger.getLogger(SoftwareToken.class.getName());
 
+    private final TokenConfig config;
     private final Path keystoreFile;
-    private final DomainKeys domainKeys;
+    private volatile DomainKeys domainKeys;
 
-    private SoftwareToken(Path keystoreFile, Map<Integer, SecretKey> keys) {
+    private SoftwareToken(TokenConfig config, Path keystoreFile, Map<Integer, SecretKey> keys) {
+        this.config = config;
         this.keystoreFile = keystoreFile;
         this.domainKeys = new DomainKeys(keys, null, new SecureRandom());
     }
@@ -85,7 +87,7 @@ public final class SoftwareToken implements TokenBackend {
             if (keys.isEmpty()) {
                 throw new TokenException(Reason.UNAVAILABLE, "software token " + file + " holds no domain key");
             }
-            return new SoftwareToken(file, keys);
+            return new SoftwareToken(config, file, keys);
         } catch (IOException | GeneralSecurityException | NumberFormatException e) {
             throw new TokenException(Reason.UNAVAILABLE, "software token could not be opened: " + e.getMessage(), e);
         }
@@ -93,7 +95,58 @@ public final class SoftwareToken implements TokenBackend {
 
     @Override
     public TokenStatus status() {
-        return new TokenStatus("software", keystoreFile.getFileName().toString(), domainKeys.activeVersion());
+        DomainKeys keys = domainKeys;
+        return new TokenStatus("software", keystoreFile.getFileName().toString(), keys.activeVersion(), keys.versions());
+    }
+
+    @Override
+    public synchronized int addDomainKeyVersion() throws TokenException {
+        int version = domainKeys.nextVersion();
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, new SecureRandom());
+            SecretKey key = generator.generateKey();
+            changeKeystore(store -> store.setEntry(ENTRY_PREFIX + version, new KeyStore.SecretKeyEntry(key),
+                    new KeyStore.PasswordProtection(readOrCreatePin(config))));
+            domainKeys = domainKeys.with(version, key);
+            LOG.info("Software token: created domain key version " + version);
+            return version;
+        } catch (GeneralSecurityException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not create a domain key: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public WrappedKey rewrap(WrappedKey wrapped, String purpose) throws TokenException {
+        return domainKeys.rewrap(wrapped, purpose);
+    }
+
+    @Override
+    public synchronized void destroyDomainKeyVersion(int version) throws TokenException {
+        DomainKeys fewer = domainKeys.without(version);
+        changeKeystore(store -> store.deleteEntry(ENTRY_PREFIX + version));
+        domainKeys = fewer;
+        LOG.info("Software token: destroyed domain key version " + version);
+    }
+
+    private interface KeystoreChange {
+        void apply(KeyStore store) throws GeneralSecurityException, IOException;
+    }
+
+    /** Loads the keystore file, applies the change and replaces the file atomically. */
+    private void changeKeystore(KeystoreChange change) throws TokenException {
+        try {
+            char[] pin = readOrCreatePin(config);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystoreFile)) {
+                store.load(in, pin);
+            }
+            change.apply(store);
+            store(store, keystoreFile, pin);
+            Arrays.fill(pin, '\0');
+        } catch (IOException | GeneralSecurityException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "software token " + keystoreFile + " could not be changed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.security.Provider;
 import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -51,6 +52,44 @@ public final class DomainKeys {
 
     public int activeVersion() {
         return activeVersion;
+    }
+
+    public List<Integer> versions() {
+        return keys.keySet().stream().sorted().toList();
+    }
+
+    /** The next version number for a new domain key. */
+    public int nextVersion() {
+        return activeVersion + 1;
+    }
+
+    /** These keys plus one more, which becomes the active version. */
+    public DomainKeys with(int version, SecretKey key) {
+        Map<Integer, SecretKey> more = new TreeMap<>(keys);
+        more.put(version, key);
+        return new DomainKeys(more, provider, random);
+    }
+
+    /** These keys less an old version; the active one cannot go. */
+    public DomainKeys without(int version) throws TokenException {
+        if (version == activeVersion) {
+            throw new TokenException(Reason.INVALID_PARAMETER, "the active domain-key version cannot be destroyed");
+        }
+        if (!keys.containsKey(version)) {
+            throw new TokenException(Reason.INVALID_PARAMETER, "no domain-key version " + version);
+        }
+        Map<Integer, SecretKey> fewer = new TreeMap<>(keys);
+        fewer.remove(version);
+        return new DomainKeys(fewer, provider, random);
+    }
+
+    public WrappedKey rewrap(WrappedKey wrapped, String purpose) throws TokenException {
+        byte[] material = unwrap(wrapped, purpose);
+        try {
+            return wrap(material, purpose);
+        } finally {
+            Arrays.fill(material, (byte) 0);
+        }
     }
 
     public WrappedKey generateWrapped(int length, String purpose) throws TokenException {

@@ -23,6 +23,10 @@ class Pkcs11TokenTest extends TokenBackendContract {
     @TempDir
     static Path dir;
 
+    /**
+     * One token for the class: SoftHSM2 lists its tokens when the library is first initialised in a process,
+     * so tokens created later are invisible to it. The tests therefore assume no particular domain-key version.
+     */
     @BeforeAll
     static void token() throws Exception {
         slotId = SoftHsm.initToken("kms-unit-" + System.nanoTime());
@@ -42,7 +46,8 @@ class Pkcs11TokenTest extends TokenBackendContract {
     @Test
     void domainKeyIsGeneratedOnceInsideTheToken() throws Exception {
         try (TokenBackend first = open(); TokenBackend second = open()) {
-            assertEquals(1, first.status().activeDomainKeyVersion());
+            assertTrue(first.status().activeDomainKeyVersion() >= 1);
+            assertEquals(first.status().domainKeyVersions(), second.status().domainKeyVersions(), "no second key generated");
             assertEquals("pkcs11", first.status().backend());
             // a blob wrapped through one provider instance unwraps through another: the same token object
             assertEquals(16, second.unwrap(first.wrap(new byte[16], "p"), "p").length);
@@ -51,13 +56,16 @@ class Pkcs11TokenTest extends TokenBackendContract {
 
     @Test
     void domainKeyCannotBeReadOutOfTheToken() throws Exception {
-        open().close();
+        int version;
+        try (TokenBackend token = open()) {
+            version = token.status().activeDomainKeyVersion();
+        }
         java.security.Provider provider = java.security.Security.getProvider("SunPKCS11")
                 .configure("--" + Pkcs11Token.providerConfig(config("pin", "id:" + slotId)));
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS11", provider);
         store.load(null, SoftHsm.PIN.toCharArray());
         try {
-            java.security.Key key = store.getKey(Pkcs11Token.LABEL_PREFIX + 1, null);
+            java.security.Key key = store.getKey(Pkcs11Token.LABEL_PREFIX + version, null);
             assertEquals("AES", key.getAlgorithm());
             assertEquals(null, key.getEncoded(), "a sensitive, non-extractable token key has no encoding");
         } finally {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every token backend must do, run against each of them (the software keystore and a real PKCS#11
@@ -71,6 +72,38 @@ public abstract class TokenBackendContract {
             assertNotEquals(new String(token.random(16), StandardCharsets.ISO_8859_1), new String(token.random(16), StandardCharsets.ISO_8859_1));
             assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.random(0)));
             assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.wrap(new byte[0], "x")));
+        }
+    }
+
+    @Test
+    void rotationKeepsOldMaterialUntilItsVersionIsDestroyed() throws Exception {
+        byte[] material = "rotate-me-rotate-me-rotate-me-32".getBytes(StandardCharsets.US_ASCII);
+        WrappedKey old;
+        WrappedKey rewrapped;
+        int before;
+        int added;
+        try (TokenBackend token = open()) {
+            before = token.status().activeDomainKeyVersion();
+            old = token.wrap(material, "rot");
+            added = token.addDomainKeyVersion();
+            assertEquals(before + 1, added);
+            assertEquals(added, token.status().activeDomainKeyVersion());
+            assertTrue(token.status().domainKeyVersions().containsAll(java.util.List.of(before, added)));
+            assertEquals(added, token.wrap(material, "rot").domainKeyVersion(), "new material goes under the new version");
+            assertArrayEquals(material, token.unwrap(old, "rot"), "old material still unwraps");
+
+            rewrapped = token.rewrap(old, "rot");
+            assertEquals(added, rewrapped.domainKeyVersion());
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.destroyDomainKeyVersion(added)));
+
+            token.destroyDomainKeyVersion(before);
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.unwrap(old, "rot")));
+            assertArrayEquals(material, token.unwrap(rewrapped, "rot"));
+        }
+        try (TokenBackend reopened = open()) {
+            assertEquals(added, reopened.status().activeDomainKeyVersion(), "the new version survives a restart");
+            assertFalse(reopened.status().domainKeyVersions().contains(before), "the destroyed version stays destroyed");
+            assertArrayEquals(material, reopened.unwrap(rewrapped, "rot"));
         }
     }
 }
