@@ -7,6 +7,7 @@ import org.selfkms.api.error.KmsException;
 import org.selfkms.token.TokenConnection;
 import org.selfkms.token.TokenConnectionFactory;
 import org.selfkms.token.TokenException;
+import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
 
 import java.util.logging.Logger;
@@ -53,6 +54,38 @@ public class TokenGateway {
             return token.random(length);
         } catch (TokenException e) {
             throw translate(e, "random");
+        }
+    }
+
+    public TokenStatus status() {
+        try (TokenConnection token = factory.getConnection()) {
+            return token.status();
+        } catch (TokenException e) {
+            throw translate(e, "status");
+        }
+    }
+
+    public int addDomainKeyVersion() {
+        try (TokenConnection token = factory.getConnection()) {
+            return token.addDomainKeyVersion();
+        } catch (TokenException e) {
+            throw translate(e, "domain key");
+        }
+    }
+
+    public WrappedKey rewrap(WrappedKey wrapped, String purpose) {
+        try (TokenConnection token = factory.getConnection()) {
+            return token.rewrap(wrapped, purpose);
+        } catch (TokenException e) {
+            throw translate(e, purpose);
+        }
+    }
+
+    public void destroyDomainKeyVersion(int version) {
+        try (TokenConnection token = factory.getConnection()) {
+            token.destroyDomainKeyVersion(version);
+        } catch (TokenException e) {
+            throw translate(e, "domain key");
         }
     }
 

@@ -60,11 +60,16 @@ public class ApiCredentialEntity {
         return wrappedSecret;
     }
 
+    /** After a domain-key rotation: the same secret, wrapped under the new domain-key version. */
+    public void rewrapTo(String newWrappedSecret) {
+        this.wrappedSecret = newWrappedSecret;
+    }
+
     public boolean enabled() {
         return enabled;
     }
 
-    static String secretPurpose(String secretId) {
+    public static String secretPurpose(String secretId) {
         return "api-secret:" + secretId;
     }
 }

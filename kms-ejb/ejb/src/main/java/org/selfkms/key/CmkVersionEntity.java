@@ -44,6 +44,19 @@ public class CmkVersionEntity {
         return wrappedMaterial;
     }
 
+    public String cmkId() {
+        return cmkId;
+    }
+
+    public int versionNo() {
+        return versionNo;
+    }
+
+    /** After a domain-key rotation: the same material, wrapped under the new domain-key version. */
+    public void rewrapTo(String newWrappedMaterial) {
+        this.wrappedMaterial = newWrappedMaterial;
+    }
+
     public static final class Id implements Serializable {
         private static final long serialVersionUID = 1L;
         private String cmkId;
