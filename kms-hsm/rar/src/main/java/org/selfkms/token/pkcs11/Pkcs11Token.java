@@ -5,7 +5,7 @@ import org.selfkms.token.TokenException.Reason;
 import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
 import org.selfkms.token.spi.DomainKeys;
-import org.selfkms.token.spi.TokenBackend;
+import org.selfkms.token.spi.DomainKeyBackend;
 import org.selfkms.token.spi.TokenConfig;
 
 import javax.crypto.KeyGenerator;
@@ -33,7 +33,7 @@ import java.util.logging.Logger;
  * the token as sensitive and non-extractable; wrapping, unwrapping and random numbers run in the token.
  * Key handles are looked up once at start: some tokens (SoftHSM) search objects linearly.
  */
-public final class Pkcs11Token implements TokenBackend {
+public final class Pkcs11Token extends DomainKeyBackend {
 
     static final String LABEL_PREFIX = "kms-domain-key-v";
     private static final Logger LOG = Logger.getLogger(Pkcs11Token.class.getName());
@@ -41,13 +41,12 @@ public final class Pkcs11Token implements TokenBackend {
     private final Provider provider;
     private final KeyStore store;
     private final String slot;
-    private volatile DomainKeys domainKeys;
 
     private Pkcs11Token(Provider provider, KeyStore store, String slot, DomainKeys domainKeys) {
+        super(domainKeys);
         this.provider = provider;
         this.store = store;
         this.slot = slot;
-        this.domainKeys = domainKeys;
     }
 
     public static Pkcs11Token open(TokenConfig config) throws TokenException {
@@ -152,11 +151,6 @@ public final class Pkcs11Token implements TokenBackend {
     }
 
     @Override
-    public WrappedKey rewrap(WrappedKey wrapped, String purpose) throws TokenException {
-        return domainKeys.rewrap(wrapped, purpose);
-    }
-
-    @Override
     public synchronized void destroyDomainKeyVersion(int version) throws TokenException {
         DomainKeys fewer = domainKeys.without(version);
         try {
@@ -166,26 +160,6 @@ public final class Pkcs11Token implements TokenBackend {
         }
         domainKeys = fewer;
         LOG.info("Destroyed domain key " + LABEL_PREFIX + version + " in the PKCS#11 token");
-    }
-
-    @Override
-    public WrappedKey generateWrapped(int length, String purpose) throws TokenException {
-        return domainKeys.generateWrapped(length, purpose);
-    }
-
-    @Override
-    public WrappedKey wrap(byte[] material, String purpose) throws TokenException {
-        return domainKeys.wrap(material, purpose);
-    }
-
-    @Override
-    public byte[] unwrap(WrappedKey wrapped, String purpose) throws TokenException {
-        return domainKeys.unwrap(wrapped, purpose);
-    }
-
-    @Override
-    public byte[] random(int length) throws TokenException {
-        return domainKeys.random(length);
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.selfkms.token.TokenException.Reason;
 import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
 import org.selfkms.token.spi.DomainKeys;
-import org.selfkms.token.spi.TokenBackend;
+import org.selfkms.token.spi.DomainKeyBackend;
 import org.selfkms.token.spi.TokenConfig;
 
 import javax.crypto.KeyGenerator;
@@ -35,7 +35,7 @@ import java.util.logging.Logger;
  * as strong as that file's protection; production deployments switch to a PKCS#11 token.
  * The wrap format is {@link DomainKeys}'s.
  */
-public final class SoftwareToken implements TokenBackend {
+public final class SoftwareToken extends DomainKeyBackend {
 
     static final String KEYSTORE_FILE = "software-token.p12";
     private static final String ENTRY_PREFIX = "domain-key-v";
@@ -43,12 +43,11 @@ public final class SoftwareToken implements TokenBackend {
 
     private final TokenConfig config;
     private final Path keystoreFile;
-    private volatile DomainKeys domainKeys;
 
     private SoftwareToken(TokenConfig config, Path keystoreFile, Map<Integer, SecretKey> keys) {
+        super(new DomainKeys(keys, null, new SecureRandom()));
         this.config = config;
         this.keystoreFile = keystoreFile;
-        this.domainKeys = new DomainKeys(keys, null, new SecureRandom());
     }
 
     /** Opens the token, creating keystore, PIN and the first domain key on first use. */
@@ -117,11 +116,6 @@ public final class SoftwareToken implements TokenBackend {
     }
 
     @Override
-    public WrappedKey rewrap(WrappedKey wrapped, String purpose) throws TokenException {
-        return domainKeys.rewrap(wrapped, purpose);
-    }
-
-    @Override
     public synchronized void destroyDomainKeyVersion(int version) throws TokenException {
         DomainKeys fewer = domainKeys.without(version);
         changeKeystore(store -> store.deleteEntry(ENTRY_PREFIX + version));
@@ -147,26 +141,6 @@ public final class SoftwareToken implements TokenBackend {
         } catch (IOException | GeneralSecurityException e) {
             throw new TokenException(Reason.UNAVAILABLE, "software token " + keystoreFile + " could not be changed: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public WrappedKey generateWrapped(int length, String purpose) throws TokenException {
-        return domainKeys.generateWrapped(length, purpose);
-    }
-
-    @Override
-    public WrappedKey wrap(byte[] material, String purpose) throws TokenException {
-        return domainKeys.wrap(material, purpose);
-    }
-
-    @Override
-    public byte[] unwrap(WrappedKey wrapped, String purpose) throws TokenException {
-        return domainKeys.unwrap(wrapped, purpose);
-    }
-
-    @Override
-    public byte[] random(int length) throws TokenException {
-        return domainKeys.random(length);
     }
 
     @Override
