@@ -6,8 +6,8 @@ package org.selfkms.token;
  * it protects key material under its domain wrapping key and produces randomness.
  *
  * <p>Material handed back by {@link #unwrap(WrappedKey, String)} is plaintext in JVM memory; callers own it
- * and must zeroise it when done. Operations that keep material inside the token (the HSM protection level)
- * are added to this interface as that level is implemented.
+ * and must zeroise it when done. Keys of the HSM protection level never leave the token: they are token keys
+ * addressed by label, and the only thing done with them is {@link #deriveKey(String, byte[])}.
  */
 public interface TokenOperations {
 
@@ -51,4 +51,20 @@ public interface TokenOperations {
      * again, so callers do this only when nothing stored refers to it. The active version is refused.
      */
     void destroyDomainKeyVersion(int version) throws TokenException;
+
+    /**
+     * Generates an AES-256 key that stays in the token under {@code label}: sensitive, non-extractable,
+     * usable only through {@link #deriveKey(String, byte[])}. Refused if the label exists.
+     */
+    void generateTokenKey(String label) throws TokenException;
+
+    /**
+     * Derives a 256-bit per-message key from the token key {@code label} and a 32-byte random salt, inside the
+     * token: {@code AES-256-ECB(tokenKey, salt)}, i.e. the key as a pseudo-random function applied to two
+     * random blocks. The token key itself never leaves the token; the derived key is for one message.
+     */
+    byte[] deriveKey(String label, byte[] salt) throws TokenException;
+
+    /** Destroys a token key for good; what was encrypted under it can never be decrypted again. */
+    void destroyTokenKey(String label) throws TokenException;
 }

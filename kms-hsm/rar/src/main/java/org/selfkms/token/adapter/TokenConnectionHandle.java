@@ -72,6 +72,21 @@ public class TokenConnectionHandle implements TokenConnection {
     }
 
     @Override
+    public void generateTokenKey(String label) throws TokenException {
+        backend().generateTokenKey(label);
+    }
+
+    @Override
+    public byte[] deriveKey(String label, byte[] salt) throws TokenException {
+        return backend().deriveKey(label, salt);
+    }
+
+    @Override
+    public void destroyTokenKey(String label) throws TokenException {
+        backend().destroyTokenKey(label);
+    }
+
+    @Override
     public void close() {
         TokenManagedConnection connection = managedConnection;
         managedConnection = null;

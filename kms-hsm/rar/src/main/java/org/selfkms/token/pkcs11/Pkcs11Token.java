@@ -163,6 +163,46 @@ public final class Pkcs11Token extends DomainKeyBackend {
     }
 
     @Override
+    protected Provider provider() {
+        return provider;
+    }
+
+    @Override
+    protected boolean isDomainKeyLabel(String label) {
+        return label.startsWith(LABEL_PREFIX);
+    }
+
+    @Override
+    protected synchronized SecretKey createTokenKey(String label) throws TokenException {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES", provider);
+            generator.init(256);
+            store.setEntry(label, new KeyStore.SecretKeyEntry(generator.generateKey()), null);
+            return (SecretKey) store.getKey(label, null);
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not create a key in the token: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected java.util.Optional<SecretKey> findTokenKey(String label) throws TokenException {
+        try {
+            return java.util.Optional.ofNullable((SecretKey) store.getKey(label, null));
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not look up a token key: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected synchronized void deleteTokenKey(String label) throws TokenException {
+        try {
+            store.deleteEntry(label);
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not destroy a token key: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void close() {
         logout(provider);
     }

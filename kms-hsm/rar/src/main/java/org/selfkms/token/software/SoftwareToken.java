@@ -123,6 +123,51 @@ public final class SoftwareToken extends DomainKeyBackend {
         LOG.info("Software token: destroyed domain key version " + version);
     }
 
+    @Override
+    protected java.security.Provider provider() {
+        return null;
+    }
+
+    @Override
+    protected boolean isDomainKeyLabel(String label) {
+        return label.startsWith(ENTRY_PREFIX);
+    }
+
+    @Override
+    protected synchronized SecretKey createTokenKey(String label) throws TokenException {
+        try {
+            KeyGenerator generator = KeyGenerator.getInstance("AES");
+            generator.init(256, new SecureRandom());
+            SecretKey key = generator.generateKey();
+            changeKeystore(store -> store.setEntry(label, new KeyStore.SecretKeyEntry(key),
+                    new KeyStore.PasswordProtection(readOrCreatePin(config))));
+            return key;
+        } catch (GeneralSecurityException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not create a token key: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected java.util.Optional<SecretKey> findTokenKey(String label) throws TokenException {
+        try {
+            char[] pin = readOrCreatePin(config);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keystoreFile)) {
+                store.load(in, pin);
+            }
+            SecretKey key = store.containsAlias(label) ? (SecretKey) store.getKey(label, pin) : null;
+            Arrays.fill(pin, '\0');
+            return java.util.Optional.ofNullable(key);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "software token " + keystoreFile + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected synchronized void deleteTokenKey(String label) throws TokenException {
+        changeKeystore(store -> store.deleteEntry(label));
+    }
+
     private interface KeystoreChange {
         void apply(KeyStore store) throws GeneralSecurityException, IOException;
     }

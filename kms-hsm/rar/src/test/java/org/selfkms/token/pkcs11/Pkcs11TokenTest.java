@@ -59,6 +59,7 @@ class Pkcs11TokenTest extends TokenBackendContract {
         int version;
         try (TokenBackend token = open()) {
             version = token.status().activeDomainKeyVersion();
+            token.generateTokenKey("kms-cmk-extract-check-v1");
         }
         java.security.Provider provider = java.security.Security.getProvider("SunPKCS11")
                 .configure("--" + Pkcs11Token.providerConfig(config("pin", "id:" + slotId)));
@@ -68,6 +69,7 @@ class Pkcs11TokenTest extends TokenBackendContract {
             java.security.Key key = store.getKey(Pkcs11Token.LABEL_PREFIX + version, null);
             assertEquals("AES", key.getAlgorithm());
             assertEquals(null, key.getEncoded(), "a sensitive, non-extractable token key has no encoding");
+            assertEquals(null, store.getKey("kms-cmk-extract-check-v1", null).getEncoded(), "HSM-level CMK keys neither");
         } finally {
             // PKCS#11 login belongs to the whole process: log out, or the wrong-PIN test would find it logged in
             ((java.security.AuthProvider) provider).logout();

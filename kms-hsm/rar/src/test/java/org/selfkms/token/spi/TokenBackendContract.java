@@ -106,4 +106,32 @@ public abstract class TokenBackendContract {
             assertArrayEquals(material, reopened.unwrap(rewrapped, "rot"));
         }
     }
+
+    @Test
+    void tokenKeysDeriveInsideTheTokenUntilDestroyed() throws Exception {
+        String label = "kms-cmk-" + java.util.UUID.randomUUID() + "-v1";
+        byte[] salt;
+        byte[] derived;
+        try (TokenBackend token = open()) {
+            token.generateTokenKey(label);
+            salt = token.random(32);
+            derived = token.deriveKey(label, salt);
+            assertEquals(32, derived.length);
+            assertArrayEquals(derived, token.deriveKey(label, salt), "same salt, same key");
+            assertNotEquals(java.util.HexFormat.of().formatHex(derived),
+                    java.util.HexFormat.of().formatHex(token.deriveKey(label, token.random(32))), "other salt, other key");
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.generateTokenKey(label)));
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.generateTokenKey("Not A Label")));
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.deriveKey(label, new byte[16])));
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.deriveKey("kms-cmk-unknown-v1", salt)));
+        }
+        try (TokenBackend reopened = open()) {
+            assertArrayEquals(derived, reopened.deriveKey(label, salt), "the token key survives a restart");
+            reopened.destroyTokenKey(label);
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> reopened.deriveKey(label, salt)));
+        }
+        try (TokenBackend again = open()) {
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> again.deriveKey(label, salt)), "destroyed for good");
+        }
+    }
 }
