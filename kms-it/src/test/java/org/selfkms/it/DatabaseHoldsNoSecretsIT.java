@@ -7,12 +7,6 @@ import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -57,46 +51,11 @@ class DatabaseHoldsNoSecretsIT extends DeployedKms {
         }
         secrets.add(Base64.getEncoder().encodeToString(secretKey().getBytes(StandardCharsets.UTF_8)));
 
-        // H2 writes committed pages to its file in the background within about a second
-        String dump = databaseContent();
-        for (int i = 0; i < 20 && !dump.contains(alias); i++) {
-            Thread.sleep(500);
-            dump = databaseContent();
-        }
+        String dump = DatabaseContent.readOnce(alias);
         assertTrue(dump.contains(alias), "the scan must see the database's content (marker alias missing)");
         assertTrue(dump.contains(keyId), "the scan must see the database's content (marker key id missing)");
         for (String secret : secrets) {
             assertFalse(dump.contains(secret), "the database holds a secret in the clear");
         }
-    }
-
-    /** All the database holds, as ISO-8859-1 text so that every byte maps to one char. */
-    private static String databaseContent() throws Exception {
-        String url = System.getenv("KMS_DB_URL");
-        if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            Path file = Path.of(System.getProperty("kms.it.server.dir"), "standalone", "data", "kms", "kmsdb.mv.db");
-            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        }
-        StringBuilder dump = new StringBuilder();
-        try (Connection db = DriverManager.getConnection(url, System.getenv("KMS_DB_USER"), System.getenv("KMS_DB_PASSWORD"));
-             Statement statement = db.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = db.getMetaData().getTables(null, "public", "%", new String[]{"TABLE"})) {
-                while (rows.next()) {
-                    tables.add(rows.getString("TABLE_NAME"));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
-                    int columns = rows.getMetaData().getColumnCount();
-                    while (rows.next()) {
-                        for (int c = 1; c <= columns; c++) {
-                            dump.append(rows.getString(c)).append('\n');
-                        }
-                    }
-                }
-            }
-        }
-        return dump.toString();
     }
 }

@@ -9,11 +9,25 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The same suite runs once per token backend (.ci/run sets KMS_TOKEN_BACKEND=pkcs11 for the SoftHSM2 run):
- * make sure the server really started the backend that run asked for, so a green PKCS#11 run means the
- * crypto paths went through the PKCS#11 token.
+ * The same suite runs once per token backend (.ci/run sets KMS_TOKEN_BACKEND=pkcs11 and
+ * KMS_DEFAULT_PROTECTION_LEVEL=HSM for the SoftHSM2 run): make sure the server really started the backend
+ * and the protection level that run asked for, so a green PKCS#11 run means the crypto paths went through
+ * the PKCS#11 token.
  */
 class TokenBackendIT extends DeployedKms {
+
+    @Test
+    void newKeysGetTheConfiguredProtectionLevel() throws Exception {
+        boolean hsm = "HSM".equals(System.getenv("KMS_DEFAULT_PROTECTION_LEVEL"));
+        com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest create = new com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest();
+        create.setAlias(uniqueAlias("level"));
+        String keyId = kms().CreateKey(create).getKeyId();
+        String tokenReference = "hsm:kms-cmk-" + keyId + "-v1";
+        String dump = DatabaseContent.readOnce(hsm ? tokenReference : keyId);
+        assertTrue(dump.contains(keyId));
+        assertTrue(dump.contains(tokenReference) == hsm,
+                hsm ? "an HSM-level key must be a token object the row only names" : "a SOFTWARE-level key stores wrapped material");
+    }
 
     @Test
     void serverUsesTheConfiguredBackend() throws Exception {

@@ -12,7 +12,8 @@ import java.util.UUID;
  * <pre>
  * offset size  field
  *  0      1    format version (1)
- *  1      1    algorithm (1 = AES-256-GCM under an HKDF-SHA256 per-message key)
+ *  1      1    algorithm: 1 = AES-256-GCM under an HKDF-SHA256 per-message key (SOFTWARE level),
+ *                         2 = AES-256-GCM under a per-message key derived inside the token (HSM level)
  *  2     16    CMK id (UUID, big-endian)
  * 18      4    CMK version (big-endian)
  * 22     32    HKDF salt
@@ -24,17 +25,19 @@ import java.util.UUID;
  * key id, version or any other byte makes decryption fail. New layouts get a new format version; parsing
  * keeps accepting every version ever written.
  */
-public record CiphertextBlob(UUID keyId, int keyVersion, byte[] salt, byte[] nonce, byte[] sealed) {
+public record CiphertextBlob(byte algorithm, UUID keyId, int keyVersion, byte[] salt, byte[] nonce, byte[] sealed) {
 
     public static final byte FORMAT_V1 = 1;
     public static final byte ALG_AES256_GCM_HKDF_SHA256 = 1;
+    public static final byte ALG_AES256_GCM_TOKEN_DERIVED = 2;
     public static final int SALT_LENGTH = 32;
     public static final int NONCE_LENGTH = 12;
     public static final int TAG_LENGTH = 16;
     static final int HEADER_LENGTH = 2 + 16 + 4 + SALT_LENGTH + NONCE_LENGTH;
 
     public CiphertextBlob {
-        if (salt.length != SALT_LENGTH || nonce.length != NONCE_LENGTH || sealed.length < TAG_LENGTH || keyVersion < 1) {
+        if ((algorithm != ALG_AES256_GCM_HKDF_SHA256 && algorithm != ALG_AES256_GCM_TOKEN_DERIVED)
+                || salt.length != SALT_LENGTH || nonce.length != NONCE_LENGTH || sealed.length < TAG_LENGTH || keyVersion < 1) {
             throw new IllegalArgumentException("malformed ciphertext blob");
         }
         salt = salt.clone();
@@ -45,7 +48,7 @@ public record CiphertextBlob(UUID keyId, int keyVersion, byte[] salt, byte[] non
     /** The authenticated header: everything before the sealed bytes. */
     public byte[] header() {
         return ByteBuffer.allocate(HEADER_LENGTH)
-                .put(FORMAT_V1).put(ALG_AES256_GCM_HKDF_SHA256)
+                .put(FORMAT_V1).put(algorithm)
                 .putLong(keyId.getMostSignificantBits()).putLong(keyId.getLeastSignificantBits())
                 .putInt(keyVersion).put(salt).put(nonce)
                 .array();
@@ -69,7 +72,8 @@ public record CiphertextBlob(UUID keyId, int keyVersion, byte[] salt, byte[] non
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (bytes.length < HEADER_LENGTH + TAG_LENGTH || bytes[0] != FORMAT_V1 || bytes[1] != ALG_AES256_GCM_HKDF_SHA256) {
+        if (bytes.length < HEADER_LENGTH + TAG_LENGTH || bytes[0] != FORMAT_V1
+                || (bytes[1] != ALG_AES256_GCM_HKDF_SHA256 && bytes[1] != ALG_AES256_GCM_TOKEN_DERIVED)) {
             return Optional.empty();
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, 2, bytes.length - 2);
@@ -83,7 +87,7 @@ public record CiphertextBlob(UUID keyId, int keyVersion, byte[] salt, byte[] non
         in.get(salt).get(nonce);
         byte[] sealed = new byte[in.remaining()];
         in.get(sealed);
-        return Optional.of(new CiphertextBlob(keyId, version, salt, nonce, sealed));
+        return Optional.of(new CiphertextBlob(bytes[1], keyId, version, salt, nonce, sealed));
     }
 
     @Override
@@ -113,6 +117,6 @@ public record CiphertextBlob(UUID keyId, int keyVersion, byte[] salt, byte[] non
 
     @Override
     public String toString() {
-        return "CiphertextBlob[keyId=" + keyId + ", version=" + keyVersion + ", " + sealed.length + " sealed bytes]";
+        return "CiphertextBlob[algorithm=" + algorithm + ", keyId=" + keyId + ", version=" + keyVersion + ", " + sealed.length + " sealed bytes]";
     }
 }

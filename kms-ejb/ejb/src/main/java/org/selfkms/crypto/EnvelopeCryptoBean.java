@@ -12,6 +12,7 @@ import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.key.KeyUsage;
+import org.selfkms.api.key.ProtectionLevel;
 import org.selfkms.hsm.TokenGateway;
 import org.selfkms.key.CachedKey;
 import org.selfkms.key.KeyDirectory;
@@ -20,6 +21,7 @@ import org.selfkms.key.KeyStateMachine;
 import org.selfkms.key.VersionMaterialCache;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The hot path: with a warm {@link KeyDirectory} and {@link VersionMaterialCache} it touches neither the
@@ -72,10 +74,25 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
             throw invalidCiphertext();
         }
         KeyStateMachine.checkCanDecrypt(key.state());
+        byte[] plaintext = open(key, blob, context).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
+        return new Plaintext(key.id().toString(), plaintext);
+    }
+
+    private Optional<byte[]> open(CachedKey key, CiphertextBlob blob, EncryptionContext context) {
+        if (key.protectionLevel() == ProtectionLevel.HSM) {
+            if (blob.algorithm() != CiphertextBlob.ALG_AES256_GCM_TOKEN_DERIVED) {
+                return Optional.empty();
+            }
+            byte[] messageKey = token.deriveKey(VersionMaterialCache.tokenKeyLabel(key.id(), blob.keyVersion()), blob.salt());
+            try {
+                return BlobCipher.openWithDerivedKey(blob, messageKey, context);
+            } finally {
+                Arrays.fill(messageKey, (byte) 0);
+            }
+        }
         byte[] material = materials.material(key.id(), blob.keyVersion());
         try {
-            byte[] plaintext = BlobCipher.open(blob, material, context).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
-            return new Plaintext(key.id().toString(), plaintext);
+            return BlobCipher.open(blob, material, context);
         } finally {
             Arrays.fill(material, (byte) 0);
         }
@@ -91,6 +108,15 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
     }
 
     private String seal(CachedKey key, byte[] plaintext, EncryptionContext context) {
+        if (key.protectionLevel() == ProtectionLevel.HSM) {
+            byte[] salt = BlobCipher.newSalt();
+            byte[] messageKey = token.deriveKey(VersionMaterialCache.tokenKeyLabel(key.id(), key.currentVersion()), salt);
+            try {
+                return BlobCipher.sealWithDerivedKey(key.id(), key.currentVersion(), salt, messageKey, plaintext, context).encode();
+            } finally {
+                Arrays.fill(messageKey, (byte) 0);
+            }
+        }
         byte[] material = materials.material(key.id(), key.currentVersion());
         try {
             return BlobCipher.seal(key.id(), key.currentVersion(), material, plaintext, context).encode();

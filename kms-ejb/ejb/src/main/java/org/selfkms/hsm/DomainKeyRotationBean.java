@@ -53,9 +53,17 @@ public class DomainKeyRotationBean implements TokenAdministration {
 
     private final AtomicBoolean running = new AtomicBoolean();
 
+    /**
+     * A rotation is unfinished exactly while the token holds more than one domain-key version (old ones are
+     * destroyed when it completes), so that is checked without touching the database.
+     */
     @PostConstruct
     void resumeAtStart() {
-        scheduleRewrap();
+        TokenStatus status = token.status();
+        if (status.domainKeyVersions().size() > 1) {
+            LOG.info("Resuming the domain-key rotation to version " + status.activeDomainKeyVersion());
+            scheduleRewrap();
+        }
     }
 
     @Override

@@ -22,6 +22,9 @@ import java.util.UUID;
 @Stateless
 public class RewrapBatch {
 
+    /** HSM-level versions are token objects, not wrapped values: rotation leaves them alone. */
+    private static final String IN_TOKEN = VersionMaterialCache.TOKEN_KEY_REFERENCE + "%";
+
     @PersistenceContext(unitName = "kms")
     private EntityManager em;
 
@@ -33,8 +36,8 @@ public class RewrapBatch {
     public int rewrap(int activeVersion, int batchSize) {
         String current = activeVersion + ":%";
         List<CmkVersionEntity> versions = em.createQuery(
-                        "select v from CmkVersionEntity v where v.wrappedMaterial not like :current", CmkVersionEntity.class)
-                .setParameter("current", current).setMaxResults(batchSize).getResultList();
+                        "select v from CmkVersionEntity v where v.wrappedMaterial not like :current and v.wrappedMaterial not like :inToken", CmkVersionEntity.class)
+                .setParameter("current", current).setParameter("inToken", IN_TOKEN).setMaxResults(batchSize).getResultList();
         for (CmkVersionEntity version : versions) {
             String purpose = VersionMaterialCache.materialPurpose(UUID.fromString(version.cmkId()), version.versionNo());
             version.rewrapTo(token.rewrap(WrappedKey.decode(version.wrappedMaterial()), purpose).encode());
@@ -54,8 +57,9 @@ public class RewrapBatch {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long awaiting(int activeVersion) {
         String current = activeVersion + ":%";
-        return em.createQuery("select count(v) from CmkVersionEntity v where v.wrappedMaterial not like :current", Long.class)
-                .setParameter("current", current).getSingleResult()
+        return em.createQuery("select count(v) from CmkVersionEntity v where v.wrappedMaterial not like :current "
+                        + "and v.wrappedMaterial not like :inToken", Long.class)
+                .setParameter("current", current).setParameter("inToken", IN_TOKEN).getSingleResult()
                 + em.createQuery("select count(c) from ApiCredentialEntity c where c.wrappedSecret not like :current", Long.class)
                 .setParameter("current", current).getSingleResult();
     }

@@ -57,6 +57,23 @@ public class TokenGateway {
         }
     }
 
+    public void generateTokenKey(String label) {
+        try (TokenConnection token = factory.getConnection()) {
+            token.generateTokenKey(label);
+        } catch (TokenException e) {
+            throw translate(e, label);
+        }
+    }
+
+    /** The per-message key for an HSM-level CMK version; the caller zeroises it. */
+    public byte[] deriveKey(String label, byte[] salt) {
+        try (TokenConnection token = factory.getConnection()) {
+            return token.deriveKey(label, salt);
+        } catch (TokenException e) {
+            throw translate(e, label);
+        }
+    }
+
     public TokenStatus status() {
         try (TokenConnection token = factory.getConnection()) {
             return token.status();

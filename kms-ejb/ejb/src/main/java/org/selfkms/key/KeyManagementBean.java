@@ -71,11 +71,11 @@ public class KeyManagementBean implements KeyManagement {
 
         UUID id = UUID.randomUUID();
         long now = clock.instant().getEpochSecond();
+        ProtectionLevel level = KeyLimits.defaultProtectionLevel();
         CmkEntity key = new CmkEntity(id.toString(), caller.tenantId(), request.alias(), description, usage,
-                KeyState.Enabled, origin, ProtectionLevel.SOFTWARE, "user", caller.accountUin(), now);
-        String wrapped = token.generateWrapped(MATERIAL_LENGTH, VersionMaterialCache.materialPurpose(id, 1)).encode();
+                KeyState.Enabled, origin, level, "user", caller.accountUin(), now);
         em.persist(key);
-        em.persist(new CmkVersionEntity(id.toString(), 1, wrapped, now));
+        em.persist(new CmkVersionEntity(id.toString(), 1, newVersionMaterial(id, 1, level), now));
         try {
             em.flush();
         } catch (PersistenceException e) {
@@ -83,6 +83,19 @@ public class KeyManagementBean implements KeyManagement {
             throw aliasExists();
         }
         return key.toMetadata();
+    }
+
+    /**
+     * SOFTWARE: material from the token's RNG, stored wrapped. HSM: a key generated in the token and kept
+     * there; the row only names it. Either way it exists in the token before the row commits.
+     */
+    private String newVersionMaterial(UUID id, int version, ProtectionLevel level) {
+        if (level == ProtectionLevel.HSM) {
+            String label = VersionMaterialCache.tokenKeyLabel(id, version);
+            token.generateTokenKey(label);
+            return VersionMaterialCache.TOKEN_KEY_REFERENCE + label;
+        }
+        return token.generateWrapped(MATERIAL_LENGTH, VersionMaterialCache.materialPurpose(id, version)).encode();
     }
 
     @Override

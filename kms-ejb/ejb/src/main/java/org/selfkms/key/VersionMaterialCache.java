@@ -79,6 +79,14 @@ public class VersionMaterialCache {
         }
     }
 
+    /** Prefix of the stored value of an HSM-level version: its key is a token object, nothing is wrapped. */
+    public static final String TOKEN_KEY_REFERENCE = "hsm:";
+
+    /** Label of the token key that holds an HSM-level version; derived, so the hot path needs no lookup. */
+    public static String tokenKeyLabel(UUID keyId, int version) {
+        return "kms-cmk-" + keyId + "-v" + version;
+    }
+
     /** Binds wrapped material to its key and version: a row copied to another key will not unwrap. */
     public static String materialPurpose(UUID keyId, int version) {
         return "cmk:" + keyId + ":" + version;

@@ -49,6 +49,26 @@ class CiphertextBlobTest {
     }
 
     @Test
+    void tokenDerivedBlobsAreTheirOwnAlgorithm() {
+        byte[] salt = BlobCipher.newSalt();
+        byte[] messageKey = MATERIAL.clone();
+        CiphertextBlob blob = BlobCipher.sealWithDerivedKey(KEY, 2, salt, messageKey, "hsm".getBytes(StandardCharsets.UTF_8), CONTEXT);
+        CiphertextBlob decoded = CiphertextBlob.decode(blob.encode()).orElseThrow();
+        assertEquals(CiphertextBlob.ALG_AES256_GCM_TOKEN_DERIVED, decoded.algorithm());
+        assertArrayEquals(salt, decoded.salt());
+        assertArrayEquals("hsm".getBytes(StandardCharsets.UTF_8), BlobCipher.openWithDerivedKey(decoded, messageKey, CONTEXT).orElseThrow());
+        assertTrue(BlobCipher.open(decoded, MATERIAL, CONTEXT).isEmpty(), "a SOFTWARE-level open refuses an HSM-level blob");
+        CiphertextBlob software = BlobCipher.seal(KEY, 1, MATERIAL, new byte[]{1}, CONTEXT);
+        assertTrue(BlobCipher.openWithDerivedKey(software, MATERIAL, CONTEXT).isEmpty(), "and the other way round");
+        byte[] raw = Base64.getDecoder().decode(blob.encode());
+        raw[1] = CiphertextBlob.ALG_AES256_GCM_HKDF_SHA256;
+        assertTrue(BlobCipher.open(CiphertextBlob.decode(Base64.getEncoder().encodeToString(raw)).orElseThrow(), MATERIAL, CONTEXT).isEmpty(),
+                "relabelling the algorithm breaks authentication");
+        raw[1] = 3;
+        assertTrue(CiphertextBlob.decode(Base64.getEncoder().encodeToString(raw)).isEmpty(), "unknown algorithm");
+    }
+
+    @Test
     void freshSaltAndNonceEveryTime() {
         assertNotEquals(BlobCipher.seal(KEY, 1, MATERIAL, new byte[]{1}, CONTEXT).encode(),
                 BlobCipher.seal(KEY, 1, MATERIAL, new byte[]{1}, CONTEXT).encode());
