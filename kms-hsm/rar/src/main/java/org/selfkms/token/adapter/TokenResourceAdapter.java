@@ -10,11 +10,13 @@ import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import org.selfkms.token.TokenException;
 import org.selfkms.token.pkcs11.Pkcs11Token;
+import org.selfkms.token.spi.RecoveringBackend;
 import org.selfkms.token.spi.TokenBackend;
 import org.selfkms.token.spi.TokenConfig;
 import org.selfkms.token.software.SoftwareToken;
 
 import javax.transaction.xa.XAResource;
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
@@ -39,16 +41,22 @@ public class TokenResourceAdapter implements ResourceAdapter {
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         TokenConfig config = TokenConfig.fromSystemProperties();
         try {
-            backend = switch (config.backend()) {
-                case "software" -> SoftwareToken.open(config);
-                case "pkcs11" -> Pkcs11Token.open(config);
-                default -> throw new TokenException(TokenException.Reason.INVALID_PARAMETER,
-                        "unknown token backend '" + config.backend() + "' (expected: software or pkcs11)");
-            };
-            LOG.info("Token backend started: " + backend.status());
+            // Opened eagerly: a token that cannot be opened now fails the deployment with its reason.
+            TokenBackend opened = open(config);
+            LOG.info("Token backend started: " + opened.status());
+            backend = new RecoveringBackend(opened, () -> open(config), Clock.systemUTC());
         } catch (TokenException e) {
             throw new ResourceAdapterInternalException("KMS token could not be started: " + e.getMessage(), e);
         }
+    }
+
+    private static TokenBackend open(TokenConfig config) throws TokenException {
+        return switch (config.backend()) {
+            case "software" -> SoftwareToken.open(config);
+            case "pkcs11" -> Pkcs11Token.open(config);
+            default -> throw new TokenException(TokenException.Reason.INVALID_PARAMETER,
+                    "unknown token backend '" + config.backend() + "' (expected: software or pkcs11)");
+        };
     }
 
     @Override
