@@ -8,11 +8,14 @@ import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
+import jakarta.resource.spi.ValidatingManagedConnectionFactory;
 import org.selfkms.token.TokenConnection;
 import org.selfkms.token.TokenConnectionFactory;
+import org.selfkms.token.TokenException;
 
 import javax.security.auth.Subject;
 import java.io.PrintWriter;
+import java.util.HashSet;
 import java.util.Set;
 
 @ConnectionDefinition(
@@ -20,7 +23,8 @@ import java.util.Set;
         connectionFactoryImpl = TokenConnectionFactoryImpl.class,
         connection = TokenConnection.class,
         connectionImpl = TokenConnectionHandle.class)
-public class TokenManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation {
+public class TokenManagedConnectionFactory implements ManagedConnectionFactory, ResourceAdapterAssociation,
+        ValidatingManagedConnectionFactory {
 
     private static final long serialVersionUID = 1L;
 
@@ -51,6 +55,23 @@ public class TokenManagedConnectionFactory implements ManagedConnectionFactory, 
             }
         }
         return null;
+    }
+
+    /** A lease is invalid when the token behind it does not answer; the pool then discards it. */
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public Set getInvalidConnections(Set connections) {
+        Set invalid = new HashSet<>();
+        for (Object candidate : connections) {
+            if (candidate instanceof TokenManagedConnection connection) {
+                try {
+                    connection.backend().status();
+                } catch (TokenException e) {
+                    invalid.add(connection);
+                }
+            }
+        }
+        return invalid;
     }
 
     TokenResourceAdapter tokenResourceAdapter() {
