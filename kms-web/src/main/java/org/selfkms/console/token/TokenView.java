@@ -59,6 +59,7 @@ public class TokenView extends VerticalLayout {
 
         FormLayout facts = new FormLayout();
         facts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        facts.setLabelWidth("13em"); // the labels on one line each
         facts.setMaxWidth("40rem");
         facts.addFormItem(backend, "Backend");
         facts.addFormItem(tokenLabel, "Token");
