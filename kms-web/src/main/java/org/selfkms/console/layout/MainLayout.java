@@ -14,6 +14,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.keys.KeysView;
+import org.selfkms.console.token.TokenView;
 
 /**
  * The frame of every logged-in page: product name, who is logged in, logout, and the navigation drawer.
@@ -53,6 +54,9 @@ public class MainLayout extends AppLayout {
     private static SideNav navigation() {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Keys", KeysView.class, VaadinIcon.KEY.create()));
+        SideNavItem token = new SideNavItem("Token", TokenView.class, VaadinIcon.SAFE.create());
+        token.setId("nav-token");
+        nav.addItem(token);
         return nav;
     }
 

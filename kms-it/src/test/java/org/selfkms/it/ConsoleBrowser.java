@@ -1,0 +1,167 @@
+package org.selfkms.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The admin console in Debian's headless Chromium, for the browser tests: plain Selenium with the system
+ * chromedriver - no TestBench, no WebDriverManager, as nothing may be downloaded here. A missing browser is
+ * a failure, not a skip: the console must be tested. Each instance has a fresh profile (no cookies, no
+ * session, nothing left from an earlier run), which {@link #close()} deletes again.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    /**
+     * Flow's client reports pending server round trips through isActive(); TestBench waits on the same
+     * contract. An empty client list means Flow has not started yet, which is not "settled".
+     */
+    private static final String VAADIN_SETTLED = """
+            const flow = window.Vaadin && window.Vaadin.Flow;
+            if (!flow || !flow.clients) { return false; }
+            const clients = Object.values(flow.clients).filter(c => c && typeof c.isActive === 'function');
+            return clients.length > 0 && clients.every(c => !c.isActive());
+            """;
+
+    private final String baseUrl;
+    private final Path profileDir;
+    private final WebDriver driver;
+
+    private ConsoleBrowser(String baseUrl, Path profileDir, WebDriver driver) {
+        this.baseUrl = baseUrl;
+        this.profileDir = profileDir;
+        this.driver = driver;
+    }
+
+    /** @param baseUrl the server, e.g. {@code http://127.0.0.1:8180}; the console is under {@code /console/} */
+    static ConsoleBrowser start(String baseUrl) throws IOException {
+        assertTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM + " is missing: install Debian's chromium");
+        assertTrue(Files.isExecutable(Path.of(CHROMEDRIVER)), CHROMEDRIVER + " is missing: install chromium-driver");
+
+        Path profileDir = Files.createTempDirectory("kms-it-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,900", "--user-data-dir=" + profileDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        try {
+            return new ConsoleBrowser(baseUrl, profileDir, new ChromeDriver(service, options));
+        } catch (RuntimeException e) {
+            deleteTree(profileDir);
+            throw e;
+        }
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Loads a console address, e.g. {@code /console/keys}, and waits until Vaadin has started and settled. */
+    void open(String path) {
+        driver.get(baseUrl + path);
+        waitForVaadin();
+    }
+
+    void openConsoleAndExpectLogin() {
+        open("/console/");
+        waitUntil("redirect to /console/login", () -> driver.getCurrentUrl().endsWith("/console/login"));
+        waitUntil("the login form", () -> !driver.findElements(By.cssSelector("#vaadinLoginUsername input")).isEmpty());
+    }
+
+    /** vaadin-login-form renders its fields in light DOM, with the native inputs slotted into them. */
+    void logIn(String username, String password) {
+        driver.findElement(By.cssSelector("#vaadinLoginUsername input")).sendKeys(username);
+        driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(password);
+        click(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']"));
+    }
+
+    void click(By locator) {
+        waitForVaadin();
+        driver.findElement(locator).click();
+        waitForVaadin();
+    }
+
+    boolean isPresent(By locator) {
+        return !driver.findElements(locator).isEmpty();
+    }
+
+    void waitForVaadin() {
+        waitUntil("Vaadin to settle", () -> Boolean.TRUE.equals(js(VAADIN_SETTLED)));
+    }
+
+    void waitUntil(String what, BooleanSupplier condition) {
+        waitUntil(what, TIMEOUT, condition);
+    }
+
+    /** Polls the condition (Selenium's default, every 500 ms) until it holds or the timeout has passed. */
+    void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+        new WebDriverWait(driver, timeout)
+                .withMessage("waiting for " + what)
+                .until(d -> condition.getAsBoolean());
+    }
+
+    /** Toasts of the given Lumo theme ({@code success}, {@code error}) currently shown. */
+    boolean notificationShown(String theme) {
+        return Boolean.TRUE.equals(js("return !!document.querySelector(\"vaadin-notification-card[theme~='"
+                + theme + "']\");"));
+    }
+
+    /** Pictures are for the documentation: let the toasts time out rather than cover the view. */
+    void waitForNotificationsToClose() {
+        waitUntil("notifications to close", () -> Boolean.TRUE.equals(js(
+                "return document.querySelectorAll('vaadin-notification-card').length === 0;")));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Documentation uses these pictures, so they are written where the build keeps its output. */
+    void saveScreenshot(String name) throws IOException {
+        Path target = Path.of(System.getProperty("kms.it.build.dir", "target"), "screenshots", name);
+        Files.createDirectories(target.getParent());
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            deleteTree(profileDir);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}
