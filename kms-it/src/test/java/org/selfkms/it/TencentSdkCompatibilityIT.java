@@ -271,6 +271,22 @@ class TencentSdkCompatibilityIT extends DeployedKms {
         assertCode("InvalidParameter", () -> encrypt(keyId, new byte[]{1}, "{\"k\":\"" + "v".repeat(1100) + "\"}"));
     }
 
+    /** The SDK's generic client sends any action and any body: what an outdated or hand-written caller may do. */
+    @Test
+    void unknownActionAndMalformedJsonThroughTheSdk() {
+        com.tencentcloudapi.common.profile.HttpProfile http = new com.tencentcloudapi.common.profile.HttpProfile();
+        http.setEndpoint("127.0.0.1:" + httpPort());
+        http.setProtocol("http://");
+        com.tencentcloudapi.common.profile.ClientProfile profile = new com.tencentcloudapi.common.profile.ClientProfile();
+        profile.setHttpProfile(http);
+        com.tencentcloudapi.common.CommonClient client = new com.tencentcloudapi.common.CommonClient("kms", "2019-01-18",
+                new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", profile);
+        assertCode("InvalidAction", () -> client.call("StealAllKeys", "{}"));
+        assertCode("UnsupportedOperation", () -> client.call("ScheduleKeyDeletion", "{\"KeyId\":\"x\",\"PendingWindowInDays\":7}"));
+        assertCode("InvalidParameter", () -> client.call("ListKeys", "{not json"));
+        assertCode("InvalidParameter", () -> client.call("ListKeys", "{\"Limit\":\"ten\"}"));
+    }
+
     @Test
     void wrongCredentialsAreRefused() {
         assertCode("AuthFailure.SignatureFailure", () -> kms(secretId(), secretKey() + "x").ListKeys(new ListKeysRequest()));
