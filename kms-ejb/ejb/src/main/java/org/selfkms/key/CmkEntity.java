@@ -106,6 +106,18 @@ public class CmkEntity {
         this.state = newState;
     }
 
+    public void scheduleDeletion(long deletionDate) {
+        this.deletionDate = deletionDate;
+    }
+
+    public void rename(String newAlias) {
+        this.alias = newAlias;
+    }
+
+    public void describe(String newDescription) {
+        this.description = newDescription;
+    }
+
     public KeyUsage usage() {
         return usage;
     }

@@ -20,6 +20,7 @@ import org.selfkms.hsm.TokenGateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -31,6 +32,9 @@ public class KeyManagementBean implements KeyManagement {
     static final int MATERIAL_LENGTH = 32;
     static final int MAX_DESCRIPTION_BYTES = 1024;
     static final int MAX_PAGE = 200;
+    static final int MAX_BATCH = 100;
+    static final int MIN_PENDING_DAYS = 7;
+    static final int MAX_PENDING_DAYS = 30;
     private static final List<KeyState> LISTED_STATES = List.of(KeyState.Enabled, KeyState.Disabled, KeyState.PendingImport);
 
     @PersistenceContext(unitName = "kms")
@@ -131,13 +135,99 @@ public class KeyManagementBean implements KeyManagement {
         transition(caller, keyRef, KeyStateMachine::disable);
     }
 
-    private void transition(Caller caller, String keyRef, UnaryOperator<KeyState> rule) {
+    @Override
+    public List<KeyMetadata> describeKeys(Caller caller, List<String> keyRefs) {
+        return distinctBatch(keyRefs).stream().map(ref -> find(caller, ref).toMetadata()).toList();
+    }
+
+    @Override
+    public void enableKeys(Caller caller, List<String> keyRefs) {
+        distinctBatch(keyRefs).forEach(ref -> transition(caller, ref, KeyStateMachine::enable));
+    }
+
+    @Override
+    public void disableKeys(Caller caller, List<String> keyRefs) {
+        distinctBatch(keyRefs).forEach(ref -> transition(caller, ref, KeyStateMachine::disable));
+    }
+
+    @Override
+    public long scheduleKeyDeletion(Caller caller, String keyRef, int pendingWindowInDays) {
+        if (pendingWindowInDays < MIN_PENDING_DAYS || pendingWindowInDays > MAX_PENDING_DAYS) {
+            throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
+        }
+        CmkEntity key = transition(caller, keyRef, KeyStateMachine::scheduleDeletion);
+        long deletionDate = clock.instant().getEpochSecond() + pendingWindowInDays * 86_400L;
+        key.scheduleDeletion(deletionDate);
+        return deletionDate;
+    }
+
+    @Override
+    public void cancelKeyDeletion(Caller caller, String keyRef) {
+        transition(caller, keyRef, KeyStateMachine::cancelDeletion).scheduleDeletion(0);
+    }
+
+    @Override
+    public void archiveKey(Caller caller, String keyRef) {
+        transition(caller, keyRef, KeyStateMachine::archive);
+    }
+
+    @Override
+    public void cancelKeyArchive(Caller caller, String keyRef) {
+        transition(caller, keyRef, KeyStateMachine::cancelArchive);
+    }
+
+    @Override
+    public void updateAlias(Caller caller, String keyRef, String newAlias) {
+        KeyRef.checkNewAlias(newAlias);
+        CmkEntity key = find(caller, keyRef);
+        KeyStateMachine.checkCanEditMetadata(key.state());
+        if (newAlias.equals(key.alias())) {
+            return;
+        }
+        if (aliasTaken(caller.tenantId(), newAlias)) {
+            throw aliasExists();
+        }
+        key.rename(newAlias);
+        directory.invalidateAfterCompletion(UUID.fromString(key.id()));
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw aliasExists();
+        }
+    }
+
+    @Override
+    public void updateKeyDescription(Caller caller, String keyRef, String description) {
+        String text = description == null ? "" : description;
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_DESCRIPTION_BYTES) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Description must be at most 1024 bytes");
+        }
+        CmkEntity key = find(caller, keyRef);
+        KeyStateMachine.checkCanEditMetadata(key.state());
+        key.describe(text);
+    }
+
+    private static List<String> distinctBatch(List<String> keyRefs) {
+        if (keyRefs == null || keyRefs.isEmpty()) {
+            throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "KeyIds is required");
+        }
+        if (keyRefs.size() > MAX_BATCH) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "At most " + MAX_BATCH + " KeyIds at once");
+        }
+        if (new HashSet<>(keyRefs).size() != keyRefs.size()) {
+            throw new KmsException(KmsErrorCode.DUPLICATED_KEY_ID, "KeyIds contains duplicates");
+        }
+        return keyRefs;
+    }
+
+    private CmkEntity transition(Caller caller, String keyRef, UnaryOperator<KeyState> rule) {
         CmkEntity key = find(caller, keyRef);
         KeyState next = rule.apply(key.state());
         if (next != key.state()) {
             key.changeState(next);
             directory.invalidateAfterCompletion(UUID.fromString(key.id()));
         }
+        return key;
     }
 
     /** Control-plane reads go to the database: they must see the latest committed state. */

@@ -27,6 +27,44 @@ public final class KeyStateMachine {
         };
     }
 
+    /** Only a disabled key (or one still waiting for imported material) can be scheduled for deletion. */
+    public static KeyState scheduleDeletion(KeyState from) {
+        return switch (from) {
+            case Disabled, PendingImport -> KeyState.PendingDelete;
+            case Enabled -> throw new KmsException(KmsErrorCode.KEY_SHOULD_BE_DISABLED, "Disable the key before scheduling its deletion");
+            default -> throw refused(from, "scheduled for deletion");
+        };
+    }
+
+    /** A cancelled deletion leaves the key disabled: the owner enables it deliberately. */
+    public static KeyState cancelDeletion(KeyState from) {
+        if (from != KeyState.PendingDelete) {
+            throw new KmsException(KmsErrorCode.KEY_NOT_PENDING_DELETE, "The key is not pending deletion");
+        }
+        return KeyState.Disabled;
+    }
+
+    public static KeyState archive(KeyState from) {
+        return switch (from) {
+            case Enabled, Archived -> KeyState.Archived;
+            default -> throw refused(from, "archived");
+        };
+    }
+
+    public static KeyState cancelArchive(KeyState from) {
+        return switch (from) {
+            case Archived, Enabled -> KeyState.Enabled;
+            default -> throw refused(from, "taken out of the archive");
+        };
+    }
+
+    /** Alias and description stay frozen while a key waits for deletion. */
+    public static void checkCanEditMetadata(KeyState state) {
+        if (state == KeyState.PendingDelete) {
+            throw refused(state, "changed");
+        }
+    }
+
     /** Encrypt and GenerateDataKey need the newest version usable for new ciphertext. */
     public static void checkCanEncrypt(KeyState state) {
         switch (state) {

@@ -66,4 +66,27 @@ class KeyRulesTest {
         assertEquals(KmsErrorCode.KEY_DISABLED, code(() -> KeyStateMachine.checkCanDecrypt(KeyState.Disabled)));
         assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.checkCanDecrypt(KeyState.PendingDelete)));
     }
+
+    @Test
+    void deletionAndArchiveTransitions() {
+        assertEquals(KeyState.PendingDelete, KeyStateMachine.scheduleDeletion(KeyState.Disabled));
+        assertEquals(KeyState.PendingDelete, KeyStateMachine.scheduleDeletion(KeyState.PendingImport));
+        assertEquals(KmsErrorCode.KEY_SHOULD_BE_DISABLED, code(() -> KeyStateMachine.scheduleDeletion(KeyState.Enabled)));
+        assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.scheduleDeletion(KeyState.Archived)));
+        assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.scheduleDeletion(KeyState.PendingDelete)));
+
+        assertEquals(KeyState.Disabled, KeyStateMachine.cancelDeletion(KeyState.PendingDelete));
+        for (KeyState other : new KeyState[]{KeyState.Enabled, KeyState.Disabled, KeyState.Archived, KeyState.PendingImport}) {
+            assertEquals(KmsErrorCode.KEY_NOT_PENDING_DELETE, code(() -> KeyStateMachine.cancelDeletion(other)));
+        }
+
+        assertEquals(KeyState.Archived, KeyStateMachine.archive(KeyState.Enabled));
+        assertEquals(KeyState.Enabled, KeyStateMachine.cancelArchive(KeyState.Archived));
+        for (KeyState refused : new KeyState[]{KeyState.Disabled, KeyState.PendingDelete, KeyState.PendingImport}) {
+            assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.archive(refused)));
+            assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.cancelArchive(refused)));
+        }
+        assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.checkCanEditMetadata(KeyState.PendingDelete)));
+        assertDoesNotThrow(() -> KeyStateMachine.checkCanEditMetadata(KeyState.Archived));
+    }
 }

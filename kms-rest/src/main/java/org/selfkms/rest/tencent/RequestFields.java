@@ -56,6 +56,25 @@ final class RequestFields {
         throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Parameter " + name + " must be an integer");
     }
 
+    /** A required JSON array of strings. */
+    java.util.List<String> requiredStrings(String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter " + name);
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Parameter " + name + " must be an array of strings");
+        }
+        java.util.List<String> strings = new java.util.ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (!(item instanceof JsonString string)) {
+                throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Parameter " + name + " must be an array of strings");
+            }
+            strings.add(string.getString());
+        }
+        return strings;
+    }
+
     long longOrDefault(String name, long defaultValue) {
         return optionalLong(name).orElse(defaultValue);
     }

@@ -38,8 +38,8 @@ public class TencentActions {
 
     /** Actions of the 2019-01-18 API that this server does not implement yet: UnsupportedOperation, not InvalidAction. */
     static final Set<String> KNOWN_UNIMPLEMENTED = Set.of(
-            "DescribeKeys", "ListKeyDetail", "UpdateAlias", "UpdateKeyDescription", "EnableKeys", "DisableKeys",
-            "ScheduleKeyDeletion", "CancelKeyDeletion", "ArchiveKey", "CancelKeyArchive", "EnableKeyRotation",
+            "ListKeyDetail",
+            "EnableKeyRotation",
             "DisableKeyRotation", "GetKeyRotationStatus", "RotateKey", "ReEncrypt", "GenerateRandom",
             "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial", "GetPublicKey",
             "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt", "SignByAsymmetricKey", "VerifyByAsymmetricKey",
@@ -61,15 +61,33 @@ public class TencentActions {
     @EJB
     private EnvelopeCrypto crypto;
 
-    private final Map<String, Action> actions = Map.of(
-            "CreateKey", this::createKey,
-            "DescribeKey", this::describeKey,
-            "ListKeys", this::listKeys,
-            "EnableKey", this::enableKey,
-            "DisableKey", this::disableKey,
-            "Encrypt", this::encrypt,
-            "Decrypt", this::decrypt,
-            "GenerateDataKey", this::generateDataKey);
+    private final Map<String, Action> actions = Map.ofEntries(
+            Map.entry("CreateKey", this::createKey),
+            Map.entry("DescribeKey", this::describeKey),
+            Map.entry("DescribeKeys", this::describeKeys),
+            Map.entry("ListKeys", this::listKeys),
+            Map.entry("EnableKey", this::enableKey),
+            Map.entry("DisableKey", this::disableKey),
+            Map.entry("EnableKeys", (caller, fields) -> none(() -> keys.enableKeys(caller, fields.requiredStrings("KeyIds")))),
+            Map.entry("DisableKeys", (caller, fields) -> none(() -> keys.disableKeys(caller, fields.requiredStrings("KeyIds")))),
+            Map.entry("ScheduleKeyDeletion", this::scheduleKeyDeletion),
+            Map.entry("CancelKeyDeletion", this::cancelKeyDeletion),
+            Map.entry("ArchiveKey", (caller, fields) -> none(() -> keys.archiveKey(caller, fields.requiredString("KeyId")))),
+            Map.entry("CancelKeyArchive", (caller, fields) -> none(() -> keys.cancelKeyArchive(caller, fields.requiredString("KeyId")))),
+            Map.entry("UpdateAlias", (caller, fields) -> none(() ->
+                    keys.updateAlias(caller, fields.requiredString("KeyId"), fields.requiredString("Alias")))),
+            Map.entry("UpdateKeyDescription", (caller, fields) -> none(() -> keys.updateKeyDescription(caller,
+                    fields.requiredString("KeyId"), fields.optionalString("Description")
+                            .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter Description"))))),
+            Map.entry("Encrypt", this::encrypt),
+            Map.entry("Decrypt", this::decrypt),
+            Map.entry("GenerateDataKey", this::generateDataKey));
+
+    /** Actions whose response has no fields of its own. */
+    private static JsonObjectBuilder none(Runnable call) {
+        call.run();
+        return Json.createObjectBuilder();
+    }
 
     JsonObjectBuilder dispatch(String action, Caller caller, RequestFields fields) {
         Action handler = actions.get(action);
@@ -117,6 +135,29 @@ public class TencentActions {
 
     private JsonObjectBuilder describeKey(Caller caller, RequestFields fields) {
         return Json.createObjectBuilder().add("KeyMetadata", TencentJson.keyMetadata(keys.describeKey(caller, fields.requiredString("KeyId"))));
+    }
+
+    private JsonObjectBuilder describeKeys(Caller caller, RequestFields fields) {
+        JsonArrayBuilder metadata = Json.createArrayBuilder();
+        keys.describeKeys(caller, fields.requiredStrings("KeyIds")).forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
+        return Json.createObjectBuilder().add("KeyMetadatas", metadata);
+    }
+
+    private JsonObjectBuilder scheduleKeyDeletion(Caller caller, RequestFields fields) {
+        String keyId = fields.requiredString("KeyId");
+        long days = fields.optionalLong("PendingWindowInDays")
+                .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter PendingWindowInDays"));
+        if (days < Integer.MIN_VALUE || days > Integer.MAX_VALUE) {
+            throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
+        }
+        long deletionDate = keys.scheduleKeyDeletion(caller, keyId, (int) days);
+        return Json.createObjectBuilder().add("DeletionDate", deletionDate).add("KeyId", keys.describeKey(caller, keyId).keyId());
+    }
+
+    private JsonObjectBuilder cancelKeyDeletion(Caller caller, RequestFields fields) {
+        String keyId = fields.requiredString("KeyId");
+        keys.cancelKeyDeletion(caller, keyId);
+        return Json.createObjectBuilder().add("KeyId", keys.describeKey(caller, keyId).keyId());
     }
 
     private JsonObjectBuilder listKeys(Caller caller, RequestFields fields) {

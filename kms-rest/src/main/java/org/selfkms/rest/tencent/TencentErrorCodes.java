@@ -29,6 +29,9 @@ final class TencentErrorCodes {
             case KEY_PENDING_DELETE -> "GenerateDataKey".equals(action)
                     ? "ResourceUnavailable.KeyPendingDelete" : "ResourceUnavailable.CmkStateNotSupport";
             case KEY_STATE_NOT_SUPPORTED -> "ResourceUnavailable.CmkStateNotSupport";
+            case KEY_SHOULD_BE_DISABLED -> "ResourceUnavailable.CmkShouldBeDisabled";
+            case KEY_NOT_PENDING_DELETE -> "ResourceUnavailable.CmkNotPendingDelete";
+            case PENDING_WINDOW_INVALID -> "InvalidParameter.InvalidPendingWindowInDays";
             case KEY_USAGE_INVALID -> "InvalidParameterValue.InvalidKeyUsage";
             case KEY_TYPE_INVALID -> "InvalidParameterValue.InvalidType";
             case ALIAS_INVALID -> "InvalidParameterValue.InvalidAlias";

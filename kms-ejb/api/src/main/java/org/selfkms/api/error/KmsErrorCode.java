@@ -30,6 +30,10 @@ public enum KmsErrorCode {
     KEY_ARCHIVED,
     KEY_PENDING_DELETE,
     KEY_STATE_NOT_SUPPORTED,
+    /** Deletion can only be scheduled for a disabled key. */
+    KEY_SHOULD_BE_DISABLED,
+    KEY_NOT_PENDING_DELETE,
+    PENDING_WINDOW_INVALID,
     KEY_USAGE_INVALID,
     KEY_TYPE_INVALID,
     ALIAS_INVALID,

@@ -3,6 +3,8 @@ package org.selfkms.api.key;
 import jakarta.ejb.Local;
 import org.selfkms.api.identity.Caller;
 
+import java.util.List;
+
 /**
  * Control-plane operations on CMKs. Wherever a key reference is taken, it may be a key id or an alias
  * (bare, or prefixed {@code alias/}). Failures are {@link org.selfkms.api.error.KmsException}s.
@@ -20,4 +22,32 @@ public interface KeyManagement {
     void enableKey(Caller caller, String keyRef);
 
     void disableKey(Caller caller, String keyRef);
+
+    /** Up to 100 distinct references; every one must exist. */
+    List<KeyMetadata> describeKeys(Caller caller, List<String> keyRefs);
+
+    /** All or nothing: up to 100 distinct references, each of which must allow the change. */
+    void enableKeys(Caller caller, List<String> keyRefs);
+
+    void disableKeys(Caller caller, List<String> keyRefs);
+
+    /**
+     * Disabled -> PendingDelete; the key is destroyed when the window (7-30 days) has passed.
+     *
+     * @return the deletion date, Unix seconds
+     */
+    long scheduleKeyDeletion(Caller caller, String keyRef, int pendingWindowInDays);
+
+    /** PendingDelete -> Disabled. */
+    void cancelKeyDeletion(Caller caller, String keyRef);
+
+    /** Enabled -> Archived: the key only decrypts. */
+    void archiveKey(Caller caller, String keyRef);
+
+    /** Archived -> Enabled. */
+    void cancelKeyArchive(Caller caller, String keyRef);
+
+    void updateAlias(Caller caller, String keyRef, String newAlias);
+
+    void updateKeyDescription(Caller caller, String keyRef, String description);
 }

@@ -1,0 +1,225 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import com.tencentcloudapi.kms.v20190118.models.ArchiveKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.CancelKeyArchiveRequest;
+import com.tencentcloudapi.kms.v20190118.models.CancelKeyDeletionRequest;
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.DescribeKeysRequest;
+import com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.DisableKeysRequest;
+import com.tencentcloudapi.kms.v20190118.models.EnableKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.EnableKeysRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.KeyMetadata;
+import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
+import com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionRequest;
+import com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionResponse;
+import com.tencentcloudapi.kms.v20190118.models.UpdateAliasRequest;
+import com.tencentcloudapi.kms.v20190118.models.UpdateKeyDescriptionRequest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.util.Arrays;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Key lifecycle actions of issue 4 through the official SDK: state changes, their refusals, metadata edits. */
+class KeyLifecycleCompatibilityIT extends DeployedKms {
+
+    private static KmsClient kms;
+
+    @BeforeAll
+    static void client() {
+        kms = kms();
+    }
+
+    private static String createKey(String alias) throws TencentCloudSDKException {
+        CreateKeyRequest request = new CreateKeyRequest();
+        request.setAlias(alias);
+        return kms.CreateKey(request).getKeyId();
+    }
+
+    private static KeyMetadata describe(String keyId) throws TencentCloudSDKException {
+        DescribeKeyRequest request = new DescribeKeyRequest();
+        request.setKeyId(keyId);
+        return kms.DescribeKey(request).getKeyMetadata();
+    }
+
+    private static String state(String keyId) throws TencentCloudSDKException {
+        return describe(keyId).getKeyState();
+    }
+
+    private static void assertCode(String code, Executable call) {
+        TencentCloudSDKException e = assertThrows(TencentCloudSDKException.class, call);
+        assertEquals(code, e.getErrorCode(), () -> "message: " + e.getMessage());
+    }
+
+    private static String encrypt(String keyId) throws TencentCloudSDKException {
+        EncryptRequest request = new EncryptRequest();
+        request.setKeyId(keyId);
+        request.setPlaintext("bGlmZWN5Y2xl");
+        return kms.Encrypt(request).getCiphertextBlob();
+    }
+
+    private static String decrypt(String blob) throws TencentCloudSDKException {
+        DecryptRequest request = new DecryptRequest();
+        request.setCiphertextBlob(blob);
+        return kms.Decrypt(request).getPlaintext();
+    }
+
+    private static ScheduleKeyDeletionResponse schedule(String keyId, long days) throws TencentCloudSDKException {
+        ScheduleKeyDeletionRequest request = new ScheduleKeyDeletionRequest();
+        request.setKeyId(keyId);
+        request.setPendingWindowInDays(days);
+        return kms.ScheduleKeyDeletion(request);
+    }
+
+    @Test
+    void scheduleAndCancelDeletion() throws Exception {
+        String keyId = createKey(uniqueAlias("del"));
+        String blob = encrypt(keyId);
+        assertCode("ResourceUnavailable.CmkShouldBeDisabled", () -> schedule(keyId, 7));
+
+        DisableKeyRequest disable = new DisableKeyRequest();
+        disable.setKeyId(keyId);
+        kms.DisableKey(disable);
+        assertCode("InvalidParameter.InvalidPendingWindowInDays", () -> schedule(keyId, 6));
+        assertCode("InvalidParameter.InvalidPendingWindowInDays", () -> schedule(keyId, 31));
+        long now = System.currentTimeMillis() / 1000;
+        ScheduleKeyDeletionResponse scheduled = schedule(keyId, 7);
+        assertEquals(keyId, scheduled.getKeyId());
+        assertTrue(Math.abs(scheduled.getDeletionDate() - (now + 7 * 86_400L)) < 120, "deletion in 7 days");
+
+        KeyMetadata pending = describe(keyId);
+        assertEquals("PendingDelete", pending.getKeyState());
+        assertEquals(scheduled.getDeletionDate(), pending.getDeletionDate());
+        assertCode("ResourceUnavailable.CmkStateNotSupport", () -> decrypt(blob));
+        GenerateDataKeyRequest dataKey = new GenerateDataKeyRequest();
+        dataKey.setKeyId(keyId);
+        dataKey.setKeySpec("AES_256");
+        assertCode("ResourceUnavailable.KeyPendingDelete", () -> kms.GenerateDataKey(dataKey));
+        assertCode("ResourceUnavailable.CmkStateNotSupport", () -> encrypt(keyId));
+        EnableKeyRequest enable = new EnableKeyRequest();
+        enable.setKeyId(keyId);
+        assertCode("ResourceUnavailable.CmkStateNotSupport", () -> kms.EnableKey(enable));
+        UpdateAliasRequest rename = new UpdateAliasRequest();
+        rename.setKeyId(keyId);
+        rename.setAlias(uniqueAlias("frozen"));
+        assertCode("ResourceUnavailable.CmkStateNotSupport", () -> kms.UpdateAlias(rename));
+        ListKeysRequest list = new ListKeysRequest();
+        list.setLimit(200L);
+        assertFalse(Arrays.stream(kms.ListKeys(list).getKeys()).anyMatch(k -> k.getKeyId().equals(keyId)),
+                "ListKeys leaves out keys pending deletion");
+
+        CancelKeyDeletionRequest cancel = new CancelKeyDeletionRequest();
+        cancel.setKeyId(keyId);
+        assertEquals(keyId, kms.CancelKeyDeletion(cancel).getKeyId());
+        KeyMetadata back = describe(keyId);
+        assertEquals("Disabled", back.getKeyState(), "a cancelled deletion leaves the key disabled");
+        assertEquals(0L, back.getDeletionDate());
+        assertCode("ResourceUnavailable.CmkNotPendingDelete", () -> kms.CancelKeyDeletion(cancel));
+        kms.EnableKey(enable);
+        assertEquals(Base64.getEncoder().encodeToString("lifecycle".getBytes()), decrypt(blob));
+    }
+
+    @Test
+    void archivedKeysOnlyDecrypt() throws Exception {
+        String keyId = createKey(uniqueAlias("arch"));
+        String blob = encrypt(keyId);
+        ArchiveKeyRequest archive = new ArchiveKeyRequest();
+        archive.setKeyId(keyId);
+        kms.ArchiveKey(archive);
+        assertEquals("Archived", state(keyId));
+        assertCode("ResourceUnavailable.CmkArchived", () -> encrypt(keyId));
+        assertEquals("bGlmZWN5Y2xl", decrypt(blob), "an archived key still decrypts");
+        DisableKeyRequest disable = new DisableKeyRequest();
+        disable.setKeyId(keyId);
+        assertCode("ResourceUnavailable.CmkStateNotSupport", () -> kms.DisableKey(disable));
+
+        CancelKeyArchiveRequest unarchive = new CancelKeyArchiveRequest();
+        unarchive.setKeyId(keyId);
+        kms.CancelKeyArchive(unarchive);
+        assertEquals("Enabled", state(keyId));
+        encrypt(keyId);
+
+        kms.DisableKey(disable);
+        assertCode("ResourceUnavailable.CmkStateNotSupport", () -> kms.ArchiveKey(archive));
+    }
+
+    @Test
+    void aliasesAndDescriptionsChange() throws Exception {
+        String alias = uniqueAlias("old");
+        String keyId = createKey(alias);
+        String taken = uniqueAlias("taken");
+        createKey(taken);
+        String renamed = uniqueAlias("new");
+
+        UpdateAliasRequest rename = new UpdateAliasRequest();
+        rename.setKeyId(alias);
+        rename.setAlias(renamed);
+        kms.UpdateAlias(rename);
+        assertEquals(renamed, describe(keyId).getAlias());
+        assertEquals(keyId, describe(renamed).getKeyId(), "the new alias resolves");
+        assertCode("ResourceUnavailable.CmkNotFound", () -> describe(alias));
+        assertCode("ResourceUnavailable.CmkNotFound", () -> encrypt(alias));
+        encrypt(renamed);
+
+        rename.setKeyId(keyId);
+        rename.setAlias(taken);
+        assertCode("InvalidParameterValue.AliasAlreadyExists", () -> kms.UpdateAlias(rename));
+        rename.setAlias("bad alias");
+        assertCode("InvalidParameterValue.InvalidAlias", () -> kms.UpdateAlias(rename));
+        assertEquals(renamed, describe(keyId).getAlias(), "a refused rename changes nothing");
+
+        UpdateKeyDescriptionRequest describeIt = new UpdateKeyDescriptionRequest();
+        describeIt.setKeyId(keyId);
+        describeIt.setDescription("payments, EU");
+        kms.UpdateKeyDescription(describeIt);
+        assertEquals("payments, EU", describe(keyId).getDescription());
+        describeIt.setDescription("x".repeat(1025));
+        assertCode("InvalidParameterValue", () -> kms.UpdateKeyDescription(describeIt));
+        assertEquals("payments, EU", describe(keyId).getDescription());
+    }
+
+    @Test
+    void batchesAreAllOrNothing() throws Exception {
+        String a = createKey(uniqueAlias("batch-a"));
+        String b = createKey(uniqueAlias("batch-b"));
+
+        DescribeKeysRequest describeBoth = new DescribeKeysRequest();
+        describeBoth.setKeyIds(new String[]{a, b});
+        assertEquals(2, kms.DescribeKeys(describeBoth).getKeyMetadatas().length);
+        describeBoth.setKeyIds(new String[]{a, a});
+        assertCode("InvalidParameterValue.DuplicatedKeyId", () -> kms.DescribeKeys(describeBoth));
+
+        DisableKeysRequest disable = new DisableKeysRequest();
+        disable.setKeyIds(new String[]{a, b});
+        kms.DisableKeys(disable);
+        assertEquals("Disabled", state(a));
+        assertEquals("Disabled", state(b));
+
+        ArchiveKeyRequest archive = new ArchiveKeyRequest();
+        EnableKeysRequest enable = new EnableKeysRequest();
+        enable.setKeyIds(new String[]{a, b});
+        kms.EnableKeys(enable);
+        archive.setKeyId(b);
+        kms.ArchiveKey(archive);
+        // b is archived: disabling both is refused, and a stays enabled (one transaction)
+        assertCode("ResourceUnavailable.CmkStateNotSupport", () -> kms.DisableKeys(disable));
+        assertEquals("Enabled", state(a));
+        disable.setKeyIds(new String[101]);
+        Arrays.fill(disable.getKeyIds(), a);
+        assertCode("InvalidParameterValue", () -> kms.DisableKeys(disable));
+        assertCode("MissingParameter", () -> kms.EnableKeys(new EnableKeysRequest()));
+    }
+}
