@@ -63,6 +63,15 @@ public class CmkEntity {
     @Column(name = "current_version", nullable = false)
     private int currentVersion;
 
+    @Column(name = "rotate_days", nullable = false)
+    private int rotateDays = 365;
+
+    @Column(name = "next_rotate_time", nullable = false)
+    private long nextRotateTime;
+
+    @Column(name = "last_rotate_time", nullable = false)
+    private long lastRotateTime;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -130,8 +139,42 @@ public class CmkEntity {
         return currentVersion;
     }
 
+    public void enableRotation(int days, long now) {
+        this.rotationEnabled = true;
+        this.rotateDays = days;
+        this.nextRotateTime = now + days * 86_400L;
+    }
+
+    public void disableRotation() {
+        this.rotationEnabled = false;
+        this.nextRotateTime = 0;
+    }
+
+    public boolean rotationEnabled() {
+        return rotationEnabled;
+    }
+
+    public long lastRotateTime() {
+        return lastRotateTime;
+    }
+
+    /** A new version is current from now on; the next automatic rotation moves one period on. */
+    public int advanceVersion(long now) {
+        currentVersion++;
+        lastRotateTime = now;
+        if (rotationEnabled) {
+            nextRotateTime = now + rotateDays * 86_400L;
+        }
+        return currentVersion;
+    }
+
+    public KeyOrigin origin() {
+        return origin;
+    }
+
     public KeyMetadata toMetadata() {
         return new KeyMetadata(id, alias, description == null ? "" : description, state, usage, origin,
-                protectionLevel, createdAt, creatorUin, owner, rotationEnabled, deletionDate, currentVersion);
+                protectionLevel, createdAt, creatorUin, owner, rotationEnabled, deletionDate, currentVersion,
+                rotateDays, nextRotateTime, lastRotateTime);
     }
 }

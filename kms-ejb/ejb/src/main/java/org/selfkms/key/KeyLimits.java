@@ -14,6 +14,11 @@ final class KeyLimits {
         return "HSM".equalsIgnoreCase(configured) ? ProtectionLevel.HSM : ProtectionLevel.SOFTWARE;
     }
 
+    /** Tencent allows one on-demand rotation per 24 hours; tests lower it. */
+    static long minRotationIntervalSeconds() {
+        return Long.getLong("kms.rotation.min-interval-seconds", 86_400L);
+    }
+
     static long maxKeysPerTenant() {
         return Long.getLong("kms.keys.max-per-tenant", 100_000L);
     }

@@ -35,6 +35,8 @@ public class KeyManagementBean implements KeyManagement {
     static final int MAX_BATCH = 100;
     static final int MIN_PENDING_DAYS = 7;
     static final int MAX_PENDING_DAYS = 30;
+    static final int MIN_ROTATE_DAYS = 7;
+    static final int MAX_ROTATE_DAYS = 365;
     private static final List<KeyState> LISTED_STATES = List.of(KeyState.Enabled, KeyState.Disabled, KeyState.PendingImport);
 
     @PersistenceContext(unitName = "kms")
@@ -205,6 +207,55 @@ public class KeyManagementBean implements KeyManagement {
         CmkEntity key = find(caller, keyRef);
         KeyStateMachine.checkCanEditMetadata(key.state());
         key.describe(text);
+    }
+
+    @Override
+    public void enableKeyRotation(Caller caller, String keyRef, int rotateDays) {
+        if (rotateDays < MIN_ROTATE_DAYS || rotateDays > MAX_ROTATE_DAYS) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "RotateDays must be between 7 and 365");
+        }
+        CmkEntity key = rotatable(caller, keyRef);
+        key.enableRotation(rotateDays, clock.instant().getEpochSecond());
+    }
+
+    @Override
+    public void disableKeyRotation(Caller caller, String keyRef) {
+        rotatable(caller, keyRef).disableRotation();
+    }
+
+    @Override
+    public boolean keyRotationEnabled(Caller caller, String keyRef) {
+        return find(caller, keyRef).rotationEnabled();
+    }
+
+    @Override
+    public KeyMetadata rotateKey(Caller caller, String keyRef) {
+        CmkEntity key = rotatable(caller, keyRef);
+        if (!key.rotationEnabled()) {
+            throw new KmsException(KmsErrorCode.ROTATION_NOT_SUPPORTED, "Enable key rotation before rotating on demand");
+        }
+        KeyStateMachine.checkCanEncrypt(key.state());
+        long now = clock.instant().getEpochSecond();
+        if (key.lastRotateTime() > 0 && now - key.lastRotateTime() < KeyLimits.minRotationIntervalSeconds()) {
+            throw new KmsException(KmsErrorCode.ROTATION_RATE_LIMITED, "The key was rotated too recently");
+        }
+        UUID id = UUID.fromString(key.id());
+        int version = key.advanceVersion(now);
+        em.persist(new CmkVersionEntity(key.id(), version, newVersionMaterial(id, version, key.protectionLevel()), now));
+        directory.invalidateAfterCompletion(id);
+        return key.toMetadata();
+    }
+
+    /** Imported material cannot be rotated (its owner holds the only other copy). */
+    private CmkEntity rotatable(Caller caller, String keyRef) {
+        CmkEntity key = find(caller, keyRef);
+        if (key.origin() == KeyOrigin.EXTERNAL) {
+            throw new KmsException(KmsErrorCode.ROTATION_NOT_SUPPORTED, "Keys with imported material cannot be rotated");
+        }
+        if (key.state() == KeyState.PendingDelete) {
+            throw new KmsException(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, "The key is pending deletion");
+        }
+        return key;
     }
 
     private static List<String> distinctBatch(List<String> keyRefs) {

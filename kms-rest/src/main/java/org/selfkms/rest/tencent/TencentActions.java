@@ -39,8 +39,7 @@ public class TencentActions {
     /** Actions of the 2019-01-18 API that this server does not implement yet: UnsupportedOperation, not InvalidAction. */
     static final Set<String> KNOWN_UNIMPLEMENTED = Set.of(
             "ListKeyDetail",
-            "EnableKeyRotation",
-            "DisableKeyRotation", "GetKeyRotationStatus", "RotateKey", "ReEncrypt", "GenerateRandom",
+            "ReEncrypt", "GenerateRandom",
             "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial", "GetPublicKey",
             "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt", "SignByAsymmetricKey", "VerifyByAsymmetricKey",
             "PostQuantumCryptoEncrypt", "PostQuantumCryptoDecrypt", "PostQuantumCryptoSign", "PostQuantumCryptoVerify",
@@ -79,9 +78,27 @@ public class TencentActions {
             Map.entry("UpdateKeyDescription", (caller, fields) -> none(() -> keys.updateKeyDescription(caller,
                     fields.requiredString("KeyId"), fields.optionalString("Description")
                             .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter Description"))))),
+            Map.entry("EnableKeyRotation", (caller, fields) -> none(() -> keys.enableKeyRotation(caller,
+                    fields.requiredString("KeyId"), rotateDays(fields)))),
+            Map.entry("DisableKeyRotation", (caller, fields) -> none(() -> keys.disableKeyRotation(caller, fields.requiredString("KeyId")))),
+            Map.entry("GetKeyRotationStatus", (caller, fields) -> Json.createObjectBuilder()
+                    .add("KeyRotationEnabled", keys.keyRotationEnabled(caller, fields.requiredString("KeyId")))),
+            Map.entry("RotateKey", (caller, fields) -> {
+                KeyMetadata rotated = keys.rotateKey(caller, fields.requiredString("KeyId"));
+                // Rotation is immediate here; the task id names the version it created.
+                return Json.createObjectBuilder().add("TaskId", rotated.keyId() + "-v" + rotated.currentVersion());
+            }),
             Map.entry("Encrypt", this::encrypt),
             Map.entry("Decrypt", this::decrypt),
             Map.entry("GenerateDataKey", this::generateDataKey));
+
+    private static int rotateDays(RequestFields fields) {
+        long days = fields.longOrDefault("RotateDays", 365);
+        if (days < 7 || days > 365) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "RotateDays must be between 7 and 365");
+        }
+        return (int) days;
+    }
 
     /** Actions whose response has no fields of its own. */
     private static JsonObjectBuilder none(Runnable call) {

@@ -32,6 +32,9 @@ final class TencentErrorCodes {
             case KEY_SHOULD_BE_DISABLED -> "ResourceUnavailable.CmkShouldBeDisabled";
             case KEY_NOT_PENDING_DELETE -> "ResourceUnavailable.CmkNotPendingDelete";
             case PENDING_WINDOW_INVALID -> "InvalidParameter.InvalidPendingWindowInDays";
+            case ROTATION_NOT_SUPPORTED -> "EnableKeyRotation".equals(action)
+                    ? "UnsupportedOperation.ExternalCmkCanNotRotate" : "UnsupportedOperation.RotateNotSupported";
+            case ROTATION_RATE_LIMITED -> "RequestLimitExceeded.RotateRateLimited";
             case KEY_USAGE_INVALID -> "InvalidParameterValue.InvalidKeyUsage";
             case KEY_TYPE_INVALID -> "InvalidParameterValue.InvalidType";
             case ALIAS_INVALID -> "InvalidParameterValue.InvalidAlias";

@@ -10,7 +10,6 @@ final class TencentJson {
 
     /** Compliance class reported in KeyMetadata.Type: 2 is Tencent's class for AES-256 (non-SM) keys. */
     static final int KEY_CLASS_AES = 2;
-    static final long DEFAULT_ROTATE_DAYS = 365;
 
     private TencentJson() {
     }
@@ -27,14 +26,14 @@ final class TencentJson {
                 .add("CreatorUin", key.creatorUin())
                 .add("KeyRotationEnabled", key.rotationEnabled())
                 .add("Owner", key.owner())
-                .add("NextRotateTime", 0)
+                .add("NextRotateTime", key.nextRotateTime())
                 .add("DeletionDate", key.deletionDate())
                 .add("Origin", key.origin().name())
                 .add("ValidTo", 0)
                 .add("ResourceId", "creatorUin/" + key.creatorUin() + "/" + key.keyId())
                 .add("HsmClusterId", "")
-                .add("RotateDays", DEFAULT_ROTATE_DAYS)
-                .add("LastRotateTime", 0)
+                .add("RotateDays", key.rotateDays())
+                .add("LastRotateTime", key.lastRotateTime())
                 .add("IsSyncReplica", 0)
                 .add("SourceRegion", "")
                 .add("SyncStatus", 0)

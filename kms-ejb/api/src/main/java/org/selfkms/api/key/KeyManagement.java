@@ -50,4 +50,18 @@ public interface KeyManagement {
     void updateAlias(Caller caller, String keyRef, String newAlias);
 
     void updateKeyDescription(Caller caller, String keyRef, String description);
+
+    /** Turns automatic rotation on, every {@code rotateDays} (7-365) days from now. */
+    void enableKeyRotation(Caller caller, String keyRef, int rotateDays);
+
+    void disableKeyRotation(Caller caller, String keyRef);
+
+    boolean keyRotationEnabled(Caller caller, String keyRef);
+
+    /**
+     * Rotates now: a new version becomes current and encrypts from now on; every older version keeps
+     * decrypting. Needs rotation enabled, and at most one rotation per {@code kms.rotation.min-interval-seconds}
+     * (default one day).
+     */
+    KeyMetadata rotateKey(Caller caller, String keyRef);
 }

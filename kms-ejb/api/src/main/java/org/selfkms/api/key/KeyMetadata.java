@@ -8,9 +8,13 @@ import java.io.Serializable;
  * @param createTime   Unix seconds
  * @param deletionDate Unix seconds, 0 when no deletion is scheduled
  * @param owner        {@code user} for customer keys, the service name for service-managed keys
+ * @param rotateDays   rotation period in days (7-365)
+ * @param nextRotateTime Unix seconds of the next automatic rotation, 0 when rotation is off
+ * @param lastRotateTime Unix seconds of the last rotation, 0 if never rotated
  */
 public record KeyMetadata(String keyId, String alias, String description, KeyState state, KeyUsage usage,
                           KeyOrigin origin, ProtectionLevel protectionLevel, long createTime, long creatorUin,
-                          String owner, boolean rotationEnabled, long deletionDate, int currentVersion)
+                          String owner, boolean rotationEnabled, long deletionDate, int currentVersion,
+                          int rotateDays, long nextRotateTime, long lastRotateTime)
         implements Serializable {
 }
