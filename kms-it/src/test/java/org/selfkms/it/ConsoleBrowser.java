@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -148,6 +150,35 @@ final class ConsoleBrowser implements AutoCloseable {
         Files.createDirectories(target.getParent());
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    // ---- the Token view ------------------------------------------------------------------------
+
+    /** Logs in and opens the Token view, waiting until its values are shown. */
+    void openTokenView(String username, String password) {
+        openConsoleAndExpectLogin();
+        logIn(username, password);
+        waitUntil("the layout after login", () -> isPresent(By.id("nav-token")));
+        click(By.id("nav-token"));
+        waitUntil("the token view", () -> isPresent(By.id("active-domain-key-version"))
+                && !text("active-domain-key-version").isEmpty());
+    }
+
+    String text(String id) {
+        return driver().findElement(By.id(id)).getText().trim();
+    }
+
+    int number(String id) {
+        return Integer.parseInt(text(id));
+    }
+
+    /** The Token view lists the versions the token holds as "1, 2". */
+    List<Integer> domainKeyVersions() {
+        return Arrays.stream(text("domain-key-versions").split(","))
+                .map(String::trim)
+                .filter(version -> !version.isEmpty())
+                .map(Integer::valueOf)
+                .toList();
     }
 
     @Override

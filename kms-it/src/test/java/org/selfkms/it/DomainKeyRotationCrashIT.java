@@ -101,11 +101,7 @@ class DomainKeyRotationCrashIT extends DeployedKms {
     }
 
     private void openTokenView() {
-        browser.openConsoleAndExpectLogin();
-        browser.logIn(adminUsername(), adminPassword());
-        browser.waitUntil("the layout after login", () -> browser.isPresent(By.id("nav-token")));
-        browser.click(By.id("nav-token"));
-        browser.waitUntil("the token view", () -> browser.isPresent(By.id("active-domain-key-version")));
+        browser.openTokenView(adminUsername(), adminPassword());
     }
 
     private static Path serverDir() {
@@ -168,12 +164,11 @@ class DomainKeyRotationCrashIT extends DeployedKms {
     }
 
     private int number(String id) {
-        return Integer.parseInt(browser.driver().findElement(By.id(id)).getText().trim());
+        return browser.number(id);
     }
 
     private List<Integer> versions() {
-        return Arrays.stream(browser.driver().findElement(By.id("domain-key-versions")).getText().split(","))
-                .map(String::trim).filter(v -> !v.isEmpty()).map(Integer::valueOf).toList();
+        return browser.domainKeyVersions();
     }
 
     private static String encrypt(KmsClient kms, String keyId, String plaintext) throws Exception {

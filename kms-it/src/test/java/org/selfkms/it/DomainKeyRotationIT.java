@@ -73,12 +73,7 @@ class DomainKeyRotationIT extends DeployedKms {
         byte[] dataKeyBefore = Base64.getDecoder().decode(dataKey.getPlaintext());
 
         // (b) The admin rotates in the console and watches the re-wrap finish.
-        browser.openConsoleAndExpectLogin();
-        browser.logIn(adminUsername(), adminPassword());
-        browser.waitUntil("the layout after login", () -> browser.isPresent(By.id("nav-token")));
-        browser.click(By.id("nav-token"));
-        browser.waitUntil("the token view", () -> browser.isPresent(By.id("active-domain-key-version"))
-                && !text("active-domain-key-version").isEmpty());
+        browser.openTokenView(adminUsername(), adminPassword());
         assertTrue(browser.driver().getCurrentUrl().endsWith("/console/token"), browser.driver().getCurrentUrl());
 
         int before = number("active-domain-key-version");
@@ -132,20 +127,11 @@ class DomainKeyRotationIT extends DeployedKms {
         return Base64.getDecoder().decode(kms.Decrypt(request).getPlaintext());
     }
 
-    private String text(String id) {
-        return browser.driver().findElement(By.id(id)).getText().trim();
-    }
-
     private int number(String id) {
-        return Integer.parseInt(text(id));
+        return browser.number(id);
     }
 
-    /** The view lists the versions the token holds as "1, 2". */
     private List<Integer> versions() {
-        return Arrays.stream(text("domain-key-versions").split(","))
-                .map(String::trim)
-                .filter(version -> !version.isEmpty())
-                .map(Integer::valueOf)
-                .toList();
+        return browser.domainKeyVersions();
     }
 }
