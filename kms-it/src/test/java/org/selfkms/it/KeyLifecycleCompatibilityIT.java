@@ -281,4 +281,53 @@ class KeyLifecycleCompatibilityIT extends DeployedKms {
         assertEquals(0L, describe(keyId).getNextRotateTime());
         assertCode("UnsupportedOperation.RotateNotSupported", () -> commonClient().call("RotateKey", rotateKey));
     }
+
+    private static java.util.List<String> listDetail(java.util.function.Consumer<com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest> filters,
+                                                     long[] total) throws TencentCloudSDKException {
+        com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest request = new com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest();
+        filters.accept(request);
+        com.tencentcloudapi.kms.v20190118.models.ListKeyDetailResponse response = kms.ListKeyDetail(request);
+        total[0] = response.getTotalCount();
+        return Arrays.stream(response.getKeyMetadatas()).map(KeyMetadata::getKeyId).toList();
+    }
+
+    @Test
+    void listKeyDetailFiltersOrdersAndPages() throws Exception {
+        String prefix = uniqueAlias("lkd");
+        java.util.List<String> created = new java.util.ArrayList<>();
+        for (String suffix : new String[]{"a", "b", "c"}) {
+            created.add(createKey(prefix + "-" + suffix));
+        }
+        DisableKeyRequest disable = new DisableKeyRequest();
+        disable.setKeyId(created.get(1));
+        kms.DisableKey(disable);
+        // The server orders by creation time, then key id; compute the expected order the same way.
+        java.util.List<String> ascending = new java.util.ArrayList<>(created);
+        java.util.Map<String, Long> createTime = new java.util.HashMap<>();
+        for (String id : created) {
+            createTime.put(id, describe(id).getCreateTime());
+        }
+        ascending.sort(java.util.Comparator.comparing((String id) -> createTime.get(id)).thenComparing(id -> id));
+        java.util.List<String> descending = new java.util.ArrayList<>(ascending);
+        java.util.Collections.reverse(descending);
+
+        long[] total = new long[1];
+        assertEquals(ascending, listDetail(r -> { r.setSearchKeyAlias(prefix); r.setOrderType(1L); }, total));
+        assertEquals(3, total[0]);
+        assertEquals(descending, listDetail(r -> r.setSearchKeyAlias(prefix.toUpperCase()), total), "newest first, case-insensitive search");
+        assertEquals(java.util.List.of(created.get(1)), listDetail(r -> { r.setSearchKeyAlias(prefix); r.setKeyState(2L); }, total));
+        assertEquals(java.util.List.of(ascending.get(1)),
+                listDetail(r -> { r.setSearchKeyAlias(prefix); r.setOrderType(1L); r.setOffset(1L); r.setLimit(1L); }, total));
+        assertEquals(3, total[0], "TotalCount counts every match, not the page");
+        assertEquals(3, listDetail(r -> { r.setSearchKeyAlias(prefix); r.setKeyUsage("ALL"); }, total).size());
+        assertEquals(0, listDetail(r -> { r.setSearchKeyAlias(prefix); r.setKeyUsage("ASYMMETRIC_SIGN_VERIFY_ECC"); }, total).size());
+        assertEquals(0, listDetail(r -> { r.setSearchKeyAlias(prefix); r.setOrigin("EXTERNAL"); }, total).size());
+        assertEquals(3, listDetail(r -> { r.setSearchKeyAlias(prefix); r.setOrigin("TENCENT_KMS"); }, total).size());
+        assertEquals(java.util.List.of(created.get(0)), listDetail(r -> r.setSearchKeyAlias(created.get(0).substring(4, 30)), total),
+                "search matches key ids too");
+        assertEquals(0, listDetail(r -> r.setSearchKeyAlias(prefix + "%"), total).size(), "wildcards are taken literally");
+        assertCode("InvalidParameterValue", () -> listDetail(r -> r.setKeyState(6L), total));
+        assertCode("InvalidParameterValue", () -> listDetail(r -> r.setLimit(201L), total));
+        assertCode("InvalidParameterValue", () -> listDetail(r -> r.setOrigin("SOMEWHERE"), total));
+    }
 }

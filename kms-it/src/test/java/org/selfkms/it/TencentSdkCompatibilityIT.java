@@ -282,7 +282,7 @@ class TencentSdkCompatibilityIT extends DeployedKms {
         com.tencentcloudapi.common.CommonClient client = new com.tencentcloudapi.common.CommonClient("kms", "2019-01-18",
                 new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", profile);
         assertCode("InvalidAction", () -> client.call("StealAllKeys", "{}"));
-        assertCode("UnsupportedOperation", () -> client.call("ListKeyDetail", "{}"));
+        assertCode("UnsupportedOperation", () -> client.call("ReEncrypt", "{}"));
         assertCode("InvalidParameter", () -> client.call("ListKeys", "{not json"));
         assertCode("InvalidParameter", () -> client.call("ListKeys", "{\"Limit\":\"ten\"}"));
     }

@@ -12,6 +12,7 @@ import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
+import org.selfkms.api.key.KeyQuery;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
@@ -20,8 +21,10 @@ import org.selfkms.hsm.TokenGateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -111,12 +114,7 @@ public class KeyManagementBean implements KeyManagement {
 
     @Override
     public KeyPage listKeys(Caller caller, int offset, int limit) {
-        if (offset < 0) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Offset must not be negative");
-        }
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Limit must be between 1 and " + MAX_PAGE);
-        }
+        checkPage(offset, limit);
         List<KeyMetadata> keys = em.createQuery("select c from CmkEntity c where c.tenantId = :tenant "
                         + "and c.state in :states order by c.createdAt desc, c.id", CmkEntity.class)
                 .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES)
@@ -125,6 +123,53 @@ public class KeyManagementBean implements KeyManagement {
         long total = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.state in :states", Long.class)
                 .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES).getSingleResult();
         return new KeyPage(keys, total);
+    }
+
+    @Override
+    public KeyPage listKeyDetail(Caller caller, KeyQuery query) {
+        checkPage(query.offset(), query.limit());
+        StringBuilder where = new StringBuilder(" from CmkEntity c where c.tenantId = :tenant");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenant", caller.tenantId());
+        if (query.state() != null) {
+            where.append(" and c.state = :state");
+            parameters.put("state", query.state());
+        }
+        if (query.origin() != null) {
+            where.append(" and c.origin = :origin");
+            parameters.put("origin", query.origin());
+        }
+        if (query.usage() != null) {
+            where.append(" and c.usage = :usage");
+            parameters.put("usage", query.usage());
+        }
+        if (query.search() != null && !query.search().isBlank()) {
+            where.append(" and (lower(c.alias) like :search escape '!' or lower(c.id) like :search escape '!')");
+            parameters.put("search", "%" + likeEscaped(query.search().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        String order = query.ascending() ? " order by c.createdAt asc, c.id asc" : " order by c.createdAt desc, c.id desc";
+        var page = em.createQuery("select c" + where + order, CmkEntity.class);
+        var count = em.createQuery("select count(c)" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            page.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        List<KeyMetadata> keys = page.setFirstResult(query.offset()).setMaxResults(query.limit())
+                .getResultStream().map(CmkEntity::toMetadata).toList();
+        return new KeyPage(keys, count.getSingleResult());
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static void checkPage(int offset, int limit) {
+        if (offset < 0) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Offset must not be negative");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Limit must be between 1 and " + MAX_PAGE);
+        }
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
+import org.selfkms.api.key.KeyQuery;
+import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
 
@@ -38,7 +40,6 @@ public class TencentActions {
 
     /** Actions of the 2019-01-18 API that this server does not implement yet: UnsupportedOperation, not InvalidAction. */
     static final Set<String> KNOWN_UNIMPLEMENTED = Set.of(
-            "ListKeyDetail",
             "ReEncrypt", "GenerateRandom",
             "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial", "GetPublicKey",
             "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt", "SignByAsymmetricKey", "VerifyByAsymmetricKey",
@@ -65,6 +66,7 @@ public class TencentActions {
             Map.entry("DescribeKey", this::describeKey),
             Map.entry("DescribeKeys", this::describeKeys),
             Map.entry("ListKeys", this::listKeys),
+            Map.entry("ListKeyDetail", this::listKeyDetail),
             Map.entry("EnableKey", this::enableKey),
             Map.entry("DisableKey", this::disableKey),
             Map.entry("EnableKeys", (caller, fields) -> none(() -> keys.enableKeys(caller, fields.requiredStrings("KeyIds")))),
@@ -175,6 +177,52 @@ public class TencentActions {
         String keyId = fields.requiredString("KeyId");
         keys.cancelKeyDeletion(caller, keyId);
         return Json.createObjectBuilder().add("KeyId", keys.describeKey(caller, keyId).keyId());
+    }
+
+    /** ListKeyDetail's KeyState filter: 0 all, 1 Enabled, 2 Disabled, 3 PendingDelete, 4 PendingImport, 5 Archived. */
+    private static final KeyState[] LIST_STATES =
+            {null, KeyState.Enabled, KeyState.Disabled, KeyState.PendingDelete, KeyState.PendingImport, KeyState.Archived};
+
+    private JsonObjectBuilder listKeyDetail(Caller caller, RequestFields fields) {
+        long offset = fields.longOrDefault("Offset", 0);
+        long limit = fields.longOrDefault("Limit", LIST_DEFAULT_LIMIT);
+        long role = fields.longOrDefault("Role", 0);
+        long order = fields.longOrDefault("OrderType", 0);
+        long state = fields.longOrDefault("KeyState", 0);
+        if (offset < 0 || offset > Integer.MAX_VALUE || limit < 1 || limit > 200 || role < 0 || role > 1
+                || order < 0 || order > 1 || state < 0 || state >= LIST_STATES.length) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
+                    "Offset >= 0, Limit 1-200, Role 0-1, OrderType 0-1 and KeyState 0-5 are allowed");
+        }
+        KeyOrigin origin = switch (fields.optionalString("Origin").orElse("")) {
+            case "", "ALL" -> null;
+            case "TENCENT_KMS" -> KeyOrigin.TENCENT_KMS;
+            case "EXTERNAL" -> KeyOrigin.EXTERNAL;
+            default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Origin must be TENCENT_KMS, EXTERNAL or ALL");
+        };
+        // Tencent: an empty KeyUsage lists only ENCRYPT_DECRYPT keys; ALL lists every usage.
+        String usageName = fields.optionalString("KeyUsage").orElse("");
+        KeyUsage usage = switch (usageName) {
+            case "" -> KeyUsage.ENCRYPT_DECRYPT;
+            case "ALL" -> null;
+            default -> KeyUsage.parse(usageName).orElseThrow(() -> new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Unknown KeyUsage"));
+        };
+        if (fields.isPresent("TagFilters")) {
+            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "TagFilters are not supported by this server yet");
+        }
+        if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "HsmClusterId is not supported");
+        }
+        JsonArrayBuilder metadata = Json.createArrayBuilder();
+        long total = 0;
+        // Role 1 lists keys that integrated services created for the tenant; none exist before service-managed keys.
+        if (role == 0) {
+            KeyPage page = keys.listKeyDetail(caller, new KeyQuery((int) offset, (int) limit, order == 1,
+                    LIST_STATES[(int) state], fields.optionalString("SearchKeyAlias").orElse(null), origin, usage));
+            page.keys().forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
+            total = page.totalCount();
+        }
+        return Json.createObjectBuilder().add("TotalCount", total).add("KeyMetadatas", metadata);
     }
 
     private JsonObjectBuilder listKeys(Caller caller, RequestFields fields) {

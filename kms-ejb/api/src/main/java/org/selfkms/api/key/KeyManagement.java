@@ -19,6 +19,9 @@ public interface KeyManagement {
     /** Keys in state Enabled, Disabled or PendingImport, newest first. */
     KeyPage listKeys(Caller caller, int offset, int limit);
 
+    /** Customer keys matching the query, with the total number that match. */
+    KeyPage listKeyDetail(Caller caller, KeyQuery query);
+
     void enableKey(Caller caller, String keyRef);
 
     void disableKey(Caller caller, String keyRef);

@@ -1,0 +1,14 @@
+package org.selfkms.api.key;
+
+import java.io.Serializable;
+
+/**
+ * Filters, order and page of a detailed key listing. A null filter matches everything.
+ *
+ * @param search     part of the key id or alias, case-insensitive
+ * @param usage      null for every usage
+ * @param ascending  by creation time; newest first when false
+ */
+public record KeyQuery(int offset, int limit, boolean ascending, KeyState state, String search, KeyOrigin origin,
+                       KeyUsage usage) implements Serializable {
+}
