@@ -92,7 +92,9 @@ class ConsoleBrowserIT extends DeployedKms {
         List<String> row = waitForRow(alias, "Enabled");
         assertEquals("ENCRYPT_DECRYPT", row.get(3), "usage column of " + row);
         assertTrue(row.get(4).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), "created (UTC) column of " + row);
-        assertTrue(driver.findElements(By.id("alias-field")).isEmpty(), "dialog closed after creation");
+        // The grid refresh and the dialog's close arrive together, but the overlay leaves the DOM only
+        // after its closing animation: wait for it rather than race it.
+        browser.waitUntil("the dialog to close after creation", () -> driver.findElements(By.id("alias-field")).isEmpty());
 
         // The same alias again: the service refuses it, the console says so and keeps the dialog open.
         browser.click(By.id("create-key-button"));
