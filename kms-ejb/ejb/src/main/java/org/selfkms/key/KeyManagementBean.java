@@ -57,10 +57,7 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     public KeyMetadata createKey(Caller caller, NewKey request) {
         KeyRef.checkNewAlias(request.alias());
-        String description = request.description() == null ? "" : request.description();
-        if (description.getBytes(StandardCharsets.UTF_8).length > MAX_DESCRIPTION_BYTES) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Description must be at most 1024 bytes");
-        }
+        String description = checkedDescription(request.description());
         KeyUsage usage = request.usage() == null ? KeyUsage.ENCRYPT_DECRYPT : request.usage();
         if (usage != KeyUsage.ENCRYPT_DECRYPT) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "KeyUsage " + usage + " is not supported yet");
@@ -245,10 +242,7 @@ public class KeyManagementBean implements KeyManagement {
 
     @Override
     public void updateKeyDescription(Caller caller, String keyRef, String description) {
-        String text = description == null ? "" : description;
-        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_DESCRIPTION_BYTES) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Description must be at most 1024 bytes");
-        }
+        String text = checkedDescription(description);
         CmkEntity key = find(caller, keyRef);
         KeyStateMachine.checkCanEditMetadata(key.state());
         key.describe(text);
@@ -301,6 +295,15 @@ public class KeyManagementBean implements KeyManagement {
             throw new KmsException(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, "The key is pending deletion");
         }
         return key;
+    }
+
+    /** Null means empty; at most 1024 bytes of UTF-8. */
+    private static String checkedDescription(String description) {
+        String text = description == null ? "" : description;
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_DESCRIPTION_BYTES) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Description must be at most 1024 bytes");
+        }
+        return text;
     }
 
     private static List<String> distinctBatch(List<String> keyRefs) {
