@@ -26,83 +26,63 @@ public class TokenGateway {
     private TokenConnectionFactory factory;
 
     public WrappedKey generateWrapped(int length, String purpose) {
-        try (TokenConnection token = factory.getConnection()) {
-            return token.generateWrapped(length, purpose);
-        } catch (TokenException e) {
-            throw translate(e, purpose);
-        }
+        return call(purpose, token -> token.generateWrapped(length, purpose));
     }
 
     public WrappedKey wrap(byte[] material, String purpose) {
-        try (TokenConnection token = factory.getConnection()) {
-            return token.wrap(material, purpose);
-        } catch (TokenException e) {
-            throw translate(e, purpose);
-        }
+        return call(purpose, token -> token.wrap(material, purpose));
     }
 
     public byte[] unwrap(WrappedKey wrapped, String purpose) {
-        try (TokenConnection token = factory.getConnection()) {
-            return token.unwrap(wrapped, purpose);
-        } catch (TokenException e) {
-            throw translate(e, purpose);
-        }
+        return call(purpose, token -> token.unwrap(wrapped, purpose));
     }
 
     public byte[] random(int length) {
-        try (TokenConnection token = factory.getConnection()) {
-            return token.random(length);
-        } catch (TokenException e) {
-            throw translate(e, "random");
-        }
+        return call("random", token -> token.random(length));
     }
 
     public void generateTokenKey(String label) {
-        try (TokenConnection token = factory.getConnection()) {
+        call(label, token -> {
             token.generateTokenKey(label);
-        } catch (TokenException e) {
-            throw translate(e, label);
-        }
+            return null;
+        });
     }
 
     /** The per-message key for an HSM-level CMK version; the caller zeroises it. */
     public byte[] deriveKey(String label, byte[] salt) {
-        try (TokenConnection token = factory.getConnection()) {
-            return token.deriveKey(label, salt);
-        } catch (TokenException e) {
-            throw translate(e, label);
-        }
+        return call(label, token -> token.deriveKey(label, salt));
     }
 
     public TokenStatus status() {
-        try (TokenConnection token = factory.getConnection()) {
-            return token.status();
-        } catch (TokenException e) {
-            throw translate(e, "status");
-        }
+        return call("status", token -> token.status());
     }
 
     public int addDomainKeyVersion() {
-        try (TokenConnection token = factory.getConnection()) {
-            return token.addDomainKeyVersion();
-        } catch (TokenException e) {
-            throw translate(e, "domain key");
-        }
+        return call("domain key", token -> token.addDomainKeyVersion());
     }
 
     public WrappedKey rewrap(WrappedKey wrapped, String purpose) {
-        try (TokenConnection token = factory.getConnection()) {
-            return token.rewrap(wrapped, purpose);
-        } catch (TokenException e) {
-            throw translate(e, purpose);
-        }
+        return call(purpose, token -> token.rewrap(wrapped, purpose));
     }
 
     public void destroyDomainKeyVersion(int version) {
-        try (TokenConnection token = factory.getConnection()) {
+        call("domain key", token -> {
             token.destroyDomainKeyVersion(version);
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface TokenCall<T> {
+        T on(TokenConnection token) throws TokenException;
+    }
+
+    /** One borrowed connection per operation, returned to the pool whatever happens. */
+    private <T> T call(String purpose, TokenCall<T> operation) {
+        try (TokenConnection token = factory.getConnection()) {
+            return operation.on(token);
         } catch (TokenException e) {
-            throw translate(e, "domain key");
+            throw translate(e, purpose);
         }
     }
 
