@@ -99,7 +99,7 @@ public abstract class DomainKeyBackend implements TokenBackend {
             prf.init(Cipher.ENCRYPT_MODE, key);
             return prf.doFinal(salt);
         } catch (GeneralSecurityException | ProviderException e) {
-            throw new TokenException(Reason.UNAVAILABLE, "key derivation failed: " + e.getClass().getSimpleName(), e);
+            throw new TokenException(Reason.UNAVAILABLE, "key derivation failed: " + TokenFailures.describe(e), e);
         }
     }
 

@@ -116,7 +116,7 @@ public final class DomainKeys {
             System.arraycopy(sealed, 0, blob, NONCE_LENGTH, sealed.length);
             return new WrappedKey(activeVersion, blob);
         } catch (GeneralSecurityException | ProviderException e) {
-            throw new TokenException(Reason.UNAVAILABLE, "wrap failed: " + e.getClass().getSimpleName(), e);
+            throw new TokenException(Reason.UNAVAILABLE, "wrap failed: " + TokenFailures.describe(e), e);
         }
     }
 
@@ -137,7 +137,7 @@ public final class DomainKeys {
             if (isBadTag(e)) {
                 throw new TokenException(Reason.INVALID_WRAPPED_KEY, "wrapped key is not valid for this token");
             }
-            throw new TokenException(Reason.UNAVAILABLE, "unwrap failed: " + e.getClass().getSimpleName(), e);
+            throw new TokenException(Reason.UNAVAILABLE, "unwrap failed: " + TokenFailures.describe(e), e);
         }
     }
 
@@ -149,7 +149,7 @@ public final class DomainKeys {
         try {
             random.nextBytes(bytes);
         } catch (ProviderException e) {
-            throw new TokenException(Reason.UNAVAILABLE, "token RNG failed: " + e.getClass().getSimpleName(), e);
+            throw new TokenException(Reason.UNAVAILABLE, "token RNG failed: " + TokenFailures.describe(e), e);
         }
         return bytes;
     }

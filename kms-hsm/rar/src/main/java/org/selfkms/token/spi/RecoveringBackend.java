@@ -29,7 +29,7 @@ public final class RecoveringBackend implements TokenBackend {
         T apply(TokenBackend backend) throws TokenException;
     }
 
-    static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration RETRY_INTERVAL = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(RecoveringBackend.class.getName());
 
     private final Opener opener;

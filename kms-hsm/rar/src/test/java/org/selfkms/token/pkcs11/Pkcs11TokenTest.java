@@ -4,6 +4,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfkms.token.TokenException;
+import org.selfkms.token.WrappedKey;
+import org.selfkms.token.spi.RecoveringBackend;
+import org.selfkms.token.spi.SteppingClock;
 import org.selfkms.token.spi.TokenBackend;
 import org.selfkms.token.spi.TokenBackendContract;
 import org.selfkms.token.spi.TokenConfig;
@@ -11,6 +14,7 @@ import org.selfkms.token.spi.TokenConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,5 +90,49 @@ class Pkcs11TokenTest extends TokenBackendContract {
         assertTrue(noLibrary.getMessage().contains("KMS_PKCS11_LIBRARY"), noLibrary.getMessage());
         assertThrows(TokenException.class, () -> Pkcs11Token.open(config("pin", "label:foo")));
         assertThrows(TokenException.class, () -> Pkcs11Token.open(config("no-such-pin-file", "id:" + slotId)));
+    }
+
+    /**
+     * A real outage at the PKCS#11 boundary: the shim in front of SoftHSM2 answers as a pulled-out token while
+     * its marker file exists. Requests fail as UNAVAILABLE (never as bad input), reconnection is attempted at
+     * most once per interval, and once the token is back everything works again in the same process, with the
+     * material and token keys made before the outage.
+     */
+    @Test
+    void tokenOutageFailsCleanlyAndRecoversWithoutRestart() throws Exception {
+        TokenConfig viaShim = new TokenConfig("pkcs11", dir, dir.resolve("pin"), SoftHsm.outageShim().toString(), "id:" + slotId);
+        Path outage = Path.of(System.getenv("KMS_SHIM_OUTAGE_FILE"));
+        SteppingClock clock = new SteppingClock();
+        byte[] material = {4, 8, 15, 16, 23, 42};
+        byte[] salt = new byte[32];
+        String label = "kms-cmk-outage-" + System.nanoTime() + "-v1";
+        try (RecoveringBackend token = new RecoveringBackend(Pkcs11Token.open(viaShim), () -> Pkcs11Token.open(viaShim), clock)) {
+            WrappedKey wrapped = token.wrap(material, "p");
+            token.generateTokenKey(label);
+            byte[] derived = token.deriveKey(label, salt);
+
+            Files.createFile(outage);
+            try {
+                assertUnavailable(() -> token.unwrap(wrapped, "p"));
+                assertUnavailable(() -> token.deriveKey(label, salt));
+                clock.advance(RecoveringBackend.RETRY_INTERVAL);
+                TokenException reopen = assertUnavailable(() -> token.random(16));
+                assertTrue(reopen.getMessage().contains("cannot be used") || reopen.getMessage().contains("unavailable"),
+                        reopen.getMessage());
+            } finally {
+                Files.delete(outage);
+            }
+            assertUnavailable(() -> token.random(16)); // back, but the retry interval has not passed yet
+            clock.advance(RecoveringBackend.RETRY_INTERVAL);
+            assertArrayEquals(material, token.unwrap(wrapped, "p"), "material wrapped before the outage unwraps after it");
+            assertArrayEquals(derived, token.deriveKey(label, salt), "the token key survived the outage");
+            token.destroyTokenKey(label);
+        }
+    }
+
+    private static TokenException assertUnavailable(org.junit.jupiter.api.function.Executable call) {
+        TokenException e = assertThrows(TokenException.class, call);
+        assertEquals(TokenException.Reason.UNAVAILABLE, e.reason(), e.getMessage());
+        return e;
     }
 }

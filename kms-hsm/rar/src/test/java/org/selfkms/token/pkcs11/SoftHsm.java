@@ -20,6 +20,23 @@ final class SoftHsm {
     private SoftHsm() {
     }
 
+    /**
+     * Compiles the outage shim (src/test/c/pkcs11-outage-shim.c): a PKCS#11 module that forwards to SoftHSM2
+     * and plays a removed token while the file named by KMS_SHIM_OUTAGE_FILE exists. Needs gcc and the
+     * PKCS#11 header of Debian's libp11-kit-dev.
+     */
+    static Path outageShim() throws IOException, InterruptedException {
+        Path source = Path.of("src/test/c/pkcs11-outage-shim.c").toAbsolutePath();
+        Path library = Path.of(System.getenv("SOFTHSM2_CONF")).getParent().resolve("pkcs11-outage-shim.so");
+        Process gcc = new ProcessBuilder("gcc", "-Wall", "-Werror", "-shared", "-fPIC", "-I/usr/include/p11-kit-1",
+                "-o", library.toString(), source.toString(), "-ldl").redirectErrorStream(true).start();
+        String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (gcc.waitFor() != 0) {
+            throw new IllegalStateException("could not build the PKCS#11 outage shim (apt-get install gcc libp11-kit-dev): " + output);
+        }
+        return library;
+    }
+
     /** @return the slot id of a freshly initialised token */
     static long initToken(String label) throws IOException, InterruptedException {
         String conf = System.getenv("SOFTHSM2_CONF");

@@ -8,9 +8,6 @@ import org.selfkms.token.WrappedKey;
 import org.selfkms.token.software.SoftwareToken;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,24 +26,7 @@ class RecoveringBackendTest {
 
     private final AtomicBoolean tokenPresent = new AtomicBoolean(true);
     private final AtomicInteger opens = new AtomicInteger();
-    private Instant now = Instant.parse("2026-11-29T10:00:00Z");
-
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SteppingClock clock = new SteppingClock();
 
     /** A software token that answers UNAVAILABLE while the switch is off, as a removed HSM would. */
     private TokenBackend openSwitchable() throws TokenException {
@@ -72,7 +52,7 @@ class RecoveringBackendTest {
         assertEquals(attempts, opens.get(), "no reconnection attempt within the retry interval");
 
         tokenPresent.set(true);
-        now = now.plus(RecoveringBackend.RETRY_INTERVAL);
+        clock.advance(RecoveringBackend.RETRY_INTERVAL);
         assertArrayEquals(new byte[]{1, 2, 3}, backend.unwrap(wrapped, "p"), "works again once the token is back");
         assertEquals(attempts + 1, opens.get());
     }
