@@ -4,7 +4,6 @@ import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
-import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,19 +11,14 @@ import org.openqa.selenium.By;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DomainKeyRotationCrashIT extends DeployedKms {
 
-    private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration REWRAP_TIMEOUT = Duration.ofSeconds(60);
 
     private ConsoleBrowser browser;
@@ -68,8 +61,7 @@ class DomainKeyRotationCrashIT extends DeployedKms {
             blobs.add(new String[]{encrypt(kms, keyId, plaintext), plaintext});
         }
 
-        Path log = serverDir().resolve("standalone/log/server.log");
-        long logSizeBefore = Files.size(log);
+        long logSizeBefore = ServerProcess.logSize();
         openTokenView();
         int before = number("active-domain-key-version");
         String started = "Domain-key rotation to version " + (before + 1) + " started";
@@ -77,12 +69,12 @@ class DomainKeyRotationCrashIT extends DeployedKms {
         browser.click(By.id("rotate-domain-key-button"));
         browser.waitUntil("the confirmation dialog", () -> browser.isPresent(By.id("rotate-domain-key-confirm")));
         browser.click(By.id("rotate-domain-key-confirm"));
-        waitForLog(log, logSizeBefore, started, Duration.ofSeconds(30));
-        killServer();
+        ServerProcess.waitForLog(logSizeBefore, started, Duration.ofSeconds(30));
+        ServerProcess.kill();
 
-        long logSizeAtRestart = Files.exists(log) ? Files.size(log) : 0;
-        startServerAgain();
-        assertTrue(logSince(log, logSizeAtRestart).contains("Resuming the domain-key rotation to version " + (before + 1)),
+        long logSizeAtRestart = ServerProcess.logSize();
+        ServerProcess.start("crash-restart", Map.of());
+        assertTrue(ServerProcess.logSince(logSizeAtRestart).contains("Resuming the domain-key rotation to version " + (before + 1)),
                 "after the crash the server must pick the rotation up by itself");
 
         browser.close();
@@ -102,65 +94,6 @@ class DomainKeyRotationCrashIT extends DeployedKms {
 
     private void openTokenView() {
         browser.openTokenView(adminUsername(), adminPassword());
-    }
-
-    private static Path serverDir() {
-        return Path.of(System.getProperty("kms.it.server.dir")).toAbsolutePath();
-    }
-
-    /** SIGKILL for the server JVM: no shutdown hooks, no orderly undeploy - a crash. */
-    private static void killServer() throws Exception {
-        String home = "-Djboss.home.dir=" + serverDir();
-        List<ProcessHandle> servers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(home)).toList();
-        assertFalse(servers.isEmpty(), "no server process found for " + serverDir());
-        for (ProcessHandle server : servers) {
-            server.destroyForcibly();
-            server.onExit().get();
-        }
-    }
-
-    /** Starts the same server folder as Arquillian did: same port offset, same extra arguments, same environment. */
-    private static void startServerAgain() throws Exception {
-        List<String> command = new ArrayList<>(List.of(serverDir().resolve("bin/standalone.sh").toString(),
-                "-Djboss.socket.binding.port-offset=" + System.getProperty("kms.it.port.offset", "100")));
-        String extra = System.getProperty("kms.it.server.args", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(Arrays.asList(extra.split("\\s+")));
-        }
-        Path output = Path.of(System.getProperty("kms.it.build.dir", "target"), "crash-restart.log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("JAVA_OPTS", "-Xmx1g");
-        builder.start();
-
-        Instant deadline = Instant.now().plus(RESTART_TIMEOUT);
-        while (true) {
-            try {
-                kms().ListKeys(new ListKeysRequest());
-                return;
-            } catch (Exception notYet) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("the server did not come back within " + RESTART_TIMEOUT + "; see " + output, notYet);
-                }
-                Thread.sleep(500);
-            }
-        }
-    }
-
-    private static void waitForLog(Path log, long from, String line, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!logSince(log, from).contains(line)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the server never logged: " + line);
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    private static String logSince(Path log, long from) throws IOException {
-        byte[] all = Files.readAllBytes(log);
-        return from >= all.length ? "" : new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
     }
 
     private int number(String id) {

@@ -1,0 +1,137 @@
+package org.selfkms.it;
+
+import org.jboss.as.controller.client.ModelControllerClient;
+import org.jboss.dmr.ModelNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The test server as an operating-system process, for the tests that must stop or crash it and start it again
+ * (crash during rotation, startup with a wrong PIN). It is started the way Arquillian started it - same
+ * folder, port offset, extra arguments and inherited environment - so the remaining test classes run against
+ * the new process unchanged.
+ */
+final class ServerProcess {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private ServerProcess() {
+    }
+
+    static Path serverDir() {
+        return Path.of(System.getProperty("kms.it.server.dir")).toAbsolutePath();
+    }
+
+    static Path serverLog() {
+        return serverDir().resolve("standalone/log/server.log");
+    }
+
+    /** SIGKILL: no shutdown hooks, no orderly undeploy - a crash. */
+    static void kill() throws Exception {
+        for (ProcessHandle server : processes()) {
+            server.destroyForcibly();
+            server.onExit().get();
+        }
+    }
+
+    /** SIGTERM: WildFly shuts down in order, as an operator's stop does. */
+    static void stop() throws Exception {
+        for (ProcessHandle server : processes()) {
+            server.destroy();
+            server.onExit().get();
+        }
+    }
+
+    private static List<ProcessHandle> processes() {
+        String home = "-Djboss.home.dir=" + serverDir();
+        List<ProcessHandle> servers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(home)).toList();
+        if (servers.isEmpty()) {
+            throw new AssertionError("no server process found for " + serverDir());
+        }
+        return servers;
+    }
+
+    /**
+     * Starts the server folder again and waits until the management interface answers and boot has finished
+     * (deployments done or failed). {@code environment} adds to or overrides the inherited environment.
+     */
+    static void start(String name, Map<String, String> environment) throws Exception {
+        List<String> command = new ArrayList<>(List.of(serverDir().resolve("bin/standalone.sh").toString(),
+                "-Djboss.socket.binding.port-offset=" + System.getProperty("kms.it.port.offset", "100")));
+        String extra = System.getProperty("kms.it.server.args", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        Path output = Path.of(System.getProperty("kms.it.build.dir", "target"), name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("JAVA_OPTS", "-Xmx1g");
+        builder.environment().putAll(environment);
+        builder.start();
+
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!"running".equals(serverState())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the server did not finish booting within " + START_TIMEOUT + "; see " + output);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** The management model's server-state ("starting", "running", ...), or null while nothing answers. */
+    private static String serverState() {
+        try {
+            return readAttribute(new ModelNode().setEmptyList(), "server-state");
+        } catch (IOException notUpYet) {
+            return null;
+        }
+    }
+
+    /** A deployment's status as the management model reports it: OK, FAILED, STOPPED... */
+    static String deploymentStatus(String deployment) throws IOException {
+        return readAttribute(new ModelNode().add("deployment", deployment), "status");
+    }
+
+    private static String readAttribute(ModelNode address, String name) throws IOException {
+        try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1",
+                Integer.getInteger("kms.it.management.port", 10090))) {
+            ModelNode op = new ModelNode();
+            op.get("operation").set("read-attribute");
+            op.get("address").set(address);
+            op.get("name").set(name);
+            ModelNode result = client.execute(op);
+            if (!"success".equals(result.get("outcome").asString())) {
+                throw new IOException("read-attribute " + name + " failed: " + result.get("failure-description"));
+            }
+            return result.get("result").asString();
+        }
+    }
+
+    static long logSize() throws IOException {
+        return Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
+    }
+
+    static String logSince(long from) throws IOException {
+        byte[] all = Files.readAllBytes(serverLog());
+        return from >= all.length ? "" : new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+    }
+
+    static void waitForLog(long from, String line, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!logSince(from).contains(line)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the server never logged: " + line);
+            }
+            Thread.sleep(5);
+        }
+    }
+}

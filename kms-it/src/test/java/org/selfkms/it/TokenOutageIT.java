@@ -1,0 +1,102 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 3: the token disappears while the server runs - requests fail cleanly with Tencent's InternalError
+ * and change nothing - and once it is back they succeed again without a restart.
+ *
+ * <p>Runs in CI's SoftHSM2 run only (tag {@code token-outage}): there the server's PKCS#11 library is the
+ * outage shim (kms-hsm/rar/src/test/c) in front of SoftHSM2, which answers as a pulled-out token while the
+ * file named by KMS_SHIM_OUTAGE_FILE exists, and CMKs are at the HSM protection level, so every Encrypt and
+ * Decrypt needs the token.
+ */
+@Tag("token-outage")
+class TokenOutageIT extends DeployedKms {
+
+    private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void requestsFailCleanlyWhileTheTokenIsGoneAndSucceedOnceItIsBack() throws Exception {
+        Path outage = Path.of(Objects.requireNonNull(System.getenv("KMS_SHIM_OUTAGE_FILE"),
+                "KMS_SHIM_OUTAGE_FILE must name the outage shim's marker file (see .ci/run)"));
+        KmsClient kms = kms();
+        String keyId = createKey(kms, uniqueAlias("outage"));
+        String blob = encrypt(kms, keyId, "made before the outage");
+        String aliasTriedDuringOutage = uniqueAlias("outage-new");
+        long logBefore = ServerProcess.logSize();
+
+        Files.createFile(outage);
+        try {
+            assertInternalError(() -> encrypt(kms, keyId, "during the outage"));
+            assertInternalError(() -> decrypt(kms, blob));
+            assertInternalError(() -> createKey(kms, aliasTriedDuringOutage));
+        } finally {
+            Files.deleteIfExists(outage);
+        }
+
+        Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
+        while (true) {
+            try {
+                encrypt(kms, keyId, "after the outage");
+                break;
+            } catch (TencentCloudSDKException stillDown) {
+                assertEquals("InternalError", stillDown.getErrorCode());
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("no recovery within " + RECOVERY_TIMEOUT + " of the token's return", stillDown);
+                }
+                Thread.sleep(250);
+            }
+        }
+        assertEquals("made before the outage", decrypt(kms, blob));
+        // the CreateKey refused during the outage left nothing behind: its alias is still free
+        createKey(kms, aliasTriedDuringOutage);
+        String log = ServerProcess.logSince(logBefore);
+        assertTrue(log.contains("Token unavailable, will reconnect") && log.contains("Token reconnected"), log);
+    }
+
+    private static void assertInternalError(Executable call) {
+        TencentCloudSDKException e = assertThrows(TencentCloudSDKException.class, call,
+                "with the token gone and CMKs at the HSM protection level, this must fail");
+        assertEquals("InternalError", e.getErrorCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("temporarily unavailable"), e.getMessage());
+    }
+
+    private static String createKey(KmsClient kms, String alias) throws TencentCloudSDKException {
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(alias);
+        return kms.CreateKey(create).getKeyId();
+    }
+
+    private static String encrypt(KmsClient kms, String keyId, String plaintext) throws TencentCloudSDKException {
+        EncryptRequest request = new EncryptRequest();
+        request.setKeyId(keyId);
+        request.setPlaintext(Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8)));
+        return kms.Encrypt(request).getCiphertextBlob();
+    }
+
+    private static String decrypt(KmsClient kms, String blob) throws TencentCloudSDKException {
+        DecryptRequest request = new DecryptRequest();
+        request.setCiphertextBlob(blob);
+        return new String(Base64.getDecoder().decode(kms.Decrypt(request).getPlaintext()), StandardCharsets.UTF_8);
+    }
+}
