@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import java.io.IOException;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -87,11 +90,18 @@ class ConsoleBrowserIT extends DeployedKms {
         browser.waitUntil("the create dialog", () -> !driver.findElements(By.id("alias-field")).isEmpty());
         driver.findElement(By.cssSelector("#alias-field input")).sendKeys(alias);
         driver.findElement(By.cssSelector("#description-field textarea")).sendKeys("created by ConsoleBrowserIT");
+        // the key is made at the HSM level whatever the server's default is
+        browser.click(By.id("protection-level-select"));
+        browser.waitUntil("the protection level choices", () -> !driver.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+        driver.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().trim().equals("HSM")).findFirst().orElseThrow().click();
         browser.click(By.id("create-key-submit"));
 
         List<String> row = waitForRow(alias, "Enabled");
         assertEquals("ENCRYPT_DECRYPT", row.get(3), "usage column of " + row);
-        assertTrue(row.get(4).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), "created (UTC) column of " + row);
+        assertEquals("HSM", row.get(4), "protection column of " + row);
+        assertHsmKeyWorks(alias);
+        assertTrue(row.get(5).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), "created (UTC) column of " + row);
         // The grid refresh and the dialog's close arrive together, but the overlay leaves the DOM only
         // after its closing animation: wait for it rather than race it.
         browser.waitUntil("the dialog to close after creation", () -> driver.findElements(By.id("alias-field")).isEmpty());
@@ -118,6 +128,20 @@ class ConsoleBrowserIT extends DeployedKms {
         browser.waitUntil("back on the login page", () -> driver.getCurrentUrl().endsWith("/console/login"));
         browser.open("/console/");
         browser.waitUntil("logged out: redirect to login", () -> driver.getCurrentUrl().endsWith("/console/login"));
+    }
+
+    /** The key made in the console encrypts and decrypts through the SDK: its token key exists. */
+    private static void assertHsmKeyWorks(String alias) {
+        try {
+            EncryptRequest encrypt = new EncryptRequest();
+            encrypt.setKeyId("alias/" + alias);
+            encrypt.setPlaintext("Y29uc29sZQ==");
+            DecryptRequest decrypt = new DecryptRequest();
+            decrypt.setCiphertextBlob(kms().Encrypt(encrypt).getCiphertextBlob());
+            assertEquals("Y29uc29sZQ==", kms().Decrypt(decrypt).getPlaintext());
+        } catch (TencentCloudSDKException e) {
+            throw new AssertionError("the console-made HSM key must work: " + e.getMessage(), e);
+        }
     }
 
     private List<String> waitForRow(String alias, String state) {

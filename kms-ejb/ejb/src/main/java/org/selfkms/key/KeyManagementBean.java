@@ -77,7 +77,7 @@ public class KeyManagementBean implements KeyManagement {
 
         UUID id = UUID.randomUUID();
         long now = clock.instant().getEpochSecond();
-        ProtectionLevel level = KeyLimits.defaultProtectionLevel();
+        ProtectionLevel level = request.protectionLevel() != null ? request.protectionLevel() : KeyLimits.defaultProtectionLevel();
         CmkEntity key = new CmkEntity(id.toString(), caller.tenantId(), request.alias(), description, usage,
                 KeyState.Enabled, origin, level, "user", caller.accountUin(), now);
         em.persist(key);

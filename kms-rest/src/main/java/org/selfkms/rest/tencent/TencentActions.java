@@ -134,7 +134,7 @@ public class TencentActions {
         if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "HsmClusterId is not supported");
         }
-        KeyMetadata key = keys.createKey(caller, new NewKey(alias, fields.optionalString("Description").orElse(""), usage, origin));
+        KeyMetadata key = keys.createKey(caller, new NewKey(alias, fields.optionalString("Description").orElse(""), usage, origin, null));
         JsonObjectBuilder out = Json.createObjectBuilder()
                 .add("KeyId", key.keyId())
                 .add("Alias", key.alias())

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
@@ -12,11 +13,12 @@ import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
+import org.selfkms.api.key.ProtectionLevel;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
 
 /**
- * Asks for alias and description and creates a symmetric key. Only "alias is empty" is checked here; the
+ * Asks for alias, description and protection level and creates a symmetric key. Only "alias is empty" is checked here; the
  * service owns the real rules (alias syntax, uniqueness, description length) and its message is shown as
  * it is, with the dialog left open so the user can correct the input.
  */
@@ -31,6 +33,7 @@ final class CreateKeyDialog extends Dialog {
 
     private final TextField alias = new TextField("Alias");
     private final TextArea description = new TextArea("Description");
+    private final Select<ProtectionLevel> protection = new Select<>();
 
     CreateKeyDialog(KeyManagement keyManagement, Consumer<KeyMetadata> onCreated) {
         this.keyManagement = keyManagement;
@@ -52,7 +55,16 @@ final class CreateKeyDialog extends Dialog {
         usage.setValue(USAGE.name());
         usage.setReadOnly(true);
 
-        FormLayout form = new FormLayout(alias, description, usage);
+        // Empty means the server's default, which the operator chose (KMS_DEFAULT_PROTECTION_LEVEL).
+        protection.setId("protection-level-select");
+        protection.setLabel("Protection level");
+        protection.setItems(ProtectionLevel.values());
+        protection.setEmptySelectionAllowed(true);
+        protection.setEmptySelectionCaption("Server default");
+        protection.setItemLabelGenerator(level -> level == null ? "Server default" : level.name());
+        protection.setHelperText("HSM: the key never leaves the token. SOFTWARE: unwrapped into server memory, faster.");
+
+        FormLayout form = new FormLayout(alias, description, usage, protection);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         form.setWidth("28rem");
         add(form);
@@ -75,7 +87,7 @@ final class CreateKeyDialog extends Dialog {
         String descriptionValue = description.getValue().isBlank() ? null : description.getValue();
         try {
             KeyMetadata created = keyManagement.createKey(ConsoleSession.requireCaller(),
-                    new NewKey(aliasValue, descriptionValue, USAGE, null));
+                    new NewKey(aliasValue, descriptionValue, USAGE, null, protection.getValue()));
             close();
             onCreated.accept(created);
         } catch (KmsException e) {

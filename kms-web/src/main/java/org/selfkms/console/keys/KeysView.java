@@ -65,17 +65,18 @@ public class KeysView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("keys-grid");
-        // Compact: less cell padding, so that all six columns fit beside the drawer on a 1400 px screen.
+        // Compact: less cell padding, so that all seven columns fit beside the drawer on a 1400 px screen.
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         // Not auto-width: that is measured on the first rows loaded, and a longer alias created later
         // would be cut. The tooltip shows aliases that still do not fit, with the description.
-        grid.addColumn(KeyMetadata::alias).setHeader("Alias").setKey("alias").setWidth("10rem").setFlexGrow(1)
+        grid.addColumn(KeyMetadata::alias).setHeader("Alias").setKey("alias").setWidth("8rem").setFlexGrow(1)
                 .setResizable(true).setTooltipGenerator(KeysView::aliasTooltip);
         grid.addColumn(KeyMetadata::keyId).setHeader("Key ID").setKey("keyId").setAutoWidth(true);
         // Fixed: auto width would fit "Enabled" and cut "Disabled" or "PendingImport" appearing later.
         grid.addColumn(key -> nameOf(key.state())).setHeader("State").setKey("state").setWidth("8.5rem")
                 .setFlexGrow(0);
         grid.addColumn(key -> nameOf(key.usage())).setHeader("Usage").setKey("usage").setAutoWidth(true);
+        grid.addColumn(key -> nameOf(key.protectionLevel())).setHeader("Protection").setKey("protection").setAutoWidth(true);
         grid.addColumn(key -> UnixTime.formatUtc(key.createTime())).setHeader("Created (UTC)").setKey("created")
                 .setAutoWidth(true);
         // Frozen to the end: on a narrow window the actions stay reachable without horizontal scrolling.

@@ -28,6 +28,8 @@ public class MainLayout extends AppLayout {
     public MainLayout() {
         addToNavbar(new DrawerToggle(), navbar());
         addToDrawer(navigation());
+        // The navigation holds two short words; the default 16rem drawer would take room from the keys grid.
+        getElement().getStyle().set("--vaadin-app-layout-drawer-width", "12rem");
     }
 
     private static HorizontalLayout navbar() {

@@ -9,6 +9,9 @@ import java.io.Serializable;
  * @param description optional, at most 1024 bytes UTF-8
  * @param usage       null means {@link KeyUsage#ENCRYPT_DECRYPT}
  * @param origin      null means {@link KeyOrigin#TENCENT_KMS}
+ * @param protectionLevel null means the server's default (KMS_DEFAULT_PROTECTION_LEVEL); the Tencent door has
+ *                    no such field and always passes null
  */
-public record NewKey(String alias, String description, KeyUsage usage, KeyOrigin origin) implements Serializable {
+public record NewKey(String alias, String description, KeyUsage usage, KeyOrigin origin,
+                     ProtectionLevel protectionLevel) implements Serializable {
 }
