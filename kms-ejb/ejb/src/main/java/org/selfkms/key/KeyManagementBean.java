@@ -16,6 +16,7 @@ import org.selfkms.api.key.KeyQuery;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
+import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.ProtectionLevel;
 import org.selfkms.hsm.TokenGateway;
 
@@ -58,6 +59,8 @@ public class KeyManagementBean implements KeyManagement {
     public KeyMetadata createKey(Caller caller, NewKey request) {
         KeyRef.checkNewAlias(request.alias());
         String description = checkedDescription(request.description());
+        // before anything reaches the token: a refused request must not leave a token key behind
+        KeyTags.check(request.tags());
         KeyUsage usage = request.usage() == null ? KeyUsage.ENCRYPT_DECRYPT : request.usage();
         if (usage != KeyUsage.ENCRYPT_DECRYPT) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "KeyUsage " + usage + " is not supported yet");
@@ -82,6 +85,7 @@ public class KeyManagementBean implements KeyManagement {
                 KeyState.Enabled, origin, level, "user", caller.accountUin(), now);
         em.persist(key);
         em.persist(new CmkVersionEntity(id.toString(), 1, newVersionMaterial(id, 1, level), now));
+        KeyTagRows.put(em, id.toString(), request.tags());
         try {
             em.flush();
         } catch (PersistenceException e) {
@@ -144,6 +148,7 @@ public class KeyManagementBean implements KeyManagement {
             where.append(" and (lower(c.alias) like :search escape '!' or lower(c.id) like :search escape '!')");
             parameters.put("search", "%" + likeEscaped(query.search().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
+        KeyTagRows.appendFilters(query.tagFilters(), where, parameters);
         String order = query.ascending() ? " order by c.createdAt asc, c.id asc" : " order by c.createdAt desc, c.id desc";
         var page = em.createQuery("select c" + where + order, CmkEntity.class);
         var count = em.createQuery("select count(c)" + where, Long.class);
@@ -286,6 +291,25 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     /** Imported material cannot be rotated (its owner holds the only other copy). */
+    @Override
+    public List<KeyTag> keyTags(Caller caller, String keyRef) {
+        return KeyTagRows.of(em, find(caller, keyRef).id());
+    }
+
+    @Override
+    public void tagKey(Caller caller, String keyRef, List<KeyTag> tags) {
+        CmkEntity key = find(caller, keyRef);
+        KeyStateMachine.checkCanEditMetadata(key.state());
+        KeyTagRows.put(em, key.id(), tags == null ? List.of() : tags);
+    }
+
+    @Override
+    public void untagKey(Caller caller, String keyRef, List<String> tagKeys) {
+        CmkEntity key = find(caller, keyRef);
+        KeyStateMachine.checkCanEditMetadata(key.state());
+        KeyTagRows.remove(em, key.id(), tagKeys == null ? List.of() : tagKeys);
+    }
+
     private CmkEntity rotatable(Caller caller, String keyRef) {
         CmkEntity key = find(caller, keyRef);
         if (key.origin() == KeyOrigin.EXTERNAL) {

@@ -75,6 +75,25 @@ final class RequestFields {
         return strings;
     }
 
+    /** An optional JSON array of objects, each read with the same rules; empty when absent. */
+    java.util.List<RequestFields> objects(String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return java.util.List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Parameter " + name + " must be an array of objects");
+        }
+        java.util.List<RequestFields> objects = new java.util.ArrayList<>();
+        for (JsonValue item : value.asJsonArray()) {
+            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Parameter " + name + " must be an array of objects");
+            }
+            objects.add(new RequestFields(item.asJsonObject()));
+        }
+        return objects;
+    }
+
     long longOrDefault(String name, long defaultValue) {
         return optionalLong(name).orElse(defaultValue);
     }

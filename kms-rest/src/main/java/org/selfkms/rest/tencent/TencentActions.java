@@ -18,11 +18,14 @@ import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
 import org.selfkms.api.key.KeyQuery;
 import org.selfkms.api.key.KeyState;
+import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
+import org.selfkms.api.key.TagFilter;
 
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -134,7 +137,7 @@ public class TencentActions {
         if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "HsmClusterId is not supported");
         }
-        KeyMetadata key = keys.createKey(caller, new NewKey(alias, fields.optionalString("Description").orElse(""), usage, origin, null));
+        KeyMetadata key = keys.createKey(caller, new NewKey(alias, fields.optionalString("Description").orElse(""), usage, origin, null, tags(fields)));
         JsonObjectBuilder out = Json.createObjectBuilder()
                 .add("KeyId", key.keyId())
                 .add("Alias", key.alias())
@@ -142,14 +145,23 @@ public class TencentActions {
                 .add("Description", key.description())
                 .add("KeyState", key.state().name())
                 .add("KeyUsage", key.usage().name())
-                .add("HsmClusterId", "");
-        // Tags arrive with the lifecycle work; until then say so through Tencent's own tag outcome fields.
-        if (fields.isPresent("Tags")) {
-            out.add("TagCode", 2).add("TagMsg", "Tags are not supported by this server yet; the key was created without them");
-        } else {
-            out.add("TagCode", 0).add("TagMsg", "");
-        }
+                .add("HsmClusterId", "")
+                // tags are stored with the key in the same transaction: there is no separate tag service to fail
+                .add("TagCode", 0).add("TagMsg", "");
         return out;
+    }
+
+    /** {@code Tags: [{TagKey, TagValue}]}, both members required strings. */
+    private static List<KeyTag> tags(RequestFields fields) {
+        return fields.objects("Tags").stream()
+                .map(tag -> new KeyTag(tag.requiredString("TagKey"), tag.requiredString("TagValue"))).toList();
+    }
+
+    /** {@code TagFilters: [{TagKey, TagValue: [..]}]}; TagValue may be left out to match any value. */
+    private static List<TagFilter> tagFilters(RequestFields fields) {
+        return fields.objects("TagFilters").stream()
+                .map(filter -> new TagFilter(filter.requiredString("TagKey"),
+                        filter.isPresent("TagValue") ? filter.requiredStrings("TagValue") : List.of())).toList();
     }
 
     private JsonObjectBuilder describeKey(Caller caller, RequestFields fields) {
@@ -207,9 +219,6 @@ public class TencentActions {
             case "ALL" -> null;
             default -> KeyUsage.parse(usageName).orElseThrow(() -> new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Unknown KeyUsage"));
         };
-        if (fields.isPresent("TagFilters")) {
-            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "TagFilters are not supported by this server yet");
-        }
         if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "HsmClusterId is not supported");
         }
@@ -218,7 +227,8 @@ public class TencentActions {
         // Role 1 lists keys that integrated services created for the tenant; none exist before service-managed keys.
         if (role == 0) {
             KeyPage page = keys.listKeyDetail(caller, new KeyQuery((int) offset, (int) limit, order == 1,
-                    LIST_STATES[(int) state], fields.optionalString("SearchKeyAlias").orElse(null), origin, usage));
+                    LIST_STATES[(int) state], fields.optionalString("SearchKeyAlias").orElse(null), origin, usage,
+                    tagFilters(fields)));
             page.keys().forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
             total = page.totalCount();
         }

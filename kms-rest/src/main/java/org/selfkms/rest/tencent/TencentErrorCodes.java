@@ -41,6 +41,8 @@ final class TencentErrorCodes {
             case ALIAS_EXISTS -> "InvalidParameterValue.AliasAlreadyExists";
             case KEY_LIMIT_EXCEEDED -> "LimitExceeded.CmkLimitExceeded";
             case DUPLICATED_KEY_ID -> "InvalidParameterValue.DuplicatedKeyId";
+            case TAG_INVALID -> "InvalidParameterValue";
+            case TAG_KEYS_DUPLICATED -> "InvalidParameterValue.TagKeysDuplicated";
             case PLAINTEXT_INVALID -> "InvalidParameterValue.InvalidPlaintext";
             case CIPHERTEXT_INVALID -> "InvalidParameterValue.InvalidCiphertext";
             case UNSUPPORTED_OPERATION -> "UnsupportedOperation";

@@ -87,7 +87,7 @@ final class CreateKeyDialog extends Dialog {
         String descriptionValue = description.getValue().isBlank() ? null : description.getValue();
         try {
             KeyMetadata created = keyManagement.createKey(ConsoleSession.requireCaller(),
-                    new NewKey(aliasValue, descriptionValue, USAGE, null, protection.getValue()));
+                    new NewKey(aliasValue, descriptionValue, USAGE, null, protection.getValue(), null));
             close();
             onCreated.accept(created);
         } catch (KmsException e) {

@@ -42,6 +42,8 @@ public enum KmsErrorCode {
     ALIAS_EXISTS,
     KEY_LIMIT_EXCEEDED,
     DUPLICATED_KEY_ID,
+    TAG_INVALID,
+    TAG_KEYS_DUPLICATED,
 
     // data
     PLAINTEXT_INVALID,

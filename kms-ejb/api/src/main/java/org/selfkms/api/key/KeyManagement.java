@@ -67,4 +67,13 @@ public interface KeyManagement {
      * (default one day).
      */
     KeyMetadata rotateKey(Caller caller, String keyRef);
+
+    /** The key's tags, ordered by tag key. */
+    List<KeyTag> keyTags(Caller caller, String keyRef);
+
+    /** Adds tags or replaces the values of tag keys the key already has; at most 50 tags per key in all. */
+    void tagKey(Caller caller, String keyRef, List<KeyTag> tags);
+
+    /** Removes these tag keys from the key; keys it does not carry are ignored. */
+    void untagKey(Caller caller, String keyRef, List<String> tagKeys);
 }

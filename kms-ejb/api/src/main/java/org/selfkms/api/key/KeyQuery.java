@@ -1,6 +1,7 @@
 package org.selfkms.api.key;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Filters, order and page of a detailed key listing. A null filter matches everything.
@@ -8,7 +9,12 @@ import java.io.Serializable;
  * @param search     part of the key id or alias, case-insensitive
  * @param usage      null for every usage
  * @param ascending  by creation time; newest first when false
+ * @param tagFilters all must match; null or empty for no tag condition
  */
 public record KeyQuery(int offset, int limit, boolean ascending, KeyState state, String search, KeyOrigin origin,
-                       KeyUsage usage) implements Serializable {
+                       KeyUsage usage, List<TagFilter> tagFilters) implements Serializable {
+
+    public KeyQuery {
+        tagFilters = tagFilters == null ? List.of() : List.copyOf(tagFilters);
+    }
 }

@@ -1,6 +1,7 @@
 package org.selfkms.api.key;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * A request to create a CMK.
@@ -11,7 +12,12 @@ import java.io.Serializable;
  * @param origin      null means {@link KeyOrigin#TENCENT_KMS}
  * @param protectionLevel null means the server's default (KMS_DEFAULT_PROTECTION_LEVEL); the Tencent door has
  *                    no such field and always passes null
+ * @param tags        null or empty for none
  */
 public record NewKey(String alias, String description, KeyUsage usage, KeyOrigin origin,
-                     ProtectionLevel protectionLevel) implements Serializable {
+                     ProtectionLevel protectionLevel, List<KeyTag> tags) implements Serializable {
+
+    public NewKey {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 }
