@@ -1,88 +1,31 @@
 package org.selfkms.it;
 
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.ArchiveKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.CancelKeyArchiveRequest;
 import com.tencentcloudapi.kms.v20190118.models.CancelKeyDeletionRequest;
-import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
-import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
-import com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.DescribeKeysRequest;
 import com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.DisableKeysRequest;
 import com.tencentcloudapi.kms.v20190118.models.EnableKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.EnableKeysRequest;
-import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.KeyMetadata;
 import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
-import com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionRequest;
 import com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionResponse;
 import com.tencentcloudapi.kms.v20190118.models.UpdateAliasRequest;
 import com.tencentcloudapi.kms.v20190118.models.UpdateKeyDescriptionRequest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 import java.util.Arrays;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Key lifecycle actions of issue 4 through the official SDK: state changes, their refusals, metadata edits. */
-class KeyLifecycleCompatibilityIT extends DeployedKms {
-
-    private static KmsClient kms;
-
-    @BeforeAll
-    static void client() {
-        kms = kms();
-    }
-
-    private static String createKey(String alias) throws TencentCloudSDKException {
-        CreateKeyRequest request = new CreateKeyRequest();
-        request.setAlias(alias);
-        return kms.CreateKey(request).getKeyId();
-    }
-
-    private static KeyMetadata describe(String keyId) throws TencentCloudSDKException {
-        DescribeKeyRequest request = new DescribeKeyRequest();
-        request.setKeyId(keyId);
-        return kms.DescribeKey(request).getKeyMetadata();
-    }
-
-    private static String state(String keyId) throws TencentCloudSDKException {
-        return describe(keyId).getKeyState();
-    }
-
-    private static void assertCode(String code, Executable call) {
-        TencentCloudSDKException e = assertThrows(TencentCloudSDKException.class, call);
-        assertEquals(code, e.getErrorCode(), () -> "message: " + e.getMessage());
-    }
-
-    private static String encrypt(String keyId) throws TencentCloudSDKException {
-        EncryptRequest request = new EncryptRequest();
-        request.setKeyId(keyId);
-        request.setPlaintext("bGlmZWN5Y2xl");
-        return kms.Encrypt(request).getCiphertextBlob();
-    }
-
-    private static String decrypt(String blob) throws TencentCloudSDKException {
-        DecryptRequest request = new DecryptRequest();
-        request.setCiphertextBlob(blob);
-        return kms.Decrypt(request).getPlaintext();
-    }
-
-    private static ScheduleKeyDeletionResponse schedule(String keyId, long days) throws TencentCloudSDKException {
-        ScheduleKeyDeletionRequest request = new ScheduleKeyDeletionRequest();
-        request.setKeyId(keyId);
-        request.setPendingWindowInDays(days);
-        return kms.ScheduleKeyDeletion(request);
-    }
+class KeyLifecycleCompatibilityIT extends SdkKeyTest {
 
     @Test
     void scheduleAndCancelDeletion() throws Exception {

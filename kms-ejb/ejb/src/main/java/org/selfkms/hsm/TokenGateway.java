@@ -48,6 +48,14 @@ public class TokenGateway {
         });
     }
 
+    /** For good: whatever was sealed under keys derived from it can never be opened again. */
+    public void destroyTokenKey(String label) {
+        call(label, token -> {
+            token.destroyTokenKey(label);
+            return null;
+        });
+    }
+
     /** The per-message key for an HSM-level CMK version; the caller zeroises it. */
     public byte[] deriveKey(String label, byte[] salt) {
         return call(label, token -> token.deriveKey(label, salt));

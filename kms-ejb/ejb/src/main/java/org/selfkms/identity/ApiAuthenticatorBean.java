@@ -9,6 +9,7 @@ import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.ApiAuthenticator;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.SignedApiRequest;
+import org.selfkms.bootstrap.WallClock;
 import org.selfkms.identity.CredentialDirectory.ActiveCredential;
 
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,9 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
     @Inject
     private CredentialDirectory credentials;
 
+    /** The client signs with its own real clock: a shifted test clock must not make every request stale. */
     @Inject
+    @WallClock
     private Clock clock;
 
     @Override

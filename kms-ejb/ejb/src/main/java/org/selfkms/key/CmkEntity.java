@@ -142,7 +142,7 @@ public class CmkEntity {
     public void enableRotation(int days, long now) {
         this.rotationEnabled = true;
         this.rotateDays = days;
-        this.nextRotateTime = now + days * 86_400L;
+        this.nextRotateTime = KeySchedule.nextRotation(now, days);
     }
 
     public void disableRotation() {
@@ -158,14 +158,37 @@ public class CmkEntity {
         return lastRotateTime;
     }
 
-    /** A new version is current from now on; the next automatic rotation moves one period on. */
+    public long nextRotateTime() {
+        return nextRotateTime;
+    }
+
+    public long deletionDate() {
+        return deletionDate;
+    }
+
+    /**
+     * A new version is current from now on; the next automatic rotation is one period after now, however
+     * many periods were missed, so catching up after downtime rotates an overdue key once.
+     */
     public int advanceVersion(long now) {
         currentVersion++;
         lastRotateTime = now;
         if (rotationEnabled) {
-            nextRotateTime = now + rotateDays * 86_400L;
+            nextRotateTime = KeySchedule.nextRotation(now, rotateDays);
         }
         return currentVersion;
+    }
+
+    /**
+     * The tombstone: the row stays so that the key id is never reused and audit records can name it, but
+     * the alias is released (replaced by the key id, which no alias can equal: UUID-shaped aliases are
+     * refused) so that the owner can give it to a new key, as with Tencent, where a deleted key is gone.
+     */
+    public void markDeleted() {
+        state = KeyStateMachine.finishDeletion(state);
+        alias = id;
+        rotationEnabled = false;
+        nextRotateTime = 0;
     }
 
     public KeyOrigin origin() {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.io.Serializable;
 import java.util.Objects;
@@ -23,12 +24,20 @@ public class CmkVersionEntity {
     @Column(name = "version_no")
     private int versionNo;
 
-    /** {@link org.selfkms.token.WrappedKey#encode()} form. */
-    @Column(name = "wrapped_material", nullable = false)
+    /**
+     * {@link org.selfkms.token.WrappedKey#encode()} form, or for the HSM level the token key's reference;
+     * null once the key was deleted and the material destroyed.
+     */
+    @Column(name = "wrapped_material")
     private String wrappedMaterial;
 
     @Column(name = "created_at", nullable = false)
     private long createdAt;
+
+    /** A re-wrap and a destruction of the same row must not both win (see V3__lifecycle_timers.sql). */
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
 
     protected CmkVersionEntity() {
     }
@@ -50,6 +59,16 @@ public class CmkVersionEntity {
 
     public int versionNo() {
         return versionNo;
+    }
+
+    /** Null once the material was destroyed. */
+    public boolean destroyed() {
+        return wrappedMaterial == null;
+    }
+
+    /** The deletion of the key: the only stored form of the material goes; nothing can unwrap it again. */
+    public void destroyMaterial() {
+        this.wrappedMaterial = null;
     }
 
     /** After a domain-key rotation: the same material, wrapped under the new domain-key version. */

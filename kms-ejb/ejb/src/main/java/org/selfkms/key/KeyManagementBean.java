@@ -18,7 +18,6 @@ import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.ProtectionLevel;
-import org.selfkms.hsm.TokenGateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,7 +32,6 @@ import java.util.function.UnaryOperator;
 @Stateless
 public class KeyManagementBean implements KeyManagement {
 
-    static final int MATERIAL_LENGTH = 32;
     static final int MAX_DESCRIPTION_BYTES = 1024;
     static final int MAX_PAGE = 200;
     static final int MAX_BATCH = 100;
@@ -47,7 +45,7 @@ public class KeyManagementBean implements KeyManagement {
     private EntityManager em;
 
     @Inject
-    private TokenGateway token;
+    private KeyVersions versions;
 
     @Inject
     private KeyDirectory directory;
@@ -69,8 +67,9 @@ public class KeyManagementBean implements KeyManagement {
         if (origin != KeyOrigin.TENCENT_KMS) {
             throw new KmsException(KmsErrorCode.KEY_TYPE_INVALID, "Imported key material is not supported yet");
         }
-        long count = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant", Long.class)
-                .setParameter("tenant", caller.tenantId()).getSingleResult();
+        // A deleted key's tombstone does not count against the quota.
+        long count = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.state <> :deleted", Long.class)
+                .setParameter("tenant", caller.tenantId()).setParameter("deleted", KeyState.Deleted).getSingleResult();
         if (count >= KeyLimits.maxKeysPerTenant()) {
             throw new KmsException(KmsErrorCode.KEY_LIMIT_EXCEEDED, "The tenant has reached its limit of keys");
         }
@@ -84,7 +83,7 @@ public class KeyManagementBean implements KeyManagement {
         CmkEntity key = new CmkEntity(id.toString(), caller.tenantId(), request.alias(), description, usage,
                 KeyState.Enabled, origin, level, "user", caller.accountUin(), now);
         em.persist(key);
-        em.persist(new CmkVersionEntity(id.toString(), 1, newVersionMaterial(id, 1, level), now));
+        versions.addFirst(key, now);
         KeyTagRows.put(em, id.toString(), request.tags());
         try {
             em.flush();
@@ -93,19 +92,6 @@ public class KeyManagementBean implements KeyManagement {
             throw aliasExists();
         }
         return key.toMetadata();
-    }
-
-    /**
-     * SOFTWARE: material from the token's RNG, stored wrapped. HSM: a key generated in the token and kept
-     * there; the row only names it. Either way it exists in the token before the row commits.
-     */
-    private String newVersionMaterial(UUID id, int version, ProtectionLevel level) {
-        if (level == ProtectionLevel.HSM) {
-            String label = VersionMaterialCache.tokenKeyLabel(id, version);
-            token.generateTokenKey(label);
-            return VersionMaterialCache.TOKEN_KEY_REFERENCE + label;
-        }
-        return token.generateWrapped(MATERIAL_LENGTH, VersionMaterialCache.materialPurpose(id, version)).encode();
     }
 
     @Override
@@ -129,9 +115,11 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     public KeyPage listKeyDetail(Caller caller, KeyQuery query) {
         checkPage(query.offset(), query.limit());
-        StringBuilder where = new StringBuilder(" from CmkEntity c where c.tenantId = :tenant");
+        // Deleted keys are gone for clients (Tencent lists them nowhere); their tombstones stay for the audit.
+        StringBuilder where = new StringBuilder(" from CmkEntity c where c.tenantId = :tenant and c.state <> :deleted");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("tenant", caller.tenantId());
+        parameters.put("deleted", KeyState.Deleted);
         if (query.state() != null) {
             where.append(" and c.state = :state");
             parameters.put("state", query.state());
@@ -205,7 +193,7 @@ public class KeyManagementBean implements KeyManagement {
             throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
         }
         CmkEntity key = transition(caller, keyRef, KeyStateMachine::scheduleDeletion);
-        long deletionDate = clock.instant().getEpochSecond() + pendingWindowInDays * 86_400L;
+        long deletionDate = KeySchedule.deletionDate(clock.instant().getEpochSecond(), pendingWindowInDays);
         key.scheduleDeletion(deletionDate);
         return deletionDate;
     }
@@ -283,10 +271,7 @@ public class KeyManagementBean implements KeyManagement {
         if (key.lastRotateTime() > 0 && now - key.lastRotateTime() < KeyLimits.minRotationIntervalSeconds()) {
             throw new KmsException(KmsErrorCode.ROTATION_RATE_LIMITED, "The key was rotated too recently");
         }
-        UUID id = UUID.fromString(key.id());
-        int version = key.advanceVersion(now);
-        em.persist(new CmkVersionEntity(key.id(), version, newVersionMaterial(id, version, key.protectionLevel()), now));
-        directory.invalidateAfterCompletion(id);
+        versions.rotate(key, now);
         return key.toMetadata();
     }
 
@@ -366,6 +351,9 @@ public class KeyManagementBean implements KeyManagement {
         }
         if (key == null || key.tenantId() != caller.tenantId()) {
             throw new KmsException(KmsErrorCode.KEY_NOT_FOUND, "The key does not exist");
+        }
+        if (key.state() == KeyState.Deleted) {
+            throw KeyStateMachine.deleted();
         }
         return key;
     }

@@ -44,6 +44,22 @@ public final class KeyStateMachine {
         return KeyState.Disabled;
     }
 
+    /** The end of the pending window: only a key still pending deletion is deleted (a cancel wins). */
+    public static KeyState finishDeletion(KeyState from) {
+        if (from != KeyState.PendingDelete) {
+            throw new KmsException(KmsErrorCode.KEY_NOT_PENDING_DELETE, "The key is not pending deletion");
+        }
+        return KeyState.Deleted;
+    }
+
+    /**
+     * What every operation answers for a deleted key: the same code as for a key that never existed (the
+     * Tencent answer, ResourceUnavailable.CmkNotFound), with a message that tells the owner why.
+     */
+    public static KmsException deleted() {
+        return new KmsException(KmsErrorCode.KEY_NOT_FOUND, "The key was deleted and its key material destroyed");
+    }
+
     public static KeyState archive(KeyState from) {
         return switch (from) {
             case Enabled, Archived -> KeyState.Archived;
@@ -72,6 +88,7 @@ public final class KeyStateMachine {
             case Disabled -> throw new KmsException(KmsErrorCode.KEY_DISABLED, "The key is disabled");
             case Archived -> throw new KmsException(KmsErrorCode.KEY_ARCHIVED, "The key is archived and can only decrypt");
             case PendingDelete -> throw new KmsException(KmsErrorCode.KEY_PENDING_DELETE, "The key is pending deletion");
+            case Deleted -> throw deleted();
             default -> throw new KmsException(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, "The key is in state " + state);
         }
     }
@@ -81,6 +98,7 @@ public final class KeyStateMachine {
         switch (state) {
             case Enabled, Archived -> { }
             case Disabled -> throw new KmsException(KmsErrorCode.KEY_DISABLED, "The key is disabled");
+            case Deleted -> throw deleted();
             default -> throw new KmsException(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, "The key is in state " + state);
         }
     }

@@ -57,6 +57,9 @@ public class VersionMaterialCache {
             // A blob naming a version that never existed: treated like any other foreign ciphertext.
             throw new KmsException(KmsErrorCode.CIPHERTEXT_INVALID, "The ciphertext is invalid");
         }
+        if (entity.destroyed()) {
+            throw KeyStateMachine.deleted();
+        }
         byte[] material = token.unwrap(WrappedKey.decode(entity.wrappedMaterial()), materialPurpose(keyId, version));
         synchronized (entries) {
             byte[] previous = entries.put(key, material);

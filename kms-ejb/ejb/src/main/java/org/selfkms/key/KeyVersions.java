@@ -1,0 +1,80 @@
+package org.selfkms.key;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.selfkms.api.key.ProtectionLevel;
+import org.selfkms.hsm.TokenGateway;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creates, adds and destroys the versions of a CMK's material: the one code path for CreateKey, on-demand
+ * RotateKey, automatic rotation and the end of a deletion. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class KeyVersions {
+
+    static final int MATERIAL_LENGTH = 32;
+
+    @PersistenceContext(unitName = "kms")
+    private EntityManager em;
+
+    @Inject
+    private TokenGateway token;
+
+    @Inject
+    private KeyDirectory directory;
+
+    @Inject
+    private VersionMaterialCache materials;
+
+    /** Version 1 of a key being created. */
+    public void addFirst(CmkEntity key, long now) {
+        em.persist(new CmkVersionEntity(key.id(), 1, newMaterial(UUID.fromString(key.id()), 1, key.protectionLevel()), now));
+    }
+
+    /** Rotation: a new version encrypts from now on; every older one keeps decrypting. */
+    public void rotate(CmkEntity key, long now) {
+        UUID id = UUID.fromString(key.id());
+        int version = key.advanceVersion(now);
+        em.persist(new CmkVersionEntity(key.id(), version, newMaterial(id, version, key.protectionLevel()), now));
+        directory.invalidateAfterCompletion(id);
+    }
+
+    /**
+     * The end of a deletion: every version's material is destroyed (token keys of the HSM level in the
+     * token, wrapped material removed from its row) and the key becomes a tombstone. The rows are flushed
+     * before the token keys go, so that a database refusal leaves the token untouched; destroying a token
+     * key that is already gone (a retry after a failed commit) is harmless.
+     */
+    public void destroyAll(CmkEntity key) {
+        UUID id = UUID.fromString(key.id());
+        List<CmkVersionEntity> versions = em.createQuery(
+                        "select v from CmkVersionEntity v where v.cmkId = :id order by v.versionNo", CmkVersionEntity.class)
+                .setParameter("id", key.id()).getResultList();
+        versions.forEach(CmkVersionEntity::destroyMaterial);
+        key.markDeleted();
+        directory.invalidateAfterCompletion(id);
+        em.flush();
+        if (key.protectionLevel() == ProtectionLevel.HSM) {
+            versions.forEach(v -> token.destroyTokenKey(VersionMaterialCache.tokenKeyLabel(id, v.versionNo())));
+        }
+        materials.evict(id);
+    }
+
+    /**
+     * SOFTWARE: material from the token's RNG, stored wrapped. HSM: a key generated in the token and kept
+     * there; the row only names it. Either way it exists in the token before the row commits.
+     */
+    private String newMaterial(UUID id, int version, ProtectionLevel level) {
+        if (level == ProtectionLevel.HSM) {
+            String label = VersionMaterialCache.tokenKeyLabel(id, version);
+            token.generateTokenKey(label);
+            return VersionMaterialCache.TOKEN_KEY_REFERENCE + label;
+        }
+        return token.generateWrapped(MATERIAL_LENGTH, VersionMaterialCache.materialPurpose(id, version)).encode();
+    }
+}

@@ -1,0 +1,74 @@
+package org.selfkms.key.lifecycle;
+
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.selfkms.api.key.KeyState;
+import org.selfkms.key.CmkEntity;
+
+import java.util.List;
+
+/**
+ * What every job whose due time is a column of {@code kms_cmk} does alike: select the keys in one state
+ * whose due time has passed (an index range scan, see V3__lifecycle_timers.sql), then for each key lock
+ * its row, decide again under the lock with the pure rule of {@link org.selfkms.key.KeySchedule}, and work.
+ */
+abstract class DueKeyJob implements LifecycleJob {
+
+    @PersistenceContext(unitName = "kms")
+    private EntityManager em;
+
+    @Inject
+    private KeyRowLock rows;
+
+    private final String name;
+    private final KeyState dueState;
+    private final String dueTime;
+    private final String furtherCondition;
+
+    /**
+     * @param dueState         the state a key must be in to be due
+     * @param dueTime          the entity attribute holding the due time (Unix seconds, 0 when none)
+     * @param furtherCondition any further JPQL condition on {@code c}, starting with {@code and}, or empty
+     */
+    DueKeyJob(String name, KeyState dueState, String dueTime, String furtherCondition) {
+        this.name = name;
+        this.dueState = dueState;
+        this.dueTime = dueTime;
+        this.furtherCondition = furtherCondition;
+    }
+
+    /** The decision, on the locked row. */
+    abstract boolean isDue(CmkEntity key, long now);
+
+    /** The work, in the key's transaction. */
+    abstract void work(CmkEntity key, long now);
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> dueKeys(long now, int limit) {
+        String due = "c." + dueTime;
+        return em.createQuery("select c.id from CmkEntity c where c.state = :state " + furtherCondition
+                        + " and " + due + " > 0 and " + due + " <= :now order by " + due + ", c.id", String.class)
+                .setParameter("state", dueState).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean process(String keyId, long now) {
+        return rows.lockIfFree(keyId)
+                .filter(key -> isDue(key, now))
+                .map(key -> {
+                    work(key, now);
+                    return true;
+                })
+                .orElse(false);
+    }
+}

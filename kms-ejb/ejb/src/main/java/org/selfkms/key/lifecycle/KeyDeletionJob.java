@@ -1,0 +1,39 @@
+package org.selfkms.key.lifecycle;
+
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.selfkms.api.key.KeyState;
+import org.selfkms.key.CmkEntity;
+import org.selfkms.key.KeySchedule;
+import org.selfkms.key.KeyVersions;
+
+import java.util.logging.Logger;
+
+/** Finishes a deletion once its pending window has ended: the material of every version is destroyed. */
+@Stateless
+// The view the sweep uses; an interface that is only inherited would not count as a business interface.
+@Local(LifecycleJob.class)
+public class KeyDeletionJob extends DueKeyJob {
+
+    private static final Logger LOG = Logger.getLogger(KeyDeletionJob.class.getName());
+
+    @Inject
+    private KeyVersions versions;
+
+    public KeyDeletionJob() {
+        super("deletion", KeyState.PendingDelete, "deletionDate", "");
+    }
+
+    @Override
+    boolean isDue(CmkEntity key, long now) {
+        return KeySchedule.deletionDue(key.state(), key.deletionDate(), now);
+    }
+
+    @Override
+    void work(CmkEntity key, long now) {
+        versions.destroyAll(key);
+        LOG.info("Key " + key.id() + " deleted: its pending window ended, the material of "
+                + key.currentVersion() + " version(s) is destroyed");
+    }
+}
