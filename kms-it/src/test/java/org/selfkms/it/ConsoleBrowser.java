@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -103,9 +104,15 @@ final class ConsoleBrowser implements AutoCloseable {
         click(By.cssSelector("vaadin-login-form vaadin-button[slot='submit']"));
     }
 
+    /**
+     * Scrolls the element to the middle of the view first: the console scrolls inside the app layout, and an
+     * element scrolled only to the top edge sits under the navbar and the notifications.
+     */
     void click(By locator) {
         waitForVaadin();
-        driver.findElement(locator).click();
+        WebElement element = driver.findElement(locator);
+        js("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
         waitForVaadin();
     }
 

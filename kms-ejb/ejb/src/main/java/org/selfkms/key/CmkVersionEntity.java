@@ -61,6 +61,10 @@ public class CmkVersionEntity {
         return versionNo;
     }
 
+    public long createdAt() {
+        return createdAt;
+    }
+
     /** Null once the material was destroyed. */
     public boolean destroyed() {
         return wrappedMaterial == null;

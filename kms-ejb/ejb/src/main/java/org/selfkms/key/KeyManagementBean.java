@@ -17,6 +17,7 @@ import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
 import org.selfkms.api.key.KeyTag;
+import org.selfkms.api.key.KeyVersionInfo;
 import org.selfkms.api.key.ProtectionLevel;
 
 import java.nio.charset.StandardCharsets;
@@ -276,6 +277,14 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     /** Imported material cannot be rotated (its owner holds the only other copy). */
+    @Override
+    public List<KeyVersionInfo> keyVersions(Caller caller, String keyRef) {
+        CmkEntity key = find(caller, keyRef);
+        return em.createQuery("select v from CmkVersionEntity v where v.cmkId = :id order by v.versionNo", CmkVersionEntity.class)
+                .setParameter("id", key.id()).getResultStream()
+                .map(v -> new KeyVersionInfo(v.versionNo(), v.createdAt(), v.versionNo() == key.currentVersion())).toList();
+    }
+
     @Override
     public List<KeyTag> keyTags(Caller caller, String keyRef) {
         return KeyTagRows.of(em, find(caller, keyRef).id());

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import org.selfkms.api.error.KmsException;
@@ -22,6 +24,7 @@ import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.keys.details.KeyDetailsView;
 import org.selfkms.console.layout.MainLayout;
 
 /**
@@ -69,7 +72,7 @@ public class KeysView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         // Not auto-width: that is measured on the first rows loaded, and a longer alias created later
         // would be cut. The tooltip shows aliases that still do not fit, with the description.
-        grid.addColumn(KeyMetadata::alias).setHeader("Alias").setKey("alias").setWidth("8rem").setFlexGrow(1)
+        grid.addComponentColumn(KeysView::detailsLink).setHeader("Alias").setKey("alias").setWidth("8rem").setFlexGrow(1)
                 .setResizable(true).setTooltipGenerator(KeysView::aliasTooltip);
         grid.addColumn(KeyMetadata::keyId).setHeader("Key ID").setKey("keyId").setAutoWidth(true);
         // Fixed: auto width would fit "Enabled" and cut "Disabled" or "PendingImport" appearing later.
@@ -83,6 +86,13 @@ public class KeysView extends VerticalLayout {
         grid.addComponentColumn(this::stateAction).setHeader("Actions").setKey("actions").setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
         grid.setSizeFull();
+    }
+
+    /** The alias leads to the key's details page. */
+    private static RouterLink detailsLink(KeyMetadata key) {
+        RouterLink link = new RouterLink(key.alias(), KeyDetailsView.class, new RouteParameters("keyId", key.keyId()));
+        link.setId("key-link-" + key.alias());
+        return link;
     }
 
     private static String aliasTooltip(KeyMetadata key) {

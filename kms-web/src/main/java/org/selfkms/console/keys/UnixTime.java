@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
  * Key timestamps arrive as Unix seconds; the console shows them in UTC so all admins see the same value.
  * The zone is named once, in the column header, to keep the column narrow.
  */
-final class UnixTime {
+public final class UnixTime {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -16,7 +16,12 @@ final class UnixTime {
     private UnixTime() {
     }
 
-    static String formatUtc(long unixSeconds) {
+    public static String formatUtc(long unixSeconds) {
         return UTC.format(Instant.ofEpochSecond(unixSeconds));
+    }
+
+    /** For optional times (next rotation, deletion date): 0 means "none". */
+    public static String formatUtcOrDash(long unixSeconds) {
+        return unixSeconds <= 0 ? "-" : formatUtc(unixSeconds);
     }
 }

@@ -68,6 +68,9 @@ public interface KeyManagement {
      */
     KeyMetadata rotateKey(Caller caller, String keyRef);
 
+    /** The key's versions, oldest first. */
+    List<KeyVersionInfo> keyVersions(Caller caller, String keyRef);
+
     /** The key's tags, ordered by tag key. */
     List<KeyTag> keyTags(Caller caller, String keyRef);
 

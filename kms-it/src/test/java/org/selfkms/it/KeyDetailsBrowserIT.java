@@ -1,0 +1,170 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.GetKeyRotationStatusRequest;
+import com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest;
+import com.tencentcloudapi.kms.v20190118.models.Tag;
+import com.tencentcloudapi.kms.v20190118.models.TagFilter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The key details page in a real browser: every change made there is checked through the Tencent SDK, so
+ * the test proves the console drives the same service the API does, not just that the page redraws.
+ */
+class KeyDetailsBrowserIT extends SdkKeyTest {
+
+    private static final String GRID_TEXT = """
+            const grid = document.getElementById(arguments[0]);
+            if (!grid) { return ''; }
+            // rows the grid hides after its items shrink keep their old cell contents: skip them
+            return Array.from(grid.querySelectorAll('vaadin-grid-cell-content'))
+                    .filter(c => { const row = c.assignedSlot && c.assignedSlot.closest('tr'); return row && !row.hidden; })
+                    .map(c => c.textContent.trim()).join('|');
+            """;
+
+    private ConsoleBrowser browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = ConsoleBrowser.start(baseUrl());
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        browser.close();
+    }
+
+    @Test
+    void adminManagesAKeyFromItsDetailsPage() throws Exception {
+        String alias = uniqueAlias("details");
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(alias);
+        create.setDescription("made by the SDK");
+        create.setTags(new Tag[]{tag("team", "payments")});
+        String keyId = kms.CreateKey(create).getKeyId();
+
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(adminUsername(), adminPassword());
+        browser.waitUntil("the keys grid", () -> browser.isPresent(By.id("key-link-" + alias)));
+        browser.click(By.id("key-link-" + alias));
+        browser.waitUntil("the details page", () -> browser.isPresent(By.id("key-title")) && alias.equals(browser.text("key-title")));
+        assertEquals("Enabled", browser.text("key-state"));
+        assertTrue(browser.text("key-facts").contains(keyId), browser.text("key-facts"));
+        assertTrue(grid("tags-grid").contains("team|payments"), grid("tags-grid"));
+
+        type("#description-edit textarea", "edited in the console");
+        browser.click(By.id("description-save"));
+        browser.waitUntil("the description to reach the service", () -> "edited in the console".equals(describeQuietly(keyId)));
+
+        type("#tag-key-field input", "env");
+        type("#tag-value-field input", "prod");
+        browser.click(By.id("tag-add"));
+        browser.waitUntil("the new tag in the grid", () -> grid("tags-grid").contains("env|prod"));
+        assertEquals(List.of(keyId), keysTagged("env", "prod"), "the tag selects the key through the API");
+        browser.click(By.id("tag-remove-team"));
+        browser.waitUntil("the removed tag to go", () -> !grid("tags-grid").contains("team"));
+        assertEquals(List.of(), keysTagged("team", "payments"));
+
+        browser.click(By.id("rotation-enabled"));
+        type("#rotation-days input", "30");
+        browser.click(By.id("rotation-save"));
+        browser.waitUntil("rotation on in the service", () -> rotationEnabled(keyId));
+        browser.click(By.id("rotate-now"));
+        browser.waitUntil("a second version", () -> grid("versions-grid").contains("2|"));
+        assertTrue(grid("versions-grid").contains("decrypts only"), grid("versions-grid"));
+
+        browser.click(By.id("key-disable"));
+        waitForState("Disabled");
+        browser.click(By.id("key-schedule-deletion"));
+        browser.waitUntil("the deletion dialog", () -> browser.isPresent(By.id("pending-window-field")));
+        type("#pending-window-field input", "7");
+        browser.click(By.id("schedule-deletion-confirm"));
+        waitForState("PendingDelete");
+        assertTrue(browser.text("deletion-date").startsWith("Deleted for good on "), browser.text("deletion-date"));
+        assertEquals("PendingDelete", state(keyId));
+        assertFalse(browser.isPresent(By.id("key-enable")), "a key pending deletion cannot be enabled");
+        browser.waitForNotificationsToClose();
+        browser.saveScreenshot("key-details.png");
+
+        browser.click(By.id("key-cancel-deletion"));
+        waitForState("Disabled");
+        browser.click(By.id("key-enable"));
+        waitForState("Enabled");
+        browser.click(By.id("key-archive"));
+        waitForState("Archived");
+        assertEquals("Archived", state(keyId));
+        browser.click(By.id("key-cancel-archive"));
+        waitForState("Enabled");
+
+        String renamed = alias + "-renamed";
+        type("#alias-edit input", renamed);
+        browser.click(By.id("alias-save"));
+        browser.waitUntil("the new alias in the title", () -> renamed.equals(browser.text("key-title")));
+        assertEquals(renamed, describe(keyId).getAlias());
+
+        // a refused change shows the service's message and changes nothing
+        type("#alias-edit input", "not valid!");
+        browser.click(By.id("alias-save"));
+        browser.waitUntil("an error notification", () -> browser.notificationShown("error"));
+        assertEquals(renamed, describe(keyId).getAlias());
+    }
+
+    private void waitForState(String state) {
+        browser.waitUntil("state " + state, () -> state.equals(browser.text("key-state")));
+    }
+
+    private void type(String css, String text) {
+        WebElement input = browser.driver().findElement(By.cssSelector(css));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private String grid(String id) {
+        return String.valueOf(browser.js(GRID_TEXT, id));
+    }
+
+    private static String describeQuietly(String keyId) {
+        try {
+            return describe(keyId).getDescription();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static boolean rotationEnabled(String keyId) {
+        GetKeyRotationStatusRequest request = new GetKeyRotationStatusRequest();
+        request.setKeyId(keyId);
+        try {
+            return kms.GetKeyRotationStatus(request).getKeyRotationEnabled();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static List<String> keysTagged(String key, String value) throws Exception {
+        TagFilter filter = new TagFilter();
+        filter.setTagKey(key);
+        filter.setTagValue(new String[]{value});
+        ListKeyDetailRequest request = new ListKeyDetailRequest();
+        request.setTagFilters(new TagFilter[]{filter});
+        return java.util.Arrays.stream(kms.ListKeyDetail(request).getKeyMetadatas()).map(k -> k.getKeyId()).toList();
+    }
+
+    private static Tag tag(String key, String value) {
+        Tag tag = new Tag();
+        tag.setTagKey(key);
+        tag.setTagValue(value);
+        return tag;
+    }
+}

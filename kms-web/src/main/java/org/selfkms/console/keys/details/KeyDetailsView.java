@@ -1,0 +1,133 @@
+package org.selfkms.console.keys.details;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.ejb.EJB;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyVersionInfo;
+import org.selfkms.console.auth.ConsoleSession;
+import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.keys.KeysView;
+import org.selfkms.console.keys.UnixTime;
+import org.selfkms.console.layout.MainLayout;
+
+/**
+ * One key: its metadata, alias and description editing, the state changes its state allows, rotation,
+ * versions and tags. Every change goes to the key service, which owns the rules; the page then reloads
+ * the key, so what is shown is always what the service holds. Element ids are stable for the browser tests.
+ */
+@Route(value = "keys/:keyId", layout = MainLayout.class)
+@PageTitle("Key | SelfKMS")
+public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private KeyManagement keys;
+
+    private String keyId;
+    private final H2 title = new H2();
+    private final Span state = new Span();
+    private final Span facts = new Span();
+    private final TextField alias = new TextField("Alias");
+    private final TextArea description = new TextArea("Description");
+    private final Grid<KeyVersionInfo> versions = new Grid<>();
+    private KeyLifecycleBar lifecycle;
+    private KeyRotationPanel rotation;
+    private KeyTagsPanel tags;
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        keyId = event.getRouteParameters().get("keyId").orElse("");
+        if (lifecycle == null) {
+            build();
+        }
+        reload();
+    }
+
+    private void build() {
+        lifecycle = new KeyLifecycleBar(keys, this::reload);
+        rotation = new KeyRotationPanel(keys, this::reload);
+        tags = new KeyTagsPanel(keys, this::reload);
+        state.setId("key-state");
+        state.getElement().getThemeList().add("badge");
+        facts.setId("key-facts");
+        title.setId("key-title");
+
+        alias.setId("alias-edit");
+        alias.setMaxLength(60);
+        Button saveAlias = new Button("Save alias", click -> KeyAction.perform("Alias changed",
+                () -> keys.updateAlias(ConsoleSession.requireCaller(), keyId, alias.getValue().trim()), this::reload));
+        saveAlias.setId("alias-save");
+        description.setId("description-edit");
+        description.setMaxLength(1024);
+        description.setWidth("28rem");
+        Button saveDescription = new Button("Save description", click -> KeyAction.perform("Description changed",
+                () -> keys.updateKeyDescription(ConsoleSession.requireCaller(), keyId, description.getValue()), this::reload));
+        saveDescription.setId("description-save");
+        HorizontalLayout aliasRow = new HorizontalLayout(alias, saveAlias);
+        aliasRow.setAlignItems(Alignment.BASELINE);
+        HorizontalLayout descriptionRow = new HorizontalLayout(description, saveDescription);
+        descriptionRow.setAlignItems(Alignment.BASELINE);
+
+        versions.setId("versions-grid");
+        versions.addThemeVariants(GridVariant.LUMO_COMPACT);
+        versions.setAllRowsVisible(true);
+        versions.setWidth("36rem");
+        versions.addColumn(KeyVersionInfo::version).setHeader("Version");
+        versions.addColumn(v -> UnixTime.formatUtc(v.createTime())).setHeader("Created (UTC)");
+        versions.addColumn(v -> v.current() ? "encrypts and decrypts" : "decrypts only").setHeader("Use");
+
+        HorizontalLayout heading = new HorizontalLayout(title, state);
+        heading.setAlignItems(Alignment.BASELINE);
+        add(new RouterLink("< Keys", KeysView.class), heading, facts, lifecycle, aliasRow, descriptionRow,
+                rotation, new H3("Versions"), versions, tags);
+    }
+
+    private void reload() {
+        KeyMetadata key;
+        try {
+            key = keys.describeKey(ConsoleSession.requireCaller(), keyId);
+        } catch (KmsException e) {
+            // unknown, foreign or deleted key: say so and offer the way back rather than an empty page
+            removeAll();
+            lifecycle = null;
+            Span gone = new Span(e.getMessage());
+            gone.setId("key-not-found");
+            add(new RouterLink("< Keys", KeysView.class), gone);
+            return;
+        }
+        boolean managed = key.owner() != null && !"user".equals(key.owner());
+        title.setText(key.alias());
+        state.setText(key.state().name());
+        facts.setText("Key ID " + key.keyId() + " - " + key.usage() + " - origin " + key.origin() + " - protection "
+                + key.protectionLevel() + " - created " + UnixTime.formatUtc(key.createTime()) + " UTC by account "
+                + key.creatorUin() + (managed ? " - managed by " + key.owner() : ""));
+        alias.setValue(key.alias());
+        alias.setReadOnly(managed);
+        description.setValue(key.description() == null ? "" : key.description());
+        lifecycle.show(key, managed);
+        rotation.show(key);
+        try {
+            versions.setItems(keys.keyVersions(ConsoleSession.requireCaller(), keyId));
+            tags.show(keyId, keys.keyTags(ConsoleSession.requireCaller(), keyId), true);
+        } catch (KmsException e) {
+            Notifications.error(e.getMessage());
+        }
+    }
+}

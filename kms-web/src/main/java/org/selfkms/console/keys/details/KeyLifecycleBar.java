@@ -1,0 +1,71 @@
+package org.selfkms.console.keys.details;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.console.auth.ConsoleSession;
+import org.selfkms.console.keys.UnixTime;
+
+/**
+ * The state changes a key allows in its current state, and only those: Enabled - disable, archive;
+ * Disabled - enable, schedule deletion; PendingDelete - cancel deletion (the date is shown); Archived -
+ * cancel archive. Service-managed keys get none: the service refuses them.
+ */
+final class KeyLifecycleBar extends HorizontalLayout {
+
+    private static final long serialVersionUID = 1L;
+
+    private final KeyManagement keys;
+    private final Runnable reload;
+
+    KeyLifecycleBar(KeyManagement keys, Runnable reload) {
+        this.keys = keys;
+        this.reload = reload;
+        setId("key-lifecycle-actions");
+        setAlignItems(Alignment.BASELINE);
+    }
+
+    void show(KeyMetadata key, boolean serviceManaged) {
+        removeAll();
+        if (serviceManaged) {
+            add(new Span("Managed by " + key.owner() + ": only rotation settings can be changed here"));
+            return;
+        }
+        String id = key.keyId();
+        switch (key.state()) {
+            case Enabled -> add(
+                    button("key-disable", "Disable", ButtonVariant.LUMO_ERROR, "Key disabled",
+                            () -> keys.disableKey(ConsoleSession.requireCaller(), id)),
+                    button("key-archive", "Archive", ButtonVariant.LUMO_CONTRAST, "Key archived: it only decrypts now",
+                            () -> keys.archiveKey(ConsoleSession.requireCaller(), id)));
+            case Disabled -> {
+                add(button("key-enable", "Enable", ButtonVariant.LUMO_SUCCESS, "Key enabled",
+                        () -> keys.enableKey(ConsoleSession.requireCaller(), id)));
+                Button schedule = new Button("Schedule deletion",
+                        click -> new ScheduleDeletionDialog(keys, key, reload).open());
+                schedule.setId("key-schedule-deletion");
+                schedule.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                add(schedule);
+            }
+            case PendingDelete -> {
+                Span date = new Span("Deleted for good on " + UnixTime.formatUtc(key.deletionDate()) + " UTC");
+                date.setId("deletion-date");
+                add(date, button("key-cancel-deletion", "Cancel deletion", ButtonVariant.LUMO_PRIMARY,
+                        "Deletion cancelled: the key is disabled", () -> keys.cancelKeyDeletion(ConsoleSession.requireCaller(), id)));
+            }
+            case Archived -> add(button("key-cancel-archive", "Cancel archive", ButtonVariant.LUMO_PRIMARY,
+                    "Key enabled again", () -> keys.cancelKeyArchive(ConsoleSession.requireCaller(), id)));
+            default -> add(new Span("No state change is possible in state " + key.state()));
+        }
+    }
+
+    private Button button(String id, String text, ButtonVariant variant, String success, KeyAction action) {
+        Button button = new Button(text, click -> KeyAction.perform(success, action, reload));
+        button.setId(id);
+        button.addThemeVariants(variant);
+        return button;
+    }
+}

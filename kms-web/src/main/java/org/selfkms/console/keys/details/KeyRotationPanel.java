@@ -1,0 +1,66 @@
+package org.selfkms.console.keys.details;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.console.auth.ConsoleSession;
+import org.selfkms.console.keys.UnixTime;
+
+/** Automatic rotation on or off with its period, the last and next rotation, and "Rotate now". */
+final class KeyRotationPanel extends VerticalLayout {
+
+    private static final long serialVersionUID = 1L;
+
+    private final KeyManagement keys;
+    private final Runnable reload;
+    private final Checkbox enabled = new Checkbox("Rotate automatically");
+    private final IntegerField days = new IntegerField("Every (days)");
+    private final Span times = new Span();
+    private KeyMetadata key;
+
+    KeyRotationPanel(KeyManagement keys, Runnable reload) {
+        this.keys = keys;
+        this.reload = reload;
+        setPadding(false);
+        enabled.setId("rotation-enabled");
+        days.setId("rotation-days");
+        days.setMin(7);
+        days.setMax(365);
+        days.setHelperText("7-365");
+        times.setId("rotation-times");
+        Button save = new Button("Save rotation", click -> save());
+        save.setId("rotation-save");
+        Button rotate = new Button("Rotate now", click -> KeyAction.perform("Rotated: a new version encrypts from now on",
+                () -> keys.rotateKey(ConsoleSession.requireCaller(), key.keyId()), reload));
+        rotate.setId("rotate-now");
+        rotate.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        HorizontalLayout settings = new HorizontalLayout(enabled, days, save, rotate);
+        settings.setAlignItems(Alignment.BASELINE);
+        add(new H3("Rotation"), settings, times);
+    }
+
+    void show(KeyMetadata key) {
+        this.key = key;
+        enabled.setValue(key.rotationEnabled());
+        days.setValue(key.rotateDays());
+        times.setText("Current version " + key.currentVersion() + " - last rotated " + UnixTime.formatUtcOrDash(key.lastRotateTime())
+                + " - next rotation " + UnixTime.formatUtcOrDash(key.nextRotateTime()) + " (UTC)");
+    }
+
+    private void save() {
+        if (enabled.getValue()) {
+            int period = days.getValue() == null ? 0 : days.getValue();
+            KeyAction.perform("Automatic rotation every " + period + " days",
+                    () -> keys.enableKeyRotation(ConsoleSession.requireCaller(), key.keyId(), period), reload);
+        } else {
+            KeyAction.perform("Automatic rotation off", () -> keys.disableKeyRotation(ConsoleSession.requireCaller(), key.keyId()), reload);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.selfkms.console.keys.details;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyTag;
+import org.selfkms.console.auth.ConsoleSession;
+
+import java.util.List;
+
+/** The key's tags, with add (or change the value of a tag key) and remove. The service checks the rules. */
+final class KeyTagsPanel extends VerticalLayout {
+
+    private static final long serialVersionUID = 1L;
+
+    private final KeyManagement keys;
+    private final Runnable reload;
+    private final Grid<KeyTag> grid = new Grid<>();
+    private final TextField tagKey = new TextField("Tag key");
+    private final TextField tagValue = new TextField("Value");
+    private String keyId;
+
+    KeyTagsPanel(KeyManagement keys, Runnable reload) {
+        this.keys = keys;
+        this.reload = reload;
+        setPadding(false);
+        grid.setId("tags-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(KeyTag::key).setHeader("Tag key");
+        grid.addColumn(KeyTag::value).setHeader("Value");
+        grid.addComponentColumn(this::removeButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        tagKey.setId("tag-key-field");
+        tagKey.setMaxLength(127);
+        tagValue.setId("tag-value-field");
+        tagValue.setMaxLength(255);
+        Button add = new Button("Add tag", click -> addTag());
+        add.setId("tag-add");
+        HorizontalLayout form = new HorizontalLayout(tagKey, tagValue, add);
+        form.setAlignItems(Alignment.BASELINE);
+        add(new H3("Tags"), grid, form);
+    }
+
+    void show(String keyId, List<KeyTag> tags, boolean editable) {
+        this.keyId = keyId;
+        grid.setItems(tags);
+        tagKey.setEnabled(editable);
+        tagValue.setEnabled(editable);
+    }
+
+    private Button removeButton(KeyTag tag) {
+        Button remove = new Button("Remove", click -> KeyAction.perform("Tag " + tag.key() + " removed",
+                () -> keys.untagKey(ConsoleSession.requireCaller(), keyId, List.of(tag.key())), reload));
+        remove.setId("tag-remove-" + tag.key());
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return remove;
+    }
+
+    /** Sets the tag (a new key, or a new value for a key the tag list has); the fields keep a refused input. */
+    private void addTag() {
+        KeyTag tag = new KeyTag(tagKey.getValue().trim(), tagValue.getValue());
+        if (KeyAction.perform("Tag " + tag.key() + " saved",
+                () -> keys.tagKey(ConsoleSession.requireCaller(), keyId, List.of(tag)), reload)) {
+            tagKey.clear();
+            tagValue.clear();
+        }
+    }
+}

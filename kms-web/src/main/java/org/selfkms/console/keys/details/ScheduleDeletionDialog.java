@@ -1,0 +1,41 @@
+package org.selfkms.console.keys.details;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.console.auth.ConsoleSession;
+
+/** Asks for the pending window (7-30 days) and says plainly what deletion means. */
+final class ScheduleDeletionDialog extends Dialog {
+
+    private static final long serialVersionUID = 1L;
+
+    ScheduleDeletionDialog(KeyManagement keys, KeyMetadata key, Runnable reload) {
+        setHeaderTitle("Schedule deletion of " + key.alias());
+        setId("schedule-deletion-dialog");
+        IntegerField days = new IntegerField("Pending window (days)");
+        days.setId("pending-window-field");
+        days.setMin(7);
+        days.setMax(30);
+        days.setValue(30);
+        days.setStepButtonsVisible(true);
+        add(new Paragraph("When the window ends, the key's material is destroyed and nothing it encrypted can "
+                + "ever be decrypted again. Until then the deletion can be cancelled."), days);
+
+        Button cancel = new Button("Keep the key", click -> close());
+        cancel.setId("schedule-deletion-cancel");
+        Button confirm = new Button("Schedule deletion", click -> {
+            close();
+            int window = days.getValue() == null ? 0 : days.getValue();
+            KeyAction.perform("Deletion scheduled", () -> keys.scheduleKeyDeletion(ConsoleSession.requireCaller(),
+                    key.keyId(), window), reload);
+        });
+        confirm.setId("schedule-deletion-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(cancel, confirm);
+    }
+}
