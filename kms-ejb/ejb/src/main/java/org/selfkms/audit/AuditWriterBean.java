@@ -72,8 +72,12 @@ public class AuditWriterBean implements AuditLog {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
-        writer.stop();
+    void stop() {
+        try {
+            writer.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -81,15 +85,17 @@ public class AuditWriterBean implements AuditLog {
         writer.record(event);
     }
 
-    AuditChain chain() {
+    // Public because calls from AuditTrailBean go through the container's no-interface view.
+
+    public AuditChain chain() {
         return chain;
     }
 
-    AuditTable table() {
+    public AuditTable table() {
         return table;
     }
 
-    ChainHead committedHead(long tenantId) {
+    public ChainHead committedHead(long tenantId) {
         return writer.committedHead(tenantId);
     }
 }
