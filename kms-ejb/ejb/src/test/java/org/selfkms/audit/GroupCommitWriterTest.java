@@ -9,9 +9,8 @@ import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.audit.ChainVerification;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.schema.SchemaMigrator;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,7 +45,9 @@ class GroupCommitWriterTest {
     void database() throws Exception {
         database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        execute(migration());
+        for (String sql : SchemaMigrator.scriptStatements("V4__audit_trail.sql")) {
+            execute(sql);
+        }
         table = new AuditTable(database);
         writer = started();
     }
@@ -168,25 +169,10 @@ class GroupCommitWriterTest {
 
     private void execute(String sql) throws SQLException {
         try (Connection db = database.getConnection(); Statement statement = db.createStatement()) {
-            for (String one : sql.split(";\\s*\\n")) {
-                if (!one.isBlank()) {
-                    statement.execute(one);
-                }
-            }
+            statement.execute(sql);
         }
     }
 
-    private static String migration() throws Exception {
-        try (InputStream in = GroupCommitWriterTest.class.getClassLoader().getResourceAsStream("db/migration/V4__audit_trail.sql")) {
-            StringBuilder sql = new StringBuilder();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.strip().startsWith("--")) {
-                    sql.append(line).append('\n');
-                }
-            }
-            return sql.toString();
-        }
-    }
 
     private static byte[] key() {
         byte[] key = new byte[32];
