@@ -1,6 +1,6 @@
 package org.selfkms.bench;
 
-import org.h2.jdbcx.JdbcDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -45,14 +45,15 @@ public class AuditedEncryptBenchmark {
     private final EncryptionContext context = EncryptionContext.parse("{\"app\":\"bench\",\"table\":\"orders\"}");
     private Path directory;
     private GroupCommitWriter writer;
+    private JdbcConnectionPool database;
 
     @Setup
     public void setUp() throws Exception {
         random.nextBytes(plaintext);
         random.nextBytes(material);
         directory = Files.createTempDirectory("kms-audit-bench");
-        JdbcDataSource database = new JdbcDataSource();
-        database.setURL("jdbc:h2:file:" + directory.resolve("audit") + ";DB_CLOSE_ON_EXIT=FALSE");
+        // Pooled like the server's datasource: a bare H2 data source would open and close the file per batch.
+        database = JdbcConnectionPool.create("jdbc:h2:file:" + directory.resolve("audit") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         try (Connection db = database.getConnection(); Statement statement = db.createStatement()) {
             for (String sql : SchemaMigrator.scriptStatements("V4__audit_trail.sql")) {
                 statement.execute(sql);
@@ -68,6 +69,7 @@ public class AuditedEncryptBenchmark {
     @TearDown
     public void tearDown() throws Exception {
         writer.stop();
+        database.dispose();
         try (var files = Files.walk(directory)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
