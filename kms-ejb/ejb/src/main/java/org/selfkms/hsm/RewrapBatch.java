@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.selfkms.audit.AuditKeyEntity;
 import org.selfkms.identity.ApiCredentialEntity;
 import org.selfkms.key.CmkVersionEntity;
 import org.selfkms.key.VersionMaterialCache;
@@ -50,7 +51,16 @@ public class RewrapBatch {
             String purpose = ApiCredentialEntity.secretPurpose(credential.secretId());
             credential.rewrapTo(token.rewrap(WrappedKey.decode(credential.wrappedSecret()), purpose).encode());
         }
-        return versions.size() + credentials.size();
+        left -= credentials.size();
+        // The audit key too: left under a destroyed domain-key version, no chain could be verified or extended.
+        List<AuditKeyEntity> auditKeys = left == 0 ? List.of() : em.createQuery(
+                        "select k from AuditKeyEntity k where k.wrappedKey not like :current", AuditKeyEntity.class)
+                .setParameter("current", current).setMaxResults(left).getResultList();
+        for (AuditKeyEntity auditKey : auditKeys) {
+            String purpose = AuditKeyEntity.purpose(auditKey.version());
+            auditKey.rewrapTo(token.rewrap(WrappedKey.decode(auditKey.wrappedKey()), purpose).encode());
+        }
+        return versions.size() + credentials.size() + auditKeys.size();
     }
 
     /** Stored items not yet wrapped under {@code activeVersion}. */
@@ -61,6 +71,8 @@ public class RewrapBatch {
                         + "and v.wrappedMaterial not like :inToken", Long.class)
                 .setParameter("current", current).setParameter("inToken", IN_TOKEN).getSingleResult()
                 + em.createQuery("select count(c) from ApiCredentialEntity c where c.wrappedSecret not like :current", Long.class)
+                .setParameter("current", current).getSingleResult()
+                + em.createQuery("select count(k) from AuditKeyEntity k where k.wrappedKey not like :current", Long.class)
                 .setParameter("current", current).getSingleResult();
     }
 
@@ -71,6 +83,8 @@ public class RewrapBatch {
         return em.createQuery("select count(v) from CmkVersionEntity v where v.wrappedMaterial like :p", Long.class)
                 .setParameter("p", prefix).getSingleResult() > 0
                 || em.createQuery("select count(c) from ApiCredentialEntity c where c.wrappedSecret like :p", Long.class)
+                .setParameter("p", prefix).getSingleResult() > 0
+                || em.createQuery("select count(k) from AuditKeyEntity k where k.wrappedKey like :p", Long.class)
                 .setParameter("p", prefix).getSingleResult() > 0;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.ApiAuthenticator;
+import org.selfkms.api.identity.AuthenticationFailedException;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.SignedApiRequest;
 import org.selfkms.bootstrap.WallClock;
@@ -43,17 +44,19 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         }
         ActiveCredential credential = credentials.find(authorization.secretId())
                 .orElseThrow(() -> new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled"));
-        long timestamp = parseTimestamp(request.timestamp());
+        // From here on the SecretId exists: failures name it, so that the audit record reaches its tenant.
+        Caller claimed = new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL);
+        long timestamp = parseTimestamp(request.timestamp(), claimed);
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
-            throw new KmsException(KmsErrorCode.AUTH_SIGNATURE_EXPIRED,
-                    "The request timestamp is more than 5 minutes away from the server time");
+            throw new AuthenticationFailedException(KmsErrorCode.AUTH_SIGNATURE_EXPIRED,
+                    "The request timestamp is more than 5 minutes away from the server time", claimed);
         }
         if (!authorization.date().equals(DATE.format(Instant.ofEpochSecond(timestamp)))) {
-            throw signatureMismatch();
+            throw signatureMismatch(claimed);
         }
         for (String name : authorization.signedHeaders()) {
             if (request.headers().get(name) == null) {
-                throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "A signed header is missing: " + name);
+                throw new AuthenticationFailedException(KmsErrorCode.AUTH_MALFORMED, "A signed header is missing: " + name, claimed);
             }
         }
         String canonical = Tc3Signature.canonicalRequest(request.method(), request.canonicalQuery(),
@@ -62,19 +65,19 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         String expected = Tc3Signature.signature(credential.secret(), authorization.date(), authorization.service(), stringToSign);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
-            throw signatureMismatch();
+            throw signatureMismatch(claimed);
         }
-        return new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL);
+        return claimed;
     }
 
-    private static long parseTimestamp(String value) {
+    private static long parseTimestamp(String value, Caller claimed) {
         if (value == null || !value.matches("\\d{1,12}")) {
-            throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "X-TC-Timestamp must be Unix seconds");
+            throw new AuthenticationFailedException(KmsErrorCode.AUTH_MALFORMED, "X-TC-Timestamp must be Unix seconds", claimed);
         }
         return Long.parseLong(value);
     }
 
-    private static KmsException signatureMismatch() {
-        return new KmsException(KmsErrorCode.AUTH_SIGNATURE_MISMATCH, "The request signature does not match");
+    private static KmsException signatureMismatch(Caller claimed) {
+        return new AuthenticationFailedException(KmsErrorCode.AUTH_SIGNATURE_MISMATCH, "The request signature does not match", claimed);
     }
 }

@@ -93,7 +93,7 @@ public class SchemaMigrator {
     private void apply(Connection connection, int version, String script) throws SQLException, IOException {
         LOG.info("Applying schema migration " + script);
         try (Statement statement = connection.createStatement()) {
-            for (String sql : statements(read(LOCATION + script))) {
+            for (String sql : scriptStatements(script)) {
                 statement.execute(sql);
             }
             try (PreparedStatement record = connection.prepareStatement(
@@ -108,6 +108,14 @@ public class SchemaMigrator {
             connection.rollback();
             throw e;
         }
+    }
+
+    /**
+     * The statements of one migration script, e.g. {@code V4__audit_trail.sql}. Public so that tests and
+     * benchmarks outside the server build their databases from the very scripts the server applies.
+     */
+    public static List<String> scriptStatements(String script) throws IOException {
+        return statements(read(LOCATION + script));
     }
 
     private List<String> scripts() throws IOException {
@@ -150,7 +158,7 @@ public class SchemaMigrator {
         return statements;
     }
 
-    private String read(String resource) throws IOException {
+    private static String read(String resource) throws IOException {
         try (InputStream in = SchemaMigrator.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("missing migration resource " + resource);

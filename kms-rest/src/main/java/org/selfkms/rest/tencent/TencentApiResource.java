@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.selfkms.api.audit.AuditEvent;
+import org.selfkms.api.audit.AuditLog;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.ApiAuthenticator;
@@ -49,6 +52,9 @@ public class TencentApiResource {
     @EJB
     private ApiAuthenticator authenticator;
 
+    @EJB
+    private AuditLog audit;
+
     @Inject
     private TencentActions actions;
 
@@ -58,32 +64,35 @@ public class TencentApiResource {
     @Context
     private UriInfo uriInfo;
 
+    @Context
+    private HttpServletRequest http;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(byte[] body) {
         String requestId = UUID.randomUUID().toString();
         String action = headers.getHeaderString("X-TC-Action");
+        Caller caller = null;
+        RequestFields fields = null;
         try {
             String version = headers.getHeaderString("X-TC-Version");
             if (action == null || action.isBlank()) {
                 throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "The X-TC-Action header is required");
             }
-            Caller caller = authenticator.authenticate(signedRequest(body == null ? new byte[0] : body));
+            caller = authenticator.authenticate(signedRequest(body == null ? new byte[0] : body));
             if (!API_VERSION.equals(version)) {
                 throw new KmsException(KmsErrorCode.UNSUPPORTED_VERSION, "Only API version " + API_VERSION + " is served");
             }
-            RequestFields fields = new RequestFields(parseObject(body));
-            return ok(TencentJson.success(requestId, actions.dispatch(action, caller, fields)));
-        } catch (KmsException e) {
-            return ok(TencentJson.error(requestId, TencentErrorCodes.of(e.code(), action), e.getMessage()));
+            fields = new RequestFields(parseObject(body));
+            JsonObject result = actions.dispatch(action, caller, fields).build();
+            // Audited before the answer leaves: if the record cannot be written, the result is withheld.
+            audit.record(AuditEvent.allowed(AuditEvent.DOOR_TENCENT, caller, action,
+                    result.containsKey("KeyId") ? result.getString("KeyId", null) : requestedKeyId(fields),
+                    requestId, sourceAddress()));
+            return ok(TencentJson.success(requestId, result));
         } catch (RuntimeException e) {
-            KmsException domain = unwrap(e);
-            if (domain != null) {
-                return ok(TencentJson.error(requestId, TencentErrorCodes.of(domain.code(), action), domain.getMessage()));
-            }
-            LOG.log(Level.SEVERE, "Request " + requestId + " (" + action + ") failed", e);
-            return ok(TencentJson.error(requestId, "InternalError", "Internal error; quote RequestId " + requestId + " to the operator"));
+            return refused(requestId, action, caller, requestedKeyId(fields), e);
         }
     }
 
@@ -91,8 +100,34 @@ public class TencentApiResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        return ok(TencentJson.error(UUID.randomUUID().toString(), "UnsupportedProtocol",
-                "Send actions as POST with a JSON body signed with TC3-HMAC-SHA256"));
+        String requestId = UUID.randomUUID().toString();
+        String message = "Send actions as POST with a JSON body signed with TC3-HMAC-SHA256";
+        return AuditedError.of(audit, AuditEvent.refused(AuditEvent.DOOR_TENCENT, null, headers.getHeaderString("X-TC-Action"),
+                null, requestId, sourceAddress(), new KmsException(KmsErrorCode.MALFORMED_REQUEST, message)), "UnsupportedProtocol", message);
+    }
+
+    /** The error answer for a refused or failed request, after its audit record is written. */
+    private Response refused(String requestId, String action, Caller caller, String keyId, RuntimeException failure) {
+        KmsException domain = KmsException.findIn(failure);
+        if (domain == null) {
+            LOG.log(Level.SEVERE, "Request " + requestId + " (" + action + ") failed", failure);
+        }
+        AuditEvent event = AuditEvent.refused(AuditEvent.DOOR_TENCENT, caller, action, keyId, requestId, sourceAddress(), failure);
+        return domain == null ? AuditedError.internal(audit, event)
+                : AuditedError.of(audit, event, TencentErrorCodes.of(domain.code(), action), domain.getMessage());
+    }
+
+    /** The key a refused request named, if it named one in the usual field; never fails. */
+    private static String requestedKeyId(RequestFields fields) {
+        try {
+            return fields == null ? null : fields.optionalString("KeyId").orElse(null);
+        } catch (RuntimeException wrongType) {
+            return null;
+        }
+    }
+
+    private String sourceAddress() {
+        return http == null ? null : http.getRemoteAddr();
     }
 
     private SignedApiRequest signedRequest(byte[] body) {
@@ -108,16 +143,6 @@ public class TencentApiResource {
     private static JsonObject parseObject(byte[] body) {
         return StrictJson.readObject(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))
                 .orElseThrow(() -> new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request body must be one JSON object"));
-    }
-
-    /** EJB containers may wrap application exceptions thrown from nested calls. */
-    private static KmsException unwrap(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof KmsException k) {
-                return k;
-            }
-        }
-        return null;
     }
 
     private static String sha256Hex(byte[] body) {

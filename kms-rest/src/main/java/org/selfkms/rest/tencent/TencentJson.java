@@ -43,8 +43,8 @@ final class TencentJson {
                 .add("SourceHsmClusterId", "");
     }
 
-    static String success(String requestId, JsonObjectBuilder fields) {
-        JsonObject response = fields.add("RequestId", requestId).build();
+    static String success(String requestId, JsonObject fields) {
+        JsonObject response = Json.createObjectBuilder(fields).add("RequestId", requestId).build();
         return Json.createObjectBuilder().add("Response", response).build().toString();
     }
 

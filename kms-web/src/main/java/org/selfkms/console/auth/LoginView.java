@@ -11,16 +11,18 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.util.Arrays;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.ConsoleLogin;
+import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.keys.KeysView;
 
 /**
  * The console's only public page. The password goes from the login event straight to
- * {@link ConsoleLogin#login}; it is never logged here, and the copy we make is wiped afterwards. Auditing of
- * login attempts is the service's job, so this view logs nothing at all about them.
+ * {@link ConsoleLogin#login}; it is never logged here, and the copy we make is wiped afterwards. Every attempt
+ * leaves an audit record ({@link ConsoleAudit}), under the tenant of the user it named if that user exists.
  */
 @Route("login")
 @PageTitle("Log in | SelfKMS")
@@ -31,6 +33,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @EJB
     private ConsoleLogin consoleLogin;
+
+    @Inject
+    private ConsoleAudit audit;
 
     private final LoginForm form = new LoginForm();
 
@@ -59,7 +64,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private void login(LoginEvent event) {
         char[] password = event.getPassword() == null ? new char[0] : event.getPassword().toCharArray();
         try {
-            Caller caller = consoleLogin.login(event.getUsername(), password);
+            Caller caller = audit.login(() -> consoleLogin.login(event.getUsername(), password));
             ConsoleSession.signIn(caller);
             getUI().ifPresent(ui -> ui.navigate(KeysView.class));
         } catch (KmsException e) {

@@ -14,6 +14,7 @@ import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
 import org.selfkms.api.key.ProtectionLevel;
+import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
 
@@ -29,14 +30,16 @@ final class CreateKeyDialog extends Dialog {
     private static final KeyUsage USAGE = KeyUsage.ENCRYPT_DECRYPT;
 
     private final KeyManagement keyManagement;
+    private final ConsoleAudit audit;
     private final Consumer<KeyMetadata> onCreated;
 
     private final TextField alias = new TextField("Alias");
     private final TextArea description = new TextArea("Description");
     private final Select<ProtectionLevel> protection = new Select<>();
 
-    CreateKeyDialog(KeyManagement keyManagement, Consumer<KeyMetadata> onCreated) {
+    CreateKeyDialog(KeyManagement keyManagement, ConsoleAudit audit, Consumer<KeyMetadata> onCreated) {
         this.keyManagement = keyManagement;
+        this.audit = audit;
         this.onCreated = onCreated;
 
         setHeaderTitle("Create key");
@@ -86,8 +89,8 @@ final class CreateKeyDialog extends Dialog {
         }
         String descriptionValue = description.getValue().isBlank() ? null : description.getValue();
         try {
-            KeyMetadata created = keyManagement.createKey(ConsoleSession.requireCaller(),
-                    new NewKey(aliasValue, descriptionValue, USAGE, null, protection.getValue(), null));
+            KeyMetadata created = audit.call("CreateKey", null, () -> keyManagement.createKey(ConsoleSession.requireCaller(),
+                    new NewKey(aliasValue, descriptionValue, USAGE, null, protection.getValue(), null)), KeyMetadata::keyId);
             close();
             onCreated.accept(created);
         } catch (KmsException e) {

@@ -9,6 +9,7 @@ import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyPage;
+import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
 
@@ -22,9 +23,11 @@ final class KeyDataProvider extends AbstractBackEndDataProvider<KeyMetadata, Voi
     private static final long serialVersionUID = 1L;
 
     private final KeyManagement keyManagement;
+    private final ConsoleAudit audit;
 
-    KeyDataProvider(KeyManagement keyManagement) {
+    KeyDataProvider(KeyManagement keyManagement, ConsoleAudit audit) {
         this.keyManagement = keyManagement;
+        this.audit = audit;
     }
 
     @Override
@@ -33,7 +36,8 @@ final class KeyDataProvider extends AbstractBackEndDataProvider<KeyMetadata, Voi
         int offset = query.getOffset();
         int limit = query.getLimit();
         try {
-            return fetch(offset, limit).stream();
+            // One record per page the user looks at; the count that sizes the grid goes with it unrecorded.
+            return audit.call("ListKeys", null, () -> fetch(offset, limit)).stream();
         } catch (KmsException e) {
             Notifications.error(e.getMessage());
             return Stream.empty();

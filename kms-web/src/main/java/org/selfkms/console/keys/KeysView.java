@@ -18,10 +18,12 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyState;
+import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.keys.details.KeyDetailsView;
@@ -40,6 +42,9 @@ public class KeysView extends VerticalLayout {
 
     @EJB
     private KeyManagement keyManagement;
+
+    @Inject
+    private ConsoleAudit audit;
 
     private final Grid<KeyMetadata> grid = new Grid<>();
 
@@ -63,7 +68,7 @@ public class KeysView extends VerticalLayout {
     /** The service arrives by injection after the constructor, so the grid is connected to it only now. */
     @PostConstruct
     void connectGrid() {
-        grid.setItems(new KeyDataProvider(keyManagement));
+        grid.setItems(new KeyDataProvider(keyManagement, audit));
     }
 
     private void configureGrid() {
@@ -138,9 +143,9 @@ public class KeysView extends VerticalLayout {
     private void changeState(KeyMetadata key, boolean enable) {
         try {
             if (enable) {
-                keyManagement.enableKey(ConsoleSession.requireCaller(), key.keyId());
+                audit.run("EnableKey", key.keyId(), () -> keyManagement.enableKey(ConsoleSession.requireCaller(), key.keyId()));
             } else {
-                keyManagement.disableKey(ConsoleSession.requireCaller(), key.keyId());
+                audit.run("DisableKey", key.keyId(), () -> keyManagement.disableKey(ConsoleSession.requireCaller(), key.keyId()));
             }
             Notifications.success("Key " + key.keyId() + (enable ? " enabled" : " disabled"));
         } catch (KmsException e) {
@@ -151,7 +156,7 @@ public class KeysView extends VerticalLayout {
     }
 
     private void openCreateDialog() {
-        new CreateKeyDialog(keyManagement, created -> {
+        new CreateKeyDialog(keyManagement, audit, created -> {
             Notifications.success("Key " + created.alias() + " created (" + created.keyId() + ")");
             grid.getDataProvider().refreshAll();
         }).open();

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.console.audit.AuditView;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.keys.KeysView;
 import org.selfkms.console.token.TokenView;
@@ -59,6 +60,9 @@ public class MainLayout extends AppLayout {
         SideNavItem token = new SideNavItem("Token", TokenView.class, VaadinIcon.SAFE.create());
         token.setId("nav-token");
         nav.addItem(token);
+        SideNavItem audit = new SideNavItem("Audit", AuditView.class, VaadinIcon.RECORDS.create());
+        audit.setId("nav-audit");
+        nav.addItem(audit);
         return nav;
     }
 

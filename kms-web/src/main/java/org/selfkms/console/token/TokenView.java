@@ -16,10 +16,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.token.TokenAdministration;
 import org.selfkms.api.token.TokenOverview;
+import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.layout.MainLayout;
@@ -38,6 +40,9 @@ public class TokenView extends VerticalLayout {
 
     @EJB
     private TokenAdministration tokenAdministration;
+
+    @Inject
+    private ConsoleAudit audit;
 
     private final Span backend = value("token-backend");
     private final Span tokenLabel = value("token-label");
@@ -78,7 +83,7 @@ public class TokenView extends VerticalLayout {
 
     private void refresh() {
         try {
-            show(tokenAdministration.overview(ConsoleSession.requireCaller()));
+            show(audit.call("DescribeToken", null, () -> tokenAdministration.overview(ConsoleSession.requireCaller())));
         } catch (KmsException e) {
             Notifications.error(e.getMessage());
         }
@@ -108,7 +113,8 @@ public class TokenView extends VerticalLayout {
 
     private void rotate() {
         try {
-            TokenOverview overview = tokenAdministration.rotateDomainKey(ConsoleSession.requireCaller());
+            TokenOverview overview = audit.call("RotateDomainKey", null,
+                    () -> tokenAdministration.rotateDomainKey(ConsoleSession.requireCaller()));
             show(overview);
             Notifications.success("Domain-key version " + overview.activeDomainKeyVersion() + " is active; "
                     + overview.awaitingRewrap() + " stored items are re-wrapped in the background");

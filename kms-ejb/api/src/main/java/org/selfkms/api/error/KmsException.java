@@ -23,6 +23,16 @@ public class KmsException extends RuntimeException {
         return code;
     }
 
+    /** The domain error in a cause chain; EJB containers may wrap application exceptions of nested calls. */
+    public static KmsException findIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof KmsException k) {
+                return k;
+            }
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return "KmsException[" + code + ": " + getMessage() + "]";

@@ -16,15 +16,19 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyVersionInfo;
 import org.selfkms.console.auth.ConsoleSession;
-import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.keys.KeysView;
 import org.selfkms.console.keys.UnixTime;
 import org.selfkms.console.layout.MainLayout;
+
+import java.util.List;
 
 /**
  * One key: its metadata, alias and description editing, the state changes its state allows, rotation,
@@ -39,6 +43,9 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
 
     @EJB
     private KeyManagement keys;
+
+    @Inject
+    private ConsoleAudit audit;
 
     private String keyId;
     private final H2 title = new H2();
@@ -61,9 +68,10 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void build() {
-        lifecycle = new KeyLifecycleBar(keys, this::reload);
-        rotation = new KeyRotationPanel(keys, this::reload);
-        tags = new KeyTagsPanel(keys, this::reload);
+        KeyChange change = new KeyChange(audit, this::reload);
+        lifecycle = new KeyLifecycleBar(keys, change);
+        rotation = new KeyRotationPanel(keys, change);
+        tags = new KeyTagsPanel(keys, change);
         state.setId("key-state");
         state.getElement().getThemeList().add("badge");
         facts.setId("key-facts");
@@ -71,14 +79,14 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
 
         alias.setId("alias-edit");
         alias.setMaxLength(60);
-        Button saveAlias = new Button("Save alias", click -> KeyAction.perform("Alias changed",
-                () -> keys.updateAlias(ConsoleSession.requireCaller(), keyId, alias.getValue().trim()), this::reload));
+        Button saveAlias = new Button("Save alias", click -> change.apply("UpdateAlias", keyId, "Alias changed",
+                () -> keys.updateAlias(ConsoleSession.requireCaller(), keyId, alias.getValue().trim())));
         saveAlias.setId("alias-save");
         description.setId("description-edit");
         description.setMaxLength(1024);
         description.setWidth("28rem");
-        Button saveDescription = new Button("Save description", click -> KeyAction.perform("Description changed",
-                () -> keys.updateKeyDescription(ConsoleSession.requireCaller(), keyId, description.getValue()), this::reload));
+        Button saveDescription = new Button("Save description", click -> change.apply("UpdateKeyDescription", keyId,
+                "Description changed", () -> keys.updateKeyDescription(ConsoleSession.requireCaller(), keyId, description.getValue())));
         saveDescription.setId("description-save");
         HorizontalLayout aliasRow = new HorizontalLayout(alias, saveAlias);
         aliasRow.setAlignItems(Alignment.BASELINE);
@@ -100,9 +108,11 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void reload() {
-        KeyMetadata key;
+        KeyView view;
         try {
-            key = keys.describeKey(ConsoleSession.requireCaller(), keyId);
+            // one audited read for the page: metadata, versions and tags together
+            view = audit.call("DescribeKey", keyId, () -> new KeyView(keys.describeKey(ConsoleSession.requireCaller(), keyId),
+                    keys.keyVersions(ConsoleSession.requireCaller(), keyId), keys.keyTags(ConsoleSession.requireCaller(), keyId)));
         } catch (KmsException e) {
             // unknown, foreign or deleted key: say so and offer the way back rather than an empty page
             removeAll();
@@ -112,6 +122,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
             add(new RouterLink("< Keys", KeysView.class), gone);
             return;
         }
+        KeyMetadata key = view.metadata();
         boolean managed = key.owner() != null && !"user".equals(key.owner());
         title.setText(key.alias());
         state.setText(key.state().name());
@@ -123,11 +134,10 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         description.setValue(key.description() == null ? "" : key.description());
         lifecycle.show(key, managed);
         rotation.show(key);
-        try {
-            versions.setItems(keys.keyVersions(ConsoleSession.requireCaller(), keyId));
-            tags.show(keyId, keys.keyTags(ConsoleSession.requireCaller(), keyId), true);
-        } catch (KmsException e) {
-            Notifications.error(e.getMessage());
-        }
+        versions.setItems(view.versions());
+        tags.show(keyId, view.tags(), !managed);
+    }
+
+    private record KeyView(KeyMetadata metadata, List<KeyVersionInfo> versions, List<KeyTag> tags) {
     }
 }

@@ -19,11 +19,11 @@ final class KeyLifecycleBar extends HorizontalLayout {
     private static final long serialVersionUID = 1L;
 
     private final KeyManagement keys;
-    private final Runnable reload;
+    private final KeyChange change;
 
-    KeyLifecycleBar(KeyManagement keys, Runnable reload) {
+    KeyLifecycleBar(KeyManagement keys, KeyChange change) {
         this.keys = keys;
-        this.reload = reload;
+        this.change = change;
         setId("key-lifecycle-actions");
         setAlignItems(Alignment.BASELINE);
     }
@@ -37,15 +37,15 @@ final class KeyLifecycleBar extends HorizontalLayout {
         String id = key.keyId();
         switch (key.state()) {
             case Enabled -> add(
-                    button("key-disable", "Disable", ButtonVariant.LUMO_ERROR, "Key disabled",
+                    button("key-disable", "Disable", ButtonVariant.LUMO_ERROR, "DisableKey", id, "Key disabled",
                             () -> keys.disableKey(ConsoleSession.requireCaller(), id)),
-                    button("key-archive", "Archive", ButtonVariant.LUMO_CONTRAST, "Key archived: it only decrypts now",
-                            () -> keys.archiveKey(ConsoleSession.requireCaller(), id)));
+                    button("key-archive", "Archive", ButtonVariant.LUMO_CONTRAST, "ArchiveKey", id,
+                            "Key archived: it only decrypts now", () -> keys.archiveKey(ConsoleSession.requireCaller(), id)));
             case Disabled -> {
-                add(button("key-enable", "Enable", ButtonVariant.LUMO_SUCCESS, "Key enabled",
+                add(button("key-enable", "Enable", ButtonVariant.LUMO_SUCCESS, "EnableKey", id, "Key enabled",
                         () -> keys.enableKey(ConsoleSession.requireCaller(), id)));
                 Button schedule = new Button("Schedule deletion",
-                        click -> new ScheduleDeletionDialog(keys, key, reload).open());
+                        click -> new ScheduleDeletionDialog(keys, key, change).open());
                 schedule.setId("key-schedule-deletion");
                 schedule.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 add(schedule);
@@ -53,17 +53,18 @@ final class KeyLifecycleBar extends HorizontalLayout {
             case PendingDelete -> {
                 Span date = new Span("Deleted for good on " + UnixTime.formatUtc(key.deletionDate()) + " UTC");
                 date.setId("deletion-date");
-                add(date, button("key-cancel-deletion", "Cancel deletion", ButtonVariant.LUMO_PRIMARY,
+                add(date, button("key-cancel-deletion", "Cancel deletion", ButtonVariant.LUMO_PRIMARY, "CancelKeyDeletion", id,
                         "Deletion cancelled: the key is disabled", () -> keys.cancelKeyDeletion(ConsoleSession.requireCaller(), id)));
             }
-            case Archived -> add(button("key-cancel-archive", "Cancel archive", ButtonVariant.LUMO_PRIMARY,
+            case Archived -> add(button("key-cancel-archive", "Cancel archive", ButtonVariant.LUMO_PRIMARY, "CancelKeyArchive", id,
                     "Key enabled again", () -> keys.cancelKeyArchive(ConsoleSession.requireCaller(), id)));
             default -> add(new Span("No state change is possible in state " + key.state()));
         }
     }
 
-    private Button button(String id, String text, ButtonVariant variant, String success, KeyAction action) {
-        Button button = new Button(text, click -> KeyAction.perform(success, action, reload));
+    private Button button(String id, String text, ButtonVariant variant, String action, String keyId, String success,
+                          Runnable call) {
+        Button button = new Button(text, click -> change.apply(action, keyId, success, call));
         button.setId(id);
         button.addThemeVariants(variant);
         return button;

@@ -19,15 +19,15 @@ final class KeyRotationPanel extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
     private final KeyManagement keys;
-    private final Runnable reload;
+    private final KeyChange change;
     private final Checkbox enabled = new Checkbox("Rotate automatically");
     private final IntegerField days = new IntegerField("Every (days)");
     private final Span times = new Span();
     private KeyMetadata key;
 
-    KeyRotationPanel(KeyManagement keys, Runnable reload) {
+    KeyRotationPanel(KeyManagement keys, KeyChange change) {
         this.keys = keys;
-        this.reload = reload;
+        this.change = change;
         setPadding(false);
         enabled.setId("rotation-enabled");
         days.setId("rotation-days");
@@ -37,8 +37,8 @@ final class KeyRotationPanel extends VerticalLayout {
         times.setId("rotation-times");
         Button save = new Button("Save rotation", click -> save());
         save.setId("rotation-save");
-        Button rotate = new Button("Rotate now", click -> KeyAction.perform("Rotated: a new version encrypts from now on",
-                () -> keys.rotateKey(ConsoleSession.requireCaller(), key.keyId()), reload));
+        Button rotate = new Button("Rotate now", click -> change.apply("RotateKey", key.keyId(),
+                "Rotated: a new version encrypts from now on", () -> keys.rotateKey(ConsoleSession.requireCaller(), key.keyId())));
         rotate.setId("rotate-now");
         rotate.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         HorizontalLayout settings = new HorizontalLayout(enabled, days, save, rotate);
@@ -57,10 +57,11 @@ final class KeyRotationPanel extends VerticalLayout {
     private void save() {
         if (enabled.getValue()) {
             int period = days.getValue() == null ? 0 : days.getValue();
-            KeyAction.perform("Automatic rotation every " + period + " days",
-                    () -> keys.enableKeyRotation(ConsoleSession.requireCaller(), key.keyId(), period), reload);
+            change.apply("EnableKeyRotation", key.keyId(), "Automatic rotation every " + period + " days",
+                    () -> keys.enableKeyRotation(ConsoleSession.requireCaller(), key.keyId(), period));
         } else {
-            KeyAction.perform("Automatic rotation off", () -> keys.disableKeyRotation(ConsoleSession.requireCaller(), key.keyId()), reload);
+            change.apply("DisableKeyRotation", key.keyId(), "Automatic rotation off",
+                    () -> keys.disableKeyRotation(ConsoleSession.requireCaller(), key.keyId()));
         }
     }
 }

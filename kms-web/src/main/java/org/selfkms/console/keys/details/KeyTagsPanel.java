@@ -20,15 +20,15 @@ final class KeyTagsPanel extends VerticalLayout {
     private static final long serialVersionUID = 1L;
 
     private final KeyManagement keys;
-    private final Runnable reload;
+    private final KeyChange change;
     private final Grid<KeyTag> grid = new Grid<>();
     private final TextField tagKey = new TextField("Tag key");
     private final TextField tagValue = new TextField("Value");
     private String keyId;
 
-    KeyTagsPanel(KeyManagement keys, Runnable reload) {
+    KeyTagsPanel(KeyManagement keys, KeyChange change) {
         this.keys = keys;
-        this.reload = reload;
+        this.change = change;
         setPadding(false);
         grid.setId("tags-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -55,8 +55,8 @@ final class KeyTagsPanel extends VerticalLayout {
     }
 
     private Button removeButton(KeyTag tag) {
-        Button remove = new Button("Remove", click -> KeyAction.perform("Tag " + tag.key() + " removed",
-                () -> keys.untagKey(ConsoleSession.requireCaller(), keyId, List.of(tag.key())), reload));
+        Button remove = new Button("Remove", click -> change.apply("UntagKey", keyId, "Tag " + tag.key() + " removed",
+                () -> keys.untagKey(ConsoleSession.requireCaller(), keyId, List.of(tag.key()))));
         remove.setId("tag-remove-" + tag.key());
         remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return remove;
@@ -65,8 +65,8 @@ final class KeyTagsPanel extends VerticalLayout {
     /** Sets the tag (a new key, or a new value for a key the tag list has); the fields keep a refused input. */
     private void addTag() {
         KeyTag tag = new KeyTag(tagKey.getValue().trim(), tagValue.getValue());
-        if (KeyAction.perform("Tag " + tag.key() + " saved",
-                () -> keys.tagKey(ConsoleSession.requireCaller(), keyId, List.of(tag)), reload)) {
+        if (change.apply("TagKey", keyId, "Tag " + tag.key() + " saved",
+                () -> keys.tagKey(ConsoleSession.requireCaller(), keyId, List.of(tag)))) {
             tagKey.clear();
             tagValue.clear();
         }

@@ -14,7 +14,7 @@ final class ScheduleDeletionDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
 
-    ScheduleDeletionDialog(KeyManagement keys, KeyMetadata key, Runnable reload) {
+    ScheduleDeletionDialog(KeyManagement keys, KeyMetadata key, KeyChange change) {
         setHeaderTitle("Schedule deletion of " + key.alias());
         setId("schedule-deletion-dialog");
         IntegerField days = new IntegerField("Pending window (days)");
@@ -31,8 +31,8 @@ final class ScheduleDeletionDialog extends Dialog {
         Button confirm = new Button("Schedule deletion", click -> {
             close();
             int window = days.getValue() == null ? 0 : days.getValue();
-            KeyAction.perform("Deletion scheduled", () -> keys.scheduleKeyDeletion(ConsoleSession.requireCaller(),
-                    key.keyId(), window), reload);
+            change.apply("ScheduleKeyDeletion", key.keyId(), "Deletion scheduled",
+                    () -> keys.scheduleKeyDeletion(ConsoleSession.requireCaller(), key.keyId(), window));
         });
         confirm.setId("schedule-deletion-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);

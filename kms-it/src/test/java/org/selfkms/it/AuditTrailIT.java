@@ -1,0 +1,278 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyResponse;
+import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptResponse;
+import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 4's audit trail end to end: requests through the official SDK (and raw requests the SDK cannot send)
+ * leave records with the right fields and no secret; the console's Audit view searches and pages them and
+ * verifies the chain; and changing the table directly - a modified, a deleted and an inserted record - is
+ * reported by that verification at the right record. The tampering runs through {@link SqlServlet}, deployed
+ * beside the EAR, on the server's own datasource: the writes an attacker with database access could make.
+ */
+class AuditTrailIT extends DeployedKms {
+
+    private static final String COLUMNS = "tenant_id, sequence_no, recorded_at, door, principal, action, key_id, "
+            + "request_id, source_address, outcome, error_code, key_version, previous_hash, record_hash";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Deployment(name = "sql", order = 2, testable = false)
+    public static WebArchive sqlAccess() {
+        return ShrinkWrap.create(WebArchive.class, "audit-it-sql.war").addClass(SqlServlet.class);
+    }
+
+    @Test
+    void everyRequestLeavesOneRecordWithoutSecrets() throws Exception {
+        KmsClient kms = kms();
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(uniqueAlias("audit"));
+        CreateKeyResponse created = kms.CreateKey(create);
+        String keyId = created.getKeyId();
+        assertRecord(created.getRequestId(), "1", secretId(), "CreateKey", keyId, "ALLOWED", null);
+
+        String plaintext = "audit-needle-" + UUID.randomUUID();
+        String plaintextBase64 = Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
+        EncryptResponse encrypted = encrypt(kms, keyId, plaintextBase64);
+        assertRecord(encrypted.getRequestId(), "1", secretId(), "Encrypt", keyId, "ALLOWED", null);
+
+        DecryptRequest decrypt = new DecryptRequest();
+        decrypt.setCiphertextBlob(encrypted.getCiphertextBlob());
+        // Decrypt names no key; the record carries the key the blob named.
+        assertRecord(kms.Decrypt(decrypt).getRequestId(), "1", secretId(), "Decrypt", keyId, "ALLOWED", null);
+
+        DisableKeyRequest disable = new DisableKeyRequest();
+        disable.setKeyId(keyId);
+        kms.DisableKey(disable);
+        TencentCloudSDKException refused = assertThrows(TencentCloudSDKException.class, () -> encrypt(kms, keyId, plaintextBase64));
+        assertEquals("ResourceUnavailable.CmkDisabled", refused.getErrorCode());
+        assertRecord(refused.getRequestId(), "1", secretId(), "Encrypt", keyId, "DENIED", "KEY_DISABLED");
+
+        // A known SecretId with a wrong signature: recorded in that SecretId's tenant, as the SecretId.
+        TencentCloudSDKException badSignature = assertThrows(TencentCloudSDKException.class,
+                () -> kms(secretId(), "not-the-secret-key-0123456789").ListKeys(new ListKeysRequest()));
+        assertEquals("AuthFailure.SignatureFailure", badSignature.getErrorCode());
+        assertRecord(badSignature.getRequestId(), "1", secretId(), "ListKeys", null, "DENIED", "AUTH_SIGNATURE_MISMATCH");
+
+        // An unknown SecretId belongs to no tenant: the platform chain, anonymous.
+        TencentCloudSDKException unknown = assertThrows(TencentCloudSDKException.class,
+                () -> kms("AKIDunknown" + System.nanoTime(), "whatever-secret-0123456789").ListKeys(new ListKeysRequest()));
+        assertEquals("AuthFailure.SecretIdNotFound", unknown.getErrorCode());
+        assertRecord(unknown.getRequestId(), "0", "anonymous", "ListKeys", null, "DENIED", "AUTH_UNKNOWN_SECRET_ID");
+
+        // Requests the SDK would not send are audited too: an unknown action, a body that is not JSON.
+        RawTencentClient raw = new RawTencentClient("127.0.0.1:" + httpPort(), secretId(), secretKey());
+        RawTencentClient.Answer invalidAction = raw.post("NoSuchAction", "{}", System.currentTimeMillis() / 1000);
+        assertEquals("InvalidAction", invalidAction.errorCode());
+        assertRecord(invalidAction.response().getString("RequestId"), "1", secretId(), "NoSuchAction", null, "DENIED", "UNKNOWN_ACTION");
+        RawTencentClient.Answer malformed = raw.post("Encrypt", "{not json", System.currentTimeMillis() / 1000);
+        assertEquals("InvalidParameter", malformed.errorCode());
+        assertRecord(malformed.response().getString("RequestId"), "1", secretId(), "Encrypt", null, "DENIED", "MALFORMED_REQUEST");
+
+        String table = sql("SELECT " + COLUMNS + " FROM kms_audit_record");
+        assertTrue(table.contains(keyId), "the scan must see the audit table");
+        for (String secret : List.of(plaintext, plaintextBase64, secretKey(), "not-the-secret-key-0123456789",
+                encrypted.getCiphertextBlob())) {
+            assertFalse(table.contains(secret), "the audit table holds request data it must not keep");
+        }
+        // And the database as a whole, the way DatabaseHoldsNoSecretsIT reads it.
+        String dump = DatabaseContent.readOnce(encrypted.getRequestId());
+        assertTrue(dump.contains(encrypted.getRequestId()), "the scan must see the audit records");
+        assertFalse(dump.contains(plaintext), "plaintext in the database");
+    }
+
+    @Test
+    void auditViewSearchesPagesAndVerifies() throws Exception {
+        KmsClient kms = kms();
+        String keyId = createKey(kms, "audit-page");
+        for (int i = 0; i < 55; i++) {
+            encrypt(kms, keyId, "cGFnZQ==");
+        }
+        DisableKeyRequest disable = new DisableKeyRequest();
+        disable.setKeyId(keyId);
+        kms.DisableKey(disable);
+        assertThrows(TencentCloudSDKException.class, () -> encrypt(kms, keyId, "cGFnZQ=="));
+
+        try (ConsoleBrowser browser = openAuditView()) {
+            searchesAndPages(browser, keyId);
+        }
+    }
+
+    private void searchesAndPages(ConsoleBrowser browser, String keyId) throws IOException {
+        setField(browser, "audit-key-id", keyId);
+        setField(browser, "audit-action", "Encrypt");
+        browser.click(By.id("audit-search"));
+        // 56 Encrypt records of this key: a full page of 50, then the 6 older ones.
+        browser.waitUntil("the first page", () -> gridSize(browser) == 50);
+        assertTrue(enabled(browser, "audit-older"), "an older page exists");
+        browser.click(By.id("audit-older"));
+        browser.waitUntil("the second page", () -> gridSize(browser) == 6);
+        assertFalse(enabled(browser, "audit-older"), "no page after the last");
+
+        setField(browser, "audit-principal", secretId());
+        browser.click(By.xpath("//vaadin-radio-group[@id='audit-outcome']//label[normalize-space()='DENIED']"));
+        browser.click(By.id("audit-search"));
+        browser.waitUntil("only the refused Encrypt", () -> gridSize(browser) == 1);
+
+        browser.click(By.id("verify-chain-button"));
+        browser.waitUntil("the verification result", () -> browser.text("verify-chain-result").startsWith("Intact"));
+        browser.saveScreenshot("audit-view.png");
+    }
+
+    @Test
+    void tamperingWithTheTableIsDetected() throws Exception {
+        KmsClient kms = kms();
+        String keyId = createKey(kms, "audit-tamper");
+        String[] requests = new String[5];
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] = encrypt(kms, keyId, "dGFtcGVy").getRequestId();
+        }
+        try (ConsoleBrowser browser = openAuditView()) {
+            tamperAndVerify(browser, keyId, requests);
+        }
+    }
+
+    private void tamperAndVerify(ConsoleBrowser browser, String keyId, String[] requests) throws Exception {
+        verifyShows(browser, "Intact");
+
+        // Modified: an Encrypt made to look like a DisableKey.
+        long modified = sequenceOf(requests[1]);
+        sql("UPDATE kms_audit_record SET action = 'DisableKey' WHERE tenant_id = 1 AND sequence_no = " + modified);
+        verifyShows(browser, "Broken at record " + modified + ":");
+        sql("UPDATE kms_audit_record SET action = 'Encrypt' WHERE tenant_id = 1 AND sequence_no = " + modified);
+        verifyShows(browser, "Intact");
+
+        // Deleted from the middle of the chain.
+        long deleted = sequenceOf(requests[2]);
+        String row = sql("SELECT " + COLUMNS + " FROM kms_audit_record WHERE tenant_id = 1 AND sequence_no = " + deleted).trim();
+        sql("DELETE FROM kms_audit_record WHERE tenant_id = 1 AND sequence_no = " + deleted);
+        verifyShows(browser, "Broken at record " + deleted + ":");
+        sql("INSERT INTO kms_audit_record (" + COLUMNS + ") VALUES (" + values(row) + ")");
+        verifyShows(browser, "Intact");
+
+        // Inserted: a forged record, linked to the newest one, beyond the writer's sequence so as not to block it.
+        String newest = sql("SELECT sequence_no, record_hash FROM kms_audit_record WHERE tenant_id = 1 ORDER BY sequence_no DESC").split("\n")[0];
+        long forged = Long.parseLong(newest.split("\t")[0]) + 100_000;
+        sql("INSERT INTO kms_audit_record (" + COLUMNS + ") VALUES (1, " + forged + ", 0, 'tencent', '" + secretId()
+                + "', 'Decrypt', '" + keyId + "', 'forged', '127.0.0.1', 'ALLOWED', NULL, 1, '" + newest.split("\t")[1]
+                + "', '" + "ab".repeat(32) + "')");
+        verifyShows(browser, "Broken at record");
+        assertTrue(browser.text("verify-chain-result").contains("inserted at " + forged), browser.text("verify-chain-result"));
+        sql("DELETE FROM kms_audit_record WHERE tenant_id = 1 AND sequence_no = " + forged);
+        verifyShows(browser, "Intact");
+    }
+
+    private static ConsoleBrowser openAuditView() throws IOException {
+        ConsoleBrowser browser = ConsoleBrowser.start(baseUrl());
+        try {
+            browser.openConsoleAndExpectLogin();
+            browser.logIn(adminUsername(), adminPassword());
+            browser.waitUntil("the layout after login", () -> browser.isPresent(By.id("nav-audit")));
+            browser.click(By.id("nav-audit"));
+            browser.waitUntil("the audit view", () -> browser.isPresent(By.id("audit-grid")));
+            return browser;
+        } catch (RuntimeException e) {
+            browser.close(); // the caller's try-with-resources never gets it
+            throw e;
+        }
+    }
+
+    /** Each verification result differs from the one before in these tests, so waiting for the text is enough. */
+    private static void verifyShows(ConsoleBrowser browser, String prefix) {
+        browser.click(By.id("verify-chain-button"));
+        browser.waitUntil("verification result " + prefix, () -> browser.text("verify-chain-result").startsWith(prefix));
+    }
+
+    private static void setField(ConsoleBrowser browser, String id, String value) {
+        var input = browser.driver().findElement(By.cssSelector("#" + id + " input"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static long gridSize(ConsoleBrowser browser) {
+        Object size = browser.js("const g = document.getElementById('audit-grid'); return g ? g.size : -1;");
+        return size == null ? -1 : ((Number) size).longValue();
+    }
+
+    private static boolean enabled(ConsoleBrowser browser, String id) {
+        return browser.driver().findElement(By.id(id)).getAttribute("disabled") == null;
+    }
+
+    private long sequenceOf(String requestId) throws Exception {
+        return Long.parseLong(sql("SELECT sequence_no FROM kms_audit_record WHERE request_id = '" + requestId + "'").trim());
+    }
+
+    private void assertRecord(String requestId, String tenant, String principal, String action, String keyId,
+                              String outcome, String errorCode) throws Exception {
+        assertNotNull(requestId, "the response carries a RequestId");
+        String rows = sql("SELECT tenant_id, door, principal, action, key_id, outcome, error_code, source_address, recorded_at "
+                + "FROM kms_audit_record WHERE request_id = '" + requestId + "'");
+        String[] lines = rows.strip().split("\n");
+        assertEquals(1, lines.length, "exactly one record for request " + requestId + ": " + rows);
+        List<String> row = Arrays.asList(lines[0].split("\t", -1));
+        assertEquals(List.of(tenant, "tencent", principal, action, String.valueOf(keyId), outcome, String.valueOf(errorCode),
+                "127.0.0.1"), row.subList(0, 8), "record of " + action);
+        assertTrue(Math.abs(System.currentTimeMillis() - Long.parseLong(row.get(8))) < 120_000, "recorded just now: " + row);
+    }
+
+    private static String createKey(KmsClient kms, String aliasPrefix) throws TencentCloudSDKException {
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(uniqueAlias(aliasPrefix));
+        return kms.CreateKey(create).getKeyId();
+    }
+
+    private static EncryptResponse encrypt(KmsClient kms, String keyId, String plaintextBase64) throws TencentCloudSDKException {
+        EncryptRequest encrypt = new EncryptRequest();
+        encrypt.setKeyId(keyId);
+        encrypt.setPlaintext(plaintextBase64);
+        return kms.Encrypt(encrypt);
+    }
+
+    /** A row read back by {@link #sql} as SQL literals, to put a deleted record back exactly as it was. */
+    private static String values(String tabSeparated) {
+        StringBuilder out = new StringBuilder();
+        String[] cells = tabSeparated.split("\t", -1);
+        for (int i = 0; i < cells.length; i++) {
+            boolean number = i <= 2 || i == 11;
+            String cell = cells[i];
+            out.append(i > 0 ? ", " : "").append("null".equals(cell) ? "NULL" : number ? cell : "'" + cell.replace("'", "''") + "'");
+        }
+        return out.toString();
+    }
+
+    private String sql(String statement) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/audit-it-sql/sql"))
+                .POST(HttpRequest.BodyPublishers.ofString(statement)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), statement + " -> " + response.body());
+        return response.body();
+    }
+}

@@ -1,0 +1,39 @@
+package org.selfkms.console.keys.details;
+
+import org.selfkms.api.error.KmsException;
+import org.selfkms.console.audit.ConsoleAudit;
+import org.selfkms.console.feedback.Notifications;
+
+/**
+ * One change of the shown key from a details panel: audited like every console call, success announced, a
+ * refusal shown with the service's message, and the page reloaded either way - a refusal may come from a
+ * change made elsewhere.
+ */
+final class KeyChange {
+
+    private final ConsoleAudit audit;
+    private final Runnable reload;
+
+    KeyChange(ConsoleAudit audit, Runnable reload) {
+        this.audit = audit;
+        this.reload = reload;
+    }
+
+    /**
+     * @param action the action's name in the audit trail, as the Tencent door names it (e.g. DisableKey)
+     * @return whether the service accepted the change
+     */
+    boolean apply(String action, String keyId, String successMessage, Runnable change) {
+        boolean accepted;
+        try {
+            audit.run(action, keyId, change);
+            Notifications.success(successMessage);
+            accepted = true;
+        } catch (KmsException e) {
+            Notifications.error(e.getMessage());
+            accepted = false;
+        }
+        reload.run();
+        return accepted;
+    }
+}
