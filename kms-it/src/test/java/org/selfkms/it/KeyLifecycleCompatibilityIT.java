@@ -177,6 +177,35 @@ class KeyLifecycleCompatibilityIT extends SdkKeyTest {
     }
 
     /**
+     * RotateKey at most once per kms.rotation.min-interval-seconds (a day by default, Tencent's limit). The test
+     * server runs with 0 so other tests rotate back to back; here the day is switched on for the running
+     * server and crossed with the test-only clock.
+     */
+    @Test
+    void rotateKeyIsRateLimitedToOncePerInterval() throws Exception {
+        String keyId = createKey(uniqueAlias("rot-limit"));
+        com.tencentcloudapi.kms.v20190118.models.EnableKeyRotationRequest enable =
+                new com.tencentcloudapi.kms.v20190118.models.EnableKeyRotationRequest();
+        enable.setKeyId(keyId);
+        enable.setRotateDays(30L);
+        kms.EnableKeyRotation(enable);
+        String rotateKey = "{\"KeyId\":\"" + keyId + "\"}";
+        ServerClock.setProperty("kms.rotation.min-interval-seconds", "86400");
+        try {
+            commonClient().call("RotateKey", rotateKey);
+            assertCode("RequestLimitExceeded.RotateRateLimited", () -> commonClient().call("RotateKey", rotateKey));
+            ServerClock.shift(java.time.Duration.ofHours(23));
+            assertCode("RequestLimitExceeded.RotateRateLimited", () -> commonClient().call("RotateKey", rotateKey));
+            ServerClock.shift(java.time.Duration.ofHours(24).plusSeconds(1));
+            commonClient().call("RotateKey", rotateKey);
+        } finally {
+            ServerClock.reset();
+            ServerClock.setProperty("kms.rotation.min-interval-seconds", "0");
+        }
+        assertEquals(3, Base64.getDecoder().decode(encrypt(keyId))[21], "two rotations made version 3");
+    }
+
+    /**
      * Rotation: every version ever made keeps decrypting, the newest encrypts. RotateKey exists only from SDK
      * 3.2.2, so it goes through the SDK's generic client here; the test server allows rotations back to back.
      */

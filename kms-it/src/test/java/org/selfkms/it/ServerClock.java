@@ -52,7 +52,8 @@ final class ServerClock {
         fail("the server did not finish the requested lifecycle sweep within " + SWEEP_TIMEOUT);
     }
 
-    private static void setProperty(String name, String value) throws IOException {
+    /** Sets a system property of the running server (the KMS reads its limits on each use). */
+    static void setProperty(String name, String value) throws IOException {
         ModelNode write = operation("write-attribute", name);
         write.get("name").set("value");
         write.get("value").set(value);
