@@ -10,16 +10,11 @@ import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptResponse;
 import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -44,11 +39,10 @@ class AuditTrailIT extends DeployedKms {
     private static final String COLUMNS = "tenant_id, sequence_no, recorded_at, door, principal, action, key_id, "
             + "request_id, source_address, outcome, error_code, key_version, previous_hash, record_hash";
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Deployment(name = "sql", order = 2, testable = false)
     public static WebArchive sqlAccess() {
-        return ShrinkWrap.create(WebArchive.class, "audit-it-sql.war").addClass(SqlServlet.class);
+        return ServerSql.archive();
     }
 
     @Test
@@ -269,10 +263,7 @@ class AuditTrailIT extends DeployedKms {
         return out.toString();
     }
 
-    private String sql(String statement) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/audit-it-sql/sql"))
-                .POST(HttpRequest.BodyPublishers.ofString(statement)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), statement + " -> " + response.body());
-        return response.body();
+    private static String sql(String statement) throws Exception {
+        return ServerSql.run(statement);
     }
 }

@@ -7,6 +7,8 @@ import com.tencentcloudapi.kms.v20190118.models.GetKeyRotationStatusRequest;
 import com.tencentcloudapi.kms.v20190118.models.KeyMetadata;
 import com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest;
 import org.junit.jupiter.api.AfterEach;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -25,6 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server's clock (test-only switch) and asks for a sweep instead of waiting days.
  */
 class KeyTimersIT extends SdkKeyTest {
+
+    /** To read the audit trail: what the server does by itself is recorded like any request. */
+    @Deployment(name = "sql", order = 2, testable = false)
+    public static WebArchive sqlAccess() {
+        return ServerSql.archive();
+    }
 
     private static final long DAY = 86_400L;
 
@@ -72,6 +80,8 @@ class KeyTimersIT extends SdkKeyTest {
 
         String successor = createKey(alias);
         assertNotEquals(keyId, successor, "the alias is free again, the key id is never reused");
+        assertEquals("timer\tsystem\tFinishKeyDeletion\tALLOWED", auditOf(keyId, "FinishKeyDeletion"),
+                "the deletion is in the key owner's audit trail");
 
         // Even at real time again (a clock that went back) the deleted key stays deleted.
         ServerClock.reset();
@@ -126,6 +136,12 @@ class KeyTimersIT extends SdkKeyTest {
         assertEquals(rotated.getNextRotateTime(), describe(keyId).getNextRotateTime());
         assertEquals(PLAINTEXT, decrypt(before), "the old version still decrypts");
         assertEquals(PLAINTEXT, decrypt(after));
+        assertEquals("timer\tsystem\tAutoRotateKey\tALLOWED", auditOf(keyId, "AutoRotateKey"), "exactly one rotation recorded");
+    }
+
+    private static String auditOf(String keyId, String action) throws Exception {
+        return ServerSql.run("SELECT door, principal, action, outcome FROM kms_audit_record WHERE key_id = '" + keyId
+                + "' AND action = '" + action + "'").trim();
     }
 
     @Test

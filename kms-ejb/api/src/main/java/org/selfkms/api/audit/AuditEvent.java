@@ -29,6 +29,10 @@ public record AuditEvent(long tenantId, String door, String principal, String ac
     public static final String ANONYMOUS = "anonymous";
     public static final String DOOR_TENCENT = "tencent";
     public static final String DOOR_CONSOLE = "console";
+    /** Work the server does by itself when it falls due (finishing deletions, automatic rotation). */
+    public static final String DOOR_TIMER = "timer";
+    /** The principal of {@link #DOOR_TIMER} records. */
+    public static final String SYSTEM = "system";
 
     public AuditEvent {
         Objects.requireNonNull(outcome, "outcome");

@@ -1,14 +1,19 @@
 package org.selfkms.key.lifecycle;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.selfkms.api.audit.AuditEvent;
+import org.selfkms.api.audit.AuditLog;
+import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.key.CmkEntity;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What every job whose due time is a column of {@code kms_cmk} does alike: select the keys in one state
@@ -23,18 +28,24 @@ abstract class DueKeyJob implements LifecycleJob {
     @Inject
     private KeyRowLock rows;
 
+    @EJB
+    private AuditLog audit;
+
     private final String name;
+    private final String auditAction;
     private final KeyState dueState;
     private final String dueTime;
     private final String furtherCondition;
 
     /**
+     * @param auditAction      the action's name in the key owner's audit trail
      * @param dueState         the state a key must be in to be due
      * @param dueTime          the entity attribute holding the due time (Unix seconds, 0 when none)
      * @param furtherCondition any further JPQL condition on {@code c}, starting with {@code and}, or empty
      */
-    DueKeyJob(String name, KeyState dueState, String dueTime, String furtherCondition) {
+    DueKeyJob(String name, String auditAction, KeyState dueState, String dueTime, String furtherCondition) {
         this.name = name;
+        this.auditAction = auditAction;
         this.dueState = dueState;
         this.dueTime = dueTime;
         this.furtherCondition = furtherCondition;
@@ -67,6 +78,10 @@ abstract class DueKeyJob implements LifecycleJob {
                 .filter(key -> isDue(key, now))
                 .map(key -> {
                     work(key, now);
+                    // Recorded before the commit: if the trail cannot take it, the work rolls back and the
+                    // next sweep tries again - nothing happens to a key without a record of it.
+                    audit.record(new AuditEvent(key.tenantId(), AuditEvent.DOOR_TIMER, AuditEvent.SYSTEM,
+                            auditAction, key.id(), UUID.randomUUID().toString(), null, AuditOutcome.ALLOWED, null));
                     return true;
                 })
                 .orElse(false);

@@ -22,7 +22,7 @@ public class KeyDeletionJob extends DueKeyJob {
     private KeyVersions versions;
 
     public KeyDeletionJob() {
-        super("deletion", KeyState.PendingDelete, "deletionDate", "");
+        super("deletion", "FinishKeyDeletion", KeyState.PendingDelete, "deletionDate", "");
     }
 
     @Override

@@ -26,7 +26,7 @@ public class KeyRotationJob extends DueKeyJob {
     private KeyVersions versions;
 
     public KeyRotationJob() {
-        super("rotation", KeyState.Enabled, "nextRotateTime", "and c.rotationEnabled = true");
+        super("rotation", "AutoRotateKey", KeyState.Enabled, "nextRotateTime", "and c.rotationEnabled = true");
     }
 
     @Override
