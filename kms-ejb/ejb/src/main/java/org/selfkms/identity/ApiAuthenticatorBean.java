@@ -64,7 +64,8 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
                 authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw signatureMismatch();
         }
-        return new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL);
+        return new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL,
+                credential.service());
     }
 
     private static long parseTimestamp(String value) {
