@@ -81,10 +81,10 @@ public class KeysView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(key -> nameOf(key.usage())).setHeader("Usage").setKey("usage").setAutoWidth(true);
         grid.addColumn(key -> nameOf(key.protectionLevel())).setHeader("Protection").setKey("protection").setAutoWidth(true);
-        // customer keys and keys an integrated service created share the grid: the owner tells them apart
-        grid.addColumn(KeyMetadata::owner).setHeader("Owner").setKey("owner").setAutoWidth(true);
         grid.addColumn(key -> UnixTime.formatUtc(key.createTime())).setHeader("Created (UTC)").setKey("created")
                 .setAutoWidth(true);
+        // Customer keys and keys an integrated service created share the grid: the owner tells them apart.
+        grid.addColumn(KeyMetadata::owner).setHeader("Owner").setKey("owner").setAutoWidth(true);
         // Frozen to the end: on a narrow window the actions stay reachable without horizontal scrolling.
         grid.addComponentColumn(this::stateAction).setHeader("Actions").setKey("actions").setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
