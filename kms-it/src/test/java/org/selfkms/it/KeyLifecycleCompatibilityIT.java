@@ -166,16 +166,6 @@ class KeyLifecycleCompatibilityIT extends SdkKeyTest {
         assertCode("MissingParameter", () -> kms.EnableKeys(new EnableKeysRequest()));
     }
 
-    private static com.tencentcloudapi.common.CommonClient commonClient() {
-        com.tencentcloudapi.common.profile.HttpProfile http = new com.tencentcloudapi.common.profile.HttpProfile();
-        http.setEndpoint("127.0.0.1:" + httpPort());
-        http.setProtocol("http://");
-        com.tencentcloudapi.common.profile.ClientProfile profile = new com.tencentcloudapi.common.profile.ClientProfile();
-        profile.setHttpProfile(http);
-        return new com.tencentcloudapi.common.CommonClient("kms", "2019-01-18",
-                new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", profile);
-    }
-
     /**
      * Rotation: every version ever made keeps decrypting, the newest encrypts. RotateKey exists only from SDK
      * 3.2.2, so it goes through the SDK's generic client here; the test server allows rotations back to back.
