@@ -1,6 +1,7 @@
 package org.selfkms.it;
 
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.GetKeyRotationStatusRequest;
 import com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest;
 import com.tencentcloudapi.kms.v20190118.models.Tag;
@@ -118,6 +119,46 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         browser.click(By.id("alias-save"));
         browser.waitUntil("an error notification", () -> browser.notificationShown("error"));
         assertEquals(renamed, describe(keyId).getAlias());
+    }
+
+    /** A key an integrated service manages: listed with its owner, no state changes, no rename, rotation allowed. */
+    @Test
+    void managedKeyShowsItsOwnerAndOffersOnlyRotation() throws Exception {
+        GenerateDataKeyRequest firstUse = new GenerateDataKeyRequest();
+        firstUse.setKeyId("kms-cdb");
+        firstUse.setKeySpec("AES_256");
+        String keyId = ServicePrincipals.client("cdb").GenerateDataKey(firstUse).getKeyId();
+
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(adminUsername(), adminPassword());
+        browser.waitUntil("the managed key in the grid", () -> browser.isPresent(By.id("managed-by-kms-cdb")));
+        assertEquals("managed by cdb", browser.text("managed-by-kms-cdb"));
+        assertFalse(browser.isPresent(By.id("disable-key-kms-cdb")), "no Disable button for a managed key");
+        assertTrue(grid("keys-grid").contains(keyId + "|Enabled|ENCRYPT_DECRYPT|"), grid("keys-grid"));
+        assertTrue(grid("keys-grid").contains("|cdb|managed by cdb"), "the Owner column names the service: " + grid("keys-grid"));
+
+        browser.click(By.id("key-link-kms-cdb"));
+        browser.waitUntil("the details page", () -> browser.isPresent(By.id("key-title")) && "kms-cdb".equals(browser.text("key-title")));
+        assertTrue(browser.text("key-facts").endsWith("managed by cdb"), browser.text("key-facts"));
+        for (String button : new String[]{"key-disable", "key-archive", "key-enable", "key-schedule-deletion", "key-cancel-archive"}) {
+            assertFalse(browser.isPresent(By.id(button)), button + " is not offered for a managed key");
+        }
+        // Vaadin does not even send a component that is invisible from the start
+        assertTrue(browser.driver().findElements(By.id("alias-save")).stream().noneMatch(WebElement::isDisplayed),
+                "no alias save for a managed key");
+        assertEquals("true", browser.driver().findElement(By.id("alias-edit")).getDomAttribute("readonly"));
+
+        // rotation stays with the tenant (only this test touches the cdb service's key: it starts with one version)
+        assertFalse(grid("versions-grid").contains("decrypts only"), grid("versions-grid"));
+        browser.click(By.id("rotation-enabled"));
+        browser.click(By.id("rotation-save"));
+        browser.waitUntil("rotation on in the service", () -> rotationEnabled(keyId));
+        browser.click(By.id("rotate-now"));
+        browser.waitUntil("a second version", () -> grid("versions-grid").contains("2|"));
+        assertTrue(grid("versions-grid").contains("decrypts only"), grid("versions-grid"));
+        assertTrue(describe(keyId).getLastRotateTime() > 0);
+        assertEquals("Enabled", state(keyId));
+        assertEquals("kms-cdb", describe(keyId).getAlias());
     }
 
     private void waitForState(String state) {

@@ -1,6 +1,10 @@
 package org.selfkms.it;
 
+import com.tencentcloudapi.common.CommonClient;
+import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CancelKeyDeletionRequest;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
@@ -29,6 +33,16 @@ abstract class SdkKeyTest extends DeployedKms {
     @BeforeAll
     static void client() {
         kms = kms();
+    }
+
+    /** The SDK's generic client, for actions newer than the pinned SDK (RotateKey exists only from 3.2.2). */
+    static CommonClient commonClient() {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint("127.0.0.1:" + httpPort());
+        http.setProtocol("http://");
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new CommonClient("kms", "2019-01-18", new Credential(secretId(), secretKey()), "ap-guangzhou", profile);
     }
 
     static void assertCode(String code, Executable call) {

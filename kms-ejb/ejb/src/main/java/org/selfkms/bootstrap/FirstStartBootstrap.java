@@ -12,16 +12,11 @@ import jakarta.persistence.PersistenceContext;
 import org.selfkms.hsm.TokenGateway;
 import org.selfkms.identity.ConsoleUserEntity;
 import org.selfkms.identity.Credentials;
+import org.selfkms.identity.GeneratedSecrets;
 import org.selfkms.identity.PasswordHash;
 import org.selfkms.tenant.TenantEntity;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.logging.Logger;
 
@@ -40,7 +35,6 @@ public class FirstStartBootstrap {
     public static final long FIRST_ACCOUNT_UIN = 100000000001L;
     public static final String ADMIN_USERNAME = "admin";
     static final String CREDENTIALS_FILE = "bootstrap-credentials.txt";
-    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final Logger LOG = Logger.getLogger(FirstStartBootstrap.class.getName());
 
     @PersistenceContext(unitName = "kms")
@@ -74,7 +68,8 @@ public class FirstStartBootstrap {
         em.flush();
 
         if (generated.length() > 0) {
-            Path file = writeCredentialsFile(generated.toString());
+            Path file = OperatorSecretsFile.write(CREDENTIALS_FILE,
+                    "# SelfKMS bootstrap credentials, generated on first start\n" + generated);
             LOG.info("First start: created tenant " + FIRST_ACCOUNT_UIN + ", console user '" + ADMIN_USERNAME
                     + "' and API credential " + secretId + ". Generated secrets are in " + file
                     + " (readable only by the server's user); move them to a safe place and delete the file.");
@@ -89,33 +84,8 @@ public class FirstStartBootstrap {
         if (value != null && !value.isBlank()) {
             return value.trim();
         }
-        String fresh = generatedLength == 0 ? "AKID" + random(32) : random(generatedLength);
+        String fresh = generatedLength == 0 ? GeneratedSecrets.secretId() : GeneratedSecrets.alphanumeric(generatedLength);
         generated.append(what).append(" (").append(variable).append("): ").append(fresh).append('\n');
         return fresh;
-    }
-
-    private static String random(int length) {
-        SecureRandom random = new SecureRandom();
-        StringBuilder out = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            out.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
-        }
-        return out.toString();
-    }
-
-    private static Path writeCredentialsFile(String content) {
-        String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-        Path dir = Path.of(dataDir, "kms");
-        Path file = dir.resolve(CREDENTIALS_FILE);
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".bootstrap", ".tmp");
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(tmp, "# SelfKMS bootstrap credentials, generated on first start\n" + content, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("Cannot write the bootstrap credentials file in " + dir, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.selfkms.crypto;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,7 +17,9 @@ import org.selfkms.api.key.ProtectionLevel;
 import org.selfkms.hsm.TokenGateway;
 import org.selfkms.key.CachedKey;
 import org.selfkms.key.KeyDirectory;
+import org.selfkms.key.KeyOwnership;
 import org.selfkms.key.KeyRef;
+import org.selfkms.key.ManagedKeyCreator;
 import org.selfkms.key.KeyStateMachine;
 import org.selfkms.key.VersionMaterialCache;
 
@@ -39,6 +42,9 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
 
     @Inject
     private TokenGateway token;
+
+    @EJB
+    private ManagedKeyCreator managedKeys;
 
     @Override
     public Ciphertext encrypt(Caller caller, String keyRef, byte[] plaintext, String encryptionContext) {
@@ -99,12 +105,35 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
     }
 
     private CachedKey encryptingKey(Caller caller, String keyRef) {
-        CachedKey key = keys.resolve(caller.tenantId(), KeyRef.parse(keyRef));
+        CachedKey key = resolveOrCreateManaged(caller, KeyRef.parse(keyRef));
         if (key.usage() != KeyUsage.ENCRYPT_DECRYPT) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "The key cannot be used to encrypt");
         }
         KeyStateMachine.checkCanEncrypt(key.state());
         return key;
+    }
+
+    /**
+     * A service principal's first use of its managed alias ({@code kms-<service>}) creates that key; every
+     * other unknown reference is not found. Creation commits in its own transaction; a concurrent first
+     * call that lost the race to the unique alias finds the winner's key.
+     */
+    private CachedKey resolveOrCreateManaged(Caller caller, KeyRef ref) {
+        Optional<CachedKey> found = keys.find(caller.tenantId(), ref);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (!KeyOwnership.isOwnManagedAlias(caller, ref)) {
+            throw KeyDirectory.notFound();
+        }
+        try {
+            managedKeys.createIfAbsent(caller);
+        } catch (KmsException e) {
+            if (e.code() != KmsErrorCode.ALIAS_EXISTS) {
+                throw e;
+            }
+        }
+        return keys.resolve(caller.tenantId(), ref);
     }
 
     private String seal(CachedKey key, byte[] plaintext, EncryptionContext context) {

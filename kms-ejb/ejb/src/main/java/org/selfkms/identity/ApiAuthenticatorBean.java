@@ -45,7 +45,8 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         ActiveCredential credential = credentials.find(authorization.secretId())
                 .orElseThrow(() -> new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled"));
         // From here on the SecretId exists: failures name it, so that the audit record reaches its tenant.
-        Caller claimed = new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL);
+        Caller claimed = new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL,
+                credential.service());
         long timestamp = parseTimestamp(request.timestamp(), claimed);
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
             throw new AuthenticationFailedException(KmsErrorCode.AUTH_SIGNATURE_EXPIRED,

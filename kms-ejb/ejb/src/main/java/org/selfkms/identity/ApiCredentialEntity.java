@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 /**
  * A SecretId/SecretKey pair. The secret must be recoverable to verify HMAC request signatures, so it is
  * stored wrapped under the domain key (purpose bound to the SecretId), never in plaintext or hashed.
+ * A credential with a {@code service} is a service principal: the tenant authorised that integrated
+ * service to call KMS for it.
  */
 @Entity
 @Table(name = "kms_api_credential")
@@ -32,10 +34,20 @@ public class ApiCredentialEntity {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    /** Null for an ordinary credential; the integrated service's name for a service principal. */
+    @Column(name = "service_name")
+    private String service;
+
     protected ApiCredentialEntity() {
     }
 
     public ApiCredentialEntity(String secretId, long tenantId, String principal, String wrappedSecret, long createdAt) {
+        this(secretId, tenantId, principal, wrappedSecret, createdAt, null);
+    }
+
+    public ApiCredentialEntity(String secretId, long tenantId, String principal, String wrappedSecret, long createdAt,
+                               String service) {
+        this.service = service;
         this.secretId = secretId;
         this.tenantId = tenantId;
         this.principal = principal;
@@ -63,6 +75,10 @@ public class ApiCredentialEntity {
     /** After a domain-key rotation: the same secret, wrapped under the new domain-key version. */
     public void rewrapTo(String newWrappedSecret) {
         this.wrappedSecret = newWrappedSecret;
+    }
+
+    public String service() {
+        return service;
     }
 
     public boolean enabled() {

@@ -23,7 +23,9 @@ public class CredentialDirectory {
     private static final int MAX_ENTRIES = 10_000;
 
     /** toString leaves the secret out. */
-    public record ActiveCredential(String secretId, long tenantId, long accountUin, String principal, byte[] secret) {
+    /** {@code service} is null unless the credential is a service principal. */
+    public record ActiveCredential(String secretId, long tenantId, long accountUin, String principal, byte[] secret,
+                                   String service) {
         @Override
         public String toString() {
             return "ActiveCredential[secretId=" + secretId + ", tenantId=" + tenantId + "]";
@@ -55,7 +57,8 @@ public class CredentialDirectory {
         }
         TenantEntity tenant = em.find(TenantEntity.class, entity.tenantId());
         byte[] secret = token.unwrap(WrappedKey.decode(entity.wrappedSecret()), ApiCredentialEntity.secretPurpose(secretId));
-        ActiveCredential credential = new ActiveCredential(secretId, tenant.id(), tenant.accountUin(), entity.principal(), secret);
+        ActiveCredential credential = new ActiveCredential(secretId, tenant.id(), tenant.accountUin(), entity.principal(), secret,
+                entity.service());
         if (bySecretId.size() >= MAX_ENTRIES) {
             bySecretId.clear();
         }

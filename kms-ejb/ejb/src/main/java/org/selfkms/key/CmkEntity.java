@@ -127,6 +127,10 @@ public class CmkEntity {
         this.description = newDescription;
     }
 
+    public String owner() {
+        return owner;
+    }
+
     public KeyUsage usage() {
         return usage;
     }

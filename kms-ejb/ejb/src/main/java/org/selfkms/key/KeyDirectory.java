@@ -45,8 +45,16 @@ public class KeyDirectory {
 
     /** @throws KmsException {@code KEY_NOT_FOUND} when the tenant has no such key */
     public CachedKey resolve(long tenantId, KeyRef ref) {
-        Optional<CachedKey> key = ref.isAlias() ? byAlias(tenantId, ref.alias()) : byId(tenantId, ref.keyId());
-        return key.orElseThrow(() -> new KmsException(KmsErrorCode.KEY_NOT_FOUND, "The key does not exist"));
+        return find(tenantId, ref).orElseThrow(KeyDirectory::notFound);
+    }
+
+    /** Empty when the tenant has no such key. */
+    public Optional<CachedKey> find(long tenantId, KeyRef ref) {
+        return ref.isAlias() ? byAlias(tenantId, ref.alias()) : byId(tenantId, ref.keyId());
+    }
+
+    public static KmsException notFound() {
+        return new KmsException(KmsErrorCode.KEY_NOT_FOUND, "The key does not exist");
     }
 
     public Optional<CachedKey> byId(long tenantId, UUID id) {

@@ -2,6 +2,7 @@ package org.selfkms.key;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -13,12 +14,12 @@ import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
 import org.selfkms.api.key.KeyQuery;
+import org.selfkms.api.key.KeyRole;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyVersionInfo;
-import org.selfkms.api.key.ProtectionLevel;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,8 +30,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
-/** Control-plane operations on CMKs. Each runs in one JTA transaction: a refused request changes nothing. */
+/**
+ * Control-plane operations on CMKs. Each runs in one JTA transaction: a refused request changes nothing.
+ * Service principals are refused by {@link ServicePrincipalGuard}; service-managed keys refuse the changes
+ * {@link KeyOwnership} names.
+ */
 @Stateless
+@Interceptors(ServicePrincipalGuard.class)
 public class KeyManagementBean implements KeyManagement {
 
     static final int MAX_DESCRIPTION_BYTES = 1024;
@@ -47,6 +53,9 @@ public class KeyManagementBean implements KeyManagement {
 
     @Inject
     private KeyVersions versions;
+
+    @Inject
+    private NewKeys newKeys;
 
     @Inject
     private KeyDirectory directory;
@@ -68,31 +77,8 @@ public class KeyManagementBean implements KeyManagement {
         if (origin != KeyOrigin.TENCENT_KMS) {
             throw new KmsException(KmsErrorCode.KEY_TYPE_INVALID, "Imported key material is not supported yet");
         }
-        // A deleted key's tombstone does not count against the quota.
-        long count = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.state <> :deleted", Long.class)
-                .setParameter("tenant", caller.tenantId()).setParameter("deleted", KeyState.Deleted).getSingleResult();
-        if (count >= KeyLimits.maxKeysPerTenant()) {
-            throw new KmsException(KmsErrorCode.KEY_LIMIT_EXCEEDED, "The tenant has reached its limit of keys");
-        }
-        if (aliasTaken(caller.tenantId(), request.alias())) {
-            throw aliasExists();
-        }
-
-        UUID id = UUID.randomUUID();
-        long now = clock.instant().getEpochSecond();
-        ProtectionLevel level = request.protectionLevel() != null ? request.protectionLevel() : KeyLimits.defaultProtectionLevel();
-        CmkEntity key = new CmkEntity(id.toString(), caller.tenantId(), request.alias(), description, usage,
-                KeyState.Enabled, origin, level, "user", caller.accountUin(), now);
-        em.persist(key);
-        versions.addFirst(key, now);
-        KeyTagRows.put(em, id.toString(), request.tags());
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            // Another request took the alias between our check and our insert.
-            throw aliasExists();
-        }
-        return key.toMetadata();
+        return newKeys.create(caller, request.alias(), description, request.protectionLevel(), KeyOwnership.USER,
+                request.tags()).toMetadata();
     }
 
     @Override
@@ -101,16 +87,28 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
-    public KeyPage listKeys(Caller caller, int offset, int limit) {
+    public KeyPage listKeys(Caller caller, KeyRole role, int offset, int limit) {
         checkPage(offset, limit);
-        List<KeyMetadata> keys = em.createQuery("select c from CmkEntity c where c.tenantId = :tenant "
-                        + "and c.state in :states order by c.createdAt desc, c.id", CmkEntity.class)
-                .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES)
-                .setFirstResult(offset).setMaxResults(limit)
+        String where = " from CmkEntity c where c.tenantId = :tenant and c.state in :states" + roleCondition(role);
+        var page = em.createQuery("select c" + where + " order by c.createdAt desc, c.id", CmkEntity.class)
+                .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES);
+        var count = em.createQuery("select count(c)" + where, Long.class)
+                .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES);
+        if (role != null) {
+            page.setParameter("user", KeyOwnership.USER);
+            count.setParameter("user", KeyOwnership.USER);
+        }
+        List<KeyMetadata> keys = page.setFirstResult(offset).setMaxResults(limit)
                 .getResultStream().map(CmkEntity::toMetadata).toList();
-        long total = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.state in :states", Long.class)
-                .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES).getSingleResult();
-        return new KeyPage(keys, total);
+        return new KeyPage(keys, count.getSingleResult());
+    }
+
+    /** Role 0 (customer keys) are owned by {@code user}; Role 1 by a service; null lists both. */
+    private static String roleCondition(KeyRole role) {
+        if (role == null) {
+            return "";
+        }
+        return role == KeyRole.USER ? " and c.owner = :user" : " and c.owner <> :user";
     }
 
     @Override
@@ -121,6 +119,10 @@ public class KeyManagementBean implements KeyManagement {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("tenant", caller.tenantId());
         parameters.put("deleted", KeyState.Deleted);
+        where.append(roleCondition(query.role()));
+        if (query.role() != null) {
+            parameters.put("user", KeyOwnership.USER);
+        }
         if (query.state() != null) {
             where.append(" and c.state = :state");
             parameters.put("state", query.state());
@@ -170,7 +172,7 @@ public class KeyManagementBean implements KeyManagement {
 
     @Override
     public void disableKey(Caller caller, String keyRef) {
-        transition(caller, keyRef, KeyStateMachine::disable);
+        customerKeyTransition(caller, keyRef, KeyStateMachine::disable, "disabled");
     }
 
     @Override
@@ -185,7 +187,7 @@ public class KeyManagementBean implements KeyManagement {
 
     @Override
     public void disableKeys(Caller caller, List<String> keyRefs) {
-        distinctBatch(keyRefs).forEach(ref -> transition(caller, ref, KeyStateMachine::disable));
+        distinctBatch(keyRefs).forEach(ref -> customerKeyTransition(caller, ref, KeyStateMachine::disable, "disabled"));
     }
 
     @Override
@@ -193,7 +195,7 @@ public class KeyManagementBean implements KeyManagement {
         if (pendingWindowInDays < MIN_PENDING_DAYS || pendingWindowInDays > MAX_PENDING_DAYS) {
             throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
         }
-        CmkEntity key = transition(caller, keyRef, KeyStateMachine::scheduleDeletion);
+        CmkEntity key = customerKeyTransition(caller, keyRef, KeyStateMachine::scheduleDeletion, "scheduled for deletion");
         long deletionDate = KeySchedule.deletionDate(clock.instant().getEpochSecond(), pendingWindowInDays);
         key.scheduleDeletion(deletionDate);
         return deletionDate;
@@ -206,31 +208,33 @@ public class KeyManagementBean implements KeyManagement {
 
     @Override
     public void archiveKey(Caller caller, String keyRef) {
-        transition(caller, keyRef, KeyStateMachine::archive);
+        customerKeyTransition(caller, keyRef, KeyStateMachine::archive, "archived");
     }
 
     @Override
     public void cancelKeyArchive(Caller caller, String keyRef) {
-        transition(caller, keyRef, KeyStateMachine::cancelArchive);
+        customerKeyTransition(caller, keyRef, KeyStateMachine::cancelArchive, "taken out of the archive");
     }
 
     @Override
     public void updateAlias(Caller caller, String keyRef, String newAlias) {
         KeyRef.checkNewAlias(newAlias);
         CmkEntity key = find(caller, keyRef);
+        // the service finds its key by this alias: renaming it would make the service create another
+        KeyOwnership.checkUserCreated(key.owner(), "renamed");
         KeyStateMachine.checkCanEditMetadata(key.state());
         if (newAlias.equals(key.alias())) {
             return;
         }
-        if (aliasTaken(caller.tenantId(), newAlias)) {
-            throw aliasExists();
+        if (newKeys.aliasTaken(caller.tenantId(), newAlias)) {
+            throw NewKeys.aliasExists();
         }
         key.rename(newAlias);
         directory.invalidateAfterCompletion(UUID.fromString(key.id()));
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw aliasExists();
+            throw NewKeys.aliasExists();
         }
     }
 
@@ -337,8 +341,18 @@ public class KeyManagementBean implements KeyManagement {
         return keyRefs;
     }
 
-    private CmkEntity transition(Caller caller, String keyRef, UnaryOperator<KeyState> rule) {
+    /** A change that would stop a service from using its key: refused for service-managed keys. */
+    private CmkEntity customerKeyTransition(Caller caller, String keyRef, UnaryOperator<KeyState> rule, String change) {
         CmkEntity key = find(caller, keyRef);
+        KeyOwnership.checkUserCreated(key.owner(), change);
+        return apply(key, rule);
+    }
+
+    private CmkEntity transition(Caller caller, String keyRef, UnaryOperator<KeyState> rule) {
+        return apply(find(caller, keyRef), rule);
+    }
+
+    private CmkEntity apply(CmkEntity key, UnaryOperator<KeyState> rule) {
         KeyState next = rule.apply(key.state());
         if (next != key.state()) {
             key.changeState(next);
@@ -365,14 +379,5 @@ public class KeyManagementBean implements KeyManagement {
             throw KeyStateMachine.deleted();
         }
         return key;
-    }
-
-    private boolean aliasTaken(long tenantId, String alias) {
-        return em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.alias = :alias", Long.class)
-                .setParameter("tenant", tenantId).setParameter("alias", alias).getSingleResult() > 0;
-    }
-
-    private static KmsException aliasExists() {
-        return new KmsException(KmsErrorCode.ALIAS_EXISTS, "The alias is already in use");
     }
 }

@@ -17,6 +17,7 @@ import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
 import org.selfkms.api.key.KeyQuery;
+import org.selfkms.api.key.KeyRole;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyUsage;
@@ -222,17 +223,12 @@ public class TencentActions {
         if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "HsmClusterId is not supported");
         }
+        KeyPage page = keys.listKeyDetail(caller, new KeyQuery((int) offset, (int) limit, order == 1,
+                LIST_STATES[(int) state], fields.optionalString("SearchKeyAlias").orElse(null), origin, usage,
+                tagFilters(fields), role(role)));
         JsonArrayBuilder metadata = Json.createArrayBuilder();
-        long total = 0;
-        // Role 1 lists keys that integrated services created for the tenant; none exist before service-managed keys.
-        if (role == 0) {
-            KeyPage page = keys.listKeyDetail(caller, new KeyQuery((int) offset, (int) limit, order == 1,
-                    LIST_STATES[(int) state], fields.optionalString("SearchKeyAlias").orElse(null), origin, usage,
-                    tagFilters(fields)));
-            page.keys().forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
-            total = page.totalCount();
-        }
-        return Json.createObjectBuilder().add("TotalCount", total).add("KeyMetadatas", metadata);
+        page.keys().forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
+        return Json.createObjectBuilder().add("TotalCount", page.totalCount()).add("KeyMetadatas", metadata);
     }
 
     private JsonObjectBuilder listKeys(Caller caller, RequestFields fields) {
@@ -242,15 +238,15 @@ public class TencentActions {
         if (offset < 0 || offset > Integer.MAX_VALUE || limit < 1 || limit > 200 || role < 0 || role > 1) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Offset must be >= 0, Limit 1-200, Role 0 or 1");
         }
+        KeyPage page = keys.listKeys(caller, role(role), (int) offset, (int) limit);
         JsonArrayBuilder ids = Json.createArrayBuilder();
-        long total = 0;
-        // Role 1 lists keys that integrated services created for the tenant; there are none before service-managed keys exist.
-        if (role == 0) {
-            KeyPage page = keys.listKeys(caller, (int) offset, (int) limit);
-            page.keys().forEach(k -> ids.add(Json.createObjectBuilder().add("KeyId", k.keyId())));
-            total = page.totalCount();
-        }
-        return Json.createObjectBuilder().add("Keys", ids).add("TotalCount", total);
+        page.keys().forEach(k -> ids.add(Json.createObjectBuilder().add("KeyId", k.keyId())));
+        return Json.createObjectBuilder().add("Keys", ids).add("TotalCount", page.totalCount());
+    }
+
+    /** Tencent's Role: 0 keys the customer created, 1 keys integrated services created on its behalf (checked 0-1 before). */
+    private static KeyRole role(long role) {
+        return role == 1 ? KeyRole.SERVICE : KeyRole.USER;
     }
 
     private JsonObjectBuilder enableKey(Caller caller, RequestFields fields) {

@@ -43,6 +43,9 @@ final class TencentErrorCodes {
             case DUPLICATED_KEY_ID -> "InvalidParameterValue.DuplicatedKeyId";
             case TAG_INVALID -> "InvalidParameterValue";
             case TAG_KEYS_DUPLICATED -> "InvalidParameterValue.TagKeysDuplicated";
+            // Tencent documents it for ArchiveKey/CancelKeyArchive; for disable, delete and rename of a managed key
+            // the code is undocumented (reference, open question 1), so one code answers every such refusal.
+            case KEY_NOT_USER_CREATED -> "UnsupportedOperation.NotUserCreatedCmk";
             case PLAINTEXT_INVALID -> "InvalidParameterValue.InvalidPlaintext";
             case CIPHERTEXT_INVALID -> "InvalidParameterValue.InvalidCiphertext";
             case UNSUPPORTED_OPERATION -> "UnsupportedOperation";

@@ -14,7 +14,8 @@ import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
 
 /**
- * Lazy paging of the grid over {@link KeyManagement#listKeys}: the grid asks for the rows it shows, and
+ * Lazy paging of the grid over {@link KeyManagement#listKeys}, customer and service-managed keys alike
+ * (the grid's Owner column tells them apart): the grid asks for the rows it shows, and
  * we fetch them in pages of at most {@value #MAX_PAGE}, the largest page the service accepts.
  */
 final class KeyDataProvider extends AbstractBackEndDataProvider<KeyMetadata, Void> {
@@ -47,7 +48,7 @@ final class KeyDataProvider extends AbstractBackEndDataProvider<KeyMetadata, Voi
     @Override
     protected int sizeInBackEnd(Query<KeyMetadata, Void> query) {
         try {
-            long total = keyManagement.listKeys(ConsoleSession.requireCaller(), 0, 1).totalCount();
+            long total = keyManagement.listKeys(ConsoleSession.requireCaller(), null, 0, 1).totalCount();
             return (int) Math.min(Integer.MAX_VALUE, total);
         } catch (KmsException e) {
             Notifications.error(e.getMessage());
@@ -65,7 +66,7 @@ final class KeyDataProvider extends AbstractBackEndDataProvider<KeyMetadata, Voi
         List<KeyMetadata> rows = new ArrayList<>();
         while (rows.size() < limit) {
             int pageSize = Math.min(MAX_PAGE, limit - rows.size());
-            KeyPage page = keyManagement.listKeys(ConsoleSession.requireCaller(), offset + rows.size(), pageSize);
+            KeyPage page = keyManagement.listKeys(ConsoleSession.requireCaller(), null, offset + rows.size(), pageSize);
             rows.addAll(page.keys());
             if (page.keys().size() < pageSize) {
                 break; // end of the list

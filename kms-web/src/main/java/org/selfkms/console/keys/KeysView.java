@@ -30,7 +30,8 @@ import org.selfkms.console.keys.details.KeyDetailsView;
 import org.selfkms.console.layout.MainLayout;
 
 /**
- * The console's home: the tenant's keys, newest first, with create, enable and disable. Element ids are
+ * The console's home: the tenant's keys (its own and those integrated services manage for it), newest
+ * first, with create, enable and disable. Element ids are
  * stable because the browser tests and the documentation screenshots rely on them.
  */
 @Route(value = "", layout = MainLayout.class)
@@ -73,7 +74,7 @@ public class KeysView extends VerticalLayout {
 
     private void configureGrid() {
         grid.setId("keys-grid");
-        // Compact: less cell padding, so that all seven columns fit beside the drawer on a 1400 px screen.
+        // Compact: less cell padding, so that all eight columns fit beside the drawer on a 1400 px screen.
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         // Not auto-width: that is measured on the first rows loaded, and a longer alias created later
         // would be cut. The tooltip shows aliases that still do not fit, with the description.
@@ -87,6 +88,8 @@ public class KeysView extends VerticalLayout {
         grid.addColumn(key -> nameOf(key.protectionLevel())).setHeader("Protection").setKey("protection").setAutoWidth(true);
         grid.addColumn(key -> UnixTime.formatUtc(key.createTime())).setHeader("Created (UTC)").setKey("created")
                 .setAutoWidth(true);
+        // Customer keys and keys an integrated service created share the grid: the owner tells them apart.
+        grid.addColumn(KeyMetadata::owner).setHeader("Owner").setKey("owner").setAutoWidth(true);
         // Frozen to the end: on a narrow window the actions stay reachable without horizontal scrolling.
         grid.addComponentColumn(this::stateAction).setHeader("Actions").setKey("actions").setAutoWidth(true)
                 .setFlexGrow(0).setFrozenToEnd(true);
@@ -115,11 +118,13 @@ public class KeysView extends VerticalLayout {
      * for a key without alias.
      */
     private Component stateAction(KeyMetadata key) {
+        String rowName = key.alias() == null || key.alias().isEmpty() ? key.keyId() : key.alias();
         if (isServiceManaged(key)) {
             // The service refuses to disable these anyway; a button that can only fail would mislead.
-            return new Span("managed by " + key.owner());
+            Span managed = new Span("managed by " + key.owner());
+            managed.setId("managed-by-" + rowName);
+            return managed;
         }
-        String rowName = key.alias() == null || key.alias().isEmpty() ? key.keyId() : key.alias();
         if (key.state() == KeyState.Enabled) {
             Button disable = new Button("Disable", click -> changeState(key, false));
             disable.setId("disable-key-" + rowName);
@@ -136,7 +141,7 @@ public class KeysView extends VerticalLayout {
     }
 
     /** Customer keys have owner {@code user}; service-managed keys carry the integrated service's name. */
-    private static boolean isServiceManaged(KeyMetadata key) {
+    public static boolean isServiceManaged(KeyMetadata key) {
         return key.owner() != null && !key.owner().isEmpty() && !"user".equals(key.owner());
     }
 

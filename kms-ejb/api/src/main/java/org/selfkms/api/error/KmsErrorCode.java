@@ -44,6 +44,8 @@ public enum KmsErrorCode {
     DUPLICATED_KEY_ID,
     TAG_INVALID,
     TAG_KEYS_DUPLICATED,
+    /** The change is refused for a service-managed key: only customer-created keys may be disabled, deleted, archived or renamed. */
+    KEY_NOT_USER_CREATED,
 
     // data
     PLAINTEXT_INVALID,

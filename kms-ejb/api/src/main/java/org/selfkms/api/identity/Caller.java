@@ -11,13 +11,24 @@ import java.util.Objects;
  * @param accountUin  the tenant's numeric account id, shown where Tencent shows Uin values
  * @param principal   user name or SecretId that made the request
  * @param kind        how the caller authenticated
+ * @param service     for a service principal (an integrated service's API credential, e.g. {@code cos}) the
+ *                    service's name; null for users and ordinary API credentials
  */
-public record Caller(long tenantId, long accountUin, String principal, Kind kind) implements Serializable {
+public record Caller(long tenantId, long accountUin, String principal, Kind kind, String service) implements Serializable {
 
     public enum Kind { API_CREDENTIAL, CONSOLE_USER }
 
     public Caller {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A user or an ordinary API credential: no service. */
+    public Caller(long tenantId, long accountUin, String principal, Kind kind) {
+        this(tenantId, accountUin, principal, kind, null);
+    }
+
+    public boolean isServicePrincipal() {
+        return service != null;
     }
 }

@@ -8,6 +8,10 @@ import java.util.List;
 /**
  * Control-plane operations on CMKs. Wherever a key reference is taken, it may be a key id or an alias
  * (bare, or prefixed {@code alias/}). Failures are {@link org.selfkms.api.error.KmsException}s.
+ *
+ * <p>Service-managed keys (owner = a service's name, alias {@code kms-<service>}) may be read, rotated and
+ * described, but disabling, deleting, archiving and renaming them fails with {@code KEY_NOT_USER_CREATED}.
+ * Service principals use keys but do not manage them: every method here refuses them with {@code UNAUTHORIZED}.
  */
 @Local
 public interface KeyManagement {
@@ -16,10 +20,15 @@ public interface KeyManagement {
 
     KeyMetadata describeKey(Caller caller, String keyRef);
 
-    /** Keys in state Enabled, Disabled or PendingImport, newest first. */
-    KeyPage listKeys(Caller caller, int offset, int limit);
+    /** Customer keys in state Enabled, Disabled or PendingImport, newest first (Tencent's ListKeys with Role 0). */
+    default KeyPage listKeys(Caller caller, int offset, int limit) {
+        return listKeys(caller, KeyRole.USER, offset, limit);
+    }
 
-    /** Customer keys matching the query, with the total number that match. */
+    /** Keys of the role (null: both) in state Enabled, Disabled or PendingImport, newest first. */
+    KeyPage listKeys(Caller caller, KeyRole role, int offset, int limit);
+
+    /** Keys matching the query (by default customer keys only), with the total number that match. */
     KeyPage listKeyDetail(Caller caller, KeyQuery query);
 
     void enableKey(Caller caller, String keyRef);

@@ -10,11 +10,18 @@ import java.util.List;
  * @param usage      null for every usage
  * @param ascending  by creation time; newest first when false
  * @param tagFilters all must match; null or empty for no tag condition
+ * @param role       customer keys or service-managed keys; null for both
  */
 public record KeyQuery(int offset, int limit, boolean ascending, KeyState state, String search, KeyOrigin origin,
-                       KeyUsage usage, List<TagFilter> tagFilters) implements Serializable {
+                       KeyUsage usage, List<TagFilter> tagFilters, KeyRole role) implements Serializable {
 
     public KeyQuery {
         tagFilters = tagFilters == null ? List.of() : List.copyOf(tagFilters);
+    }
+
+    /** Customer keys only, as Tencent's listings do without a Role. */
+    public KeyQuery(int offset, int limit, boolean ascending, KeyState state, String search, KeyOrigin origin,
+                    KeyUsage usage, List<TagFilter> tagFilters) {
+        this(offset, limit, ascending, state, search, origin, usage, tagFilters, KeyRole.USER);
     }
 }

@@ -53,6 +53,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     private final Span facts = new Span();
     private final TextField alias = new TextField("Alias");
     private final TextArea description = new TextArea("Description");
+    private Button saveAlias;
     private final Grid<KeyVersionInfo> versions = new Grid<>();
     private KeyLifecycleBar lifecycle;
     private KeyRotationPanel rotation;
@@ -79,7 +80,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
 
         alias.setId("alias-edit");
         alias.setMaxLength(60);
-        Button saveAlias = new Button("Save alias", click -> change.apply("UpdateAlias", keyId, "Alias changed",
+        saveAlias = new Button("Save alias", click -> change.apply("UpdateAlias", keyId, "Alias changed",
                 () -> keys.updateAlias(ConsoleSession.requireCaller(), keyId, alias.getValue().trim())));
         saveAlias.setId("alias-save");
         description.setId("description-edit");
@@ -123,14 +124,16 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         KeyMetadata key = view.metadata();
-        boolean managed = key.owner() != null && !"user".equals(key.owner());
+        boolean managed = KeysView.isServiceManaged(key);
         title.setText(key.alias());
         state.setText(key.state().name());
         facts.setText("Key ID " + key.keyId() + " - " + key.usage() + " - origin " + key.origin() + " - protection "
                 + key.protectionLevel() + " - created " + UnixTime.formatUtc(key.createTime()) + " UTC by account "
                 + key.creatorUin() + (managed ? " - managed by " + key.owner() : ""));
         alias.setValue(key.alias());
+        // the service finds its key by this alias: the service refuses a rename, so none is offered
         alias.setReadOnly(managed);
+        saveAlias.setVisible(!managed);
         description.setValue(key.description() == null ? "" : key.description());
         lifecycle.show(key, managed);
         rotation.show(key);

@@ -1,0 +1,39 @@
+package org.selfkms.bootstrap;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Hands generated secrets to the operator: a file in {@code <server data dir>/kms} that only the server's
+ * user can read (0600 from its creation: written to a private temporary file, then moved into place).
+ * The log only ever names the file.
+ */
+final class OperatorSecretsFile {
+
+    private OperatorSecretsFile() {
+    }
+
+    static Path directory() {
+        String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+        return Path.of(dataDir, "kms");
+    }
+
+    static Path write(String fileName, String content) {
+        Path dir = directory();
+        Path file = dir.resolve(fileName);
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".secrets", ".tmp");
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("Cannot write the secrets file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.selfkms.key;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.key.KeyOrigin;
+import org.selfkms.api.key.KeyState;
+import org.selfkms.api.key.KeyTag;
+import org.selfkms.api.key.KeyUsage;
+import org.selfkms.api.key.ProtectionLevel;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Creates a CMK row with its first version and tags, in the caller's transaction: the one path for
+ * customer keys (CreateKey) and service-managed keys (a service's first use). Checks the tenant's quota
+ * and the alias; the caller has checked everything else.
+ */
+@ApplicationScoped
+public class NewKeys {
+
+    @PersistenceContext(unitName = "kms")
+    private EntityManager em;
+
+    @Inject
+    private KeyVersions versions;
+
+    @Inject
+    private Clock clock;
+
+    /** @throws KmsException {@code KEY_LIMIT_EXCEEDED} or {@code ALIAS_EXISTS} */
+    CmkEntity create(Caller caller, String alias, String description, ProtectionLevel level, String owner, List<KeyTag> tags) {
+        // A deleted key's tombstone does not count against the quota.
+        long count = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.state <> :deleted", Long.class)
+                .setParameter("tenant", caller.tenantId()).setParameter("deleted", KeyState.Deleted).getSingleResult();
+        if (count >= KeyLimits.maxKeysPerTenant()) {
+            throw new KmsException(KmsErrorCode.KEY_LIMIT_EXCEEDED, "The tenant has reached its limit of keys");
+        }
+        if (aliasTaken(caller.tenantId(), alias)) {
+            throw aliasExists();
+        }
+        String id = UUID.randomUUID().toString();
+        long now = clock.instant().getEpochSecond();
+        ProtectionLevel chosen = level != null ? level : KeyLimits.defaultProtectionLevel();
+        CmkEntity key = new CmkEntity(id, caller.tenantId(), alias, description, KeyUsage.ENCRYPT_DECRYPT,
+                KeyState.Enabled, KeyOrigin.TENCENT_KMS, chosen, owner, caller.accountUin(), now);
+        em.persist(key);
+        versions.addFirst(key, now);
+        KeyTagRows.put(em, id, tags);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // Another request took the alias between our check and our insert.
+            throw aliasExists();
+        }
+        return key;
+    }
+
+    boolean aliasTaken(long tenantId, String alias) {
+        return em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.alias = :alias", Long.class)
+                .setParameter("tenant", tenantId).setParameter("alias", alias).getSingleResult() > 0;
+    }
+
+    static KmsException aliasExists() {
+        return new KmsException(KmsErrorCode.ALIAS_EXISTS, "The alias is already in use");
+    }
+}
