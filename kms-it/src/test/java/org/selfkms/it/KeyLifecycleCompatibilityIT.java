@@ -166,16 +166,6 @@ class KeyLifecycleCompatibilityIT extends SdkKeyTest {
         assertCode("MissingParameter", () -> kms.EnableKeys(new EnableKeysRequest()));
     }
 
-    private static com.tencentcloudapi.common.CommonClient commonClient() {
-        com.tencentcloudapi.common.profile.HttpProfile http = new com.tencentcloudapi.common.profile.HttpProfile();
-        http.setEndpoint("127.0.0.1:" + httpPort());
-        http.setProtocol("http://");
-        com.tencentcloudapi.common.profile.ClientProfile profile = new com.tencentcloudapi.common.profile.ClientProfile();
-        profile.setHttpProfile(http);
-        return new com.tencentcloudapi.common.CommonClient("kms", "2019-01-18",
-                new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", profile);
-    }
-
     /**
      * RotateKey at most once per kms.rotation.min-interval-seconds (a day by default, Tencent's limit). The test
      * server runs with 0 so other tests rotate back to back; here the day is switched on for the running
