@@ -1,5 +1,6 @@
 package org.selfkms.it;
 
+import com.tencentcloudapi.common.CommonClient;
 import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
@@ -66,6 +67,19 @@ public abstract class DeployedKms {
         ClientProfile profile = new ClientProfile();
         profile.setHttpProfile(http);
         return new KmsClient(new Credential(secretId, secretKey), "ap-guangzhou", profile);
+    }
+
+    /**
+     * The SDK's generic client, configured like {@link #kms()}: it sends any action with any JSON body, as an
+     * outdated or hand-written caller may (RotateKey, which SDK 3.1.1436 lacks; fields of the wrong type).
+     */
+    protected static CommonClient commonClient() {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint("127.0.0.1:" + httpPort());
+        http.setProtocol("http://");
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new CommonClient("kms", "2019-01-18", new Credential(secretId(), secretKey()), "ap-guangzhou", profile);
     }
 
     protected static String uniqueAlias(String prefix) {

@@ -274,13 +274,7 @@ class TencentSdkCompatibilityIT extends DeployedKms {
     /** The SDK's generic client sends any action and any body: what an outdated or hand-written caller may do. */
     @Test
     void unknownActionAndMalformedJsonThroughTheSdk() {
-        com.tencentcloudapi.common.profile.HttpProfile http = new com.tencentcloudapi.common.profile.HttpProfile();
-        http.setEndpoint("127.0.0.1:" + httpPort());
-        http.setProtocol("http://");
-        com.tencentcloudapi.common.profile.ClientProfile profile = new com.tencentcloudapi.common.profile.ClientProfile();
-        profile.setHttpProfile(http);
-        com.tencentcloudapi.common.CommonClient client = new com.tencentcloudapi.common.CommonClient("kms", "2019-01-18",
-                new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", profile);
+        com.tencentcloudapi.common.CommonClient client = commonClient();
         assertCode("InvalidAction", () -> client.call("StealAllKeys", "{}"));
         assertCode("UnsupportedOperation", () -> client.call("ReEncrypt", "{}"));
         assertCode("InvalidParameter", () -> client.call("ListKeys", "{not json"));

@@ -252,12 +252,14 @@ public class KeyManagementBean implements KeyManagement {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "RotateDays must be between 7 and 365");
         }
         CmkEntity key = rotatable(caller, keyRef);
+        KeyStateMachine.checkCanEnableRotation(key.state());
         key.enableRotation(rotateDays, clock.instant().getEpochSecond());
     }
 
+    /** Allowed in every state and for every origin: Tencent lists no state code for it, and it only stops rotations. */
     @Override
     public void disableKeyRotation(Caller caller, String keyRef) {
-        rotatable(caller, keyRef).disableRotation();
+        find(caller, keyRef).disableRotation();
     }
 
     @Override
@@ -268,10 +270,11 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     public KeyMetadata rotateKey(Caller caller, String keyRef) {
         CmkEntity key = rotatable(caller, keyRef);
+        // the state first: a key that may not rotate at all is refused for that, whatever its rotation setting
+        KeyStateMachine.checkCanRotate(key.state());
         if (!key.rotationEnabled()) {
             throw new KmsException(KmsErrorCode.ROTATION_NOT_SUPPORTED, "Enable key rotation before rotating on demand");
         }
-        KeyStateMachine.checkCanEncrypt(key.state());
         long now = clock.instant().getEpochSecond();
         if (key.lastRotateTime() > 0 && now - key.lastRotateTime() < KeyLimits.minRotationIntervalSeconds()) {
             throw new KmsException(KmsErrorCode.ROTATION_RATE_LIMITED, "The key was rotated too recently");
@@ -280,7 +283,6 @@ public class KeyManagementBean implements KeyManagement {
         return key.toMetadata();
     }
 
-    /** Imported material cannot be rotated (its owner holds the only other copy). */
     @Override
     public List<KeyVersionInfo> keyVersions(Caller caller, String keyRef) {
         CmkEntity key = find(caller, keyRef);
@@ -308,13 +310,11 @@ public class KeyManagementBean implements KeyManagement {
         KeyTagRows.remove(em, key.id(), tagKeys == null ? List.of() : tagKeys);
     }
 
+    /** Imported material cannot be rotated (its owner holds the only other copy). */
     private CmkEntity rotatable(Caller caller, String keyRef) {
         CmkEntity key = find(caller, keyRef);
         if (key.origin() == KeyOrigin.EXTERNAL) {
             throw new KmsException(KmsErrorCode.ROTATION_NOT_SUPPORTED, "Keys with imported material cannot be rotated");
-        }
-        if (key.state() == KeyState.PendingDelete) {
-            throw new KmsException(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, "The key is pending deletion");
         }
         return key;
     }

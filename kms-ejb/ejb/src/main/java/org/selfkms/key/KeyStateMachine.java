@@ -74,6 +74,23 @@ public final class KeyStateMachine {
         };
     }
 
+    /** Rotation can be switched on for any key but one waiting for deletion; switching it off is always allowed. */
+    public static void checkCanEnableRotation(KeyState state) {
+        if (state == KeyState.PendingDelete) {
+            throw refused(state, "given a rotation period");
+        }
+    }
+
+    /**
+     * RotateKey makes new material for encryption, so only an Enabled key rotates on demand. Tencent lists
+     * only the state code for RotateKey (not CmkDisabled or CmkArchived as Encrypt has).
+     */
+    public static void checkCanRotate(KeyState state) {
+        if (state != KeyState.Enabled) {
+            throw refused(state, "rotated");
+        }
+    }
+
     /** Alias and description stay frozen while a key waits for deletion. */
     public static void checkCanEditMetadata(KeyState state) {
         if (state == KeyState.PendingDelete) {

@@ -89,4 +89,17 @@ class KeyRulesTest {
         assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.checkCanEditMetadata(KeyState.PendingDelete)));
         assertDoesNotThrow(() -> KeyStateMachine.checkCanEditMetadata(KeyState.Archived));
     }
+
+    /** RotateKey answers Tencent's state code only (its list has neither CmkDisabled nor CmkArchived). */
+    @Test
+    void rotationTransitions() {
+        assertDoesNotThrow(() -> KeyStateMachine.checkCanRotate(KeyState.Enabled));
+        for (KeyState refused : new KeyState[]{KeyState.Disabled, KeyState.Archived, KeyState.PendingDelete, KeyState.PendingImport}) {
+            assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.checkCanRotate(refused)), refused.name());
+        }
+        for (KeyState allowed : new KeyState[]{KeyState.Enabled, KeyState.Disabled, KeyState.Archived}) {
+            assertDoesNotThrow(() -> KeyStateMachine.checkCanEnableRotation(allowed), allowed.name());
+        }
+        assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.checkCanEnableRotation(KeyState.PendingDelete)));
+    }
 }

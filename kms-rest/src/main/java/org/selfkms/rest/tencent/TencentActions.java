@@ -120,7 +120,26 @@ public class TencentActions {
             }
             throw new KmsException(KmsErrorCode.UNKNOWN_ACTION, "Unknown action");
         }
+        refuseMemberAccount(fields);
         return handler.handle(caller, fields);
+    }
+
+    /**
+     * MemberAccount(s) asks to act on another account's keys. Ignoring it would be dangerous: an alias in the
+     * request would then name one of the caller's own keys. Every credential acts on its own account only.
+     */
+    private static void refuseMemberAccount(RequestFields fields) {
+        if (fields.isPresent("MemberAccount") || fields.isPresent("MemberAccounts")) {
+            throw new KmsException(KmsErrorCode.MEMBER_ACCOUNT_UNSUPPORTED,
+                    "MemberAccount is not supported: every credential acts on its own account's keys");
+        }
+    }
+
+    /** There are no HSM clusters to choose from, so any named one is unknown (an empty one means the default). */
+    private static void refuseHsmClusterId(RequestFields fields) {
+        if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
+            throw new KmsException(KmsErrorCode.HSM_CLUSTER_ID_INVALID, "There is no HSM cluster of that id");
+        }
     }
 
     private JsonObjectBuilder createKey(Caller caller, RequestFields fields) {
@@ -135,9 +154,7 @@ public class TencentActions {
             case 2 -> KeyOrigin.EXTERNAL;
             default -> throw new KmsException(KmsErrorCode.KEY_TYPE_INVALID, "Type must be 1 or 2");
         };
-        if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "HsmClusterId is not supported");
-        }
+        refuseHsmClusterId(fields);
         KeyMetadata key = keys.createKey(caller, new NewKey(alias, fields.optionalString("Description").orElse(""), usage, origin, null, tags(fields)));
         JsonObjectBuilder out = Json.createObjectBuilder()
                 .add("KeyId", key.keyId())
@@ -220,9 +237,7 @@ public class TencentActions {
             case "ALL" -> null;
             default -> KeyUsage.parse(usageName).orElseThrow(() -> new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Unknown KeyUsage"));
         };
-        if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "HsmClusterId is not supported");
-        }
+        refuseHsmClusterId(fields);
         KeyPage page = keys.listKeyDetail(caller, new KeyQuery((int) offset, (int) limit, order == 1,
                 LIST_STATES[(int) state], fields.optionalString("SearchKeyAlias").orElse(null), origin, usage,
                 tagFilters(fields), role(role)));
@@ -238,6 +253,7 @@ public class TencentActions {
         if (offset < 0 || offset > Integer.MAX_VALUE || limit < 1 || limit > 200 || role < 0 || role > 1) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Offset must be >= 0, Limit 1-200, Role 0 or 1");
         }
+        refuseHsmClusterId(fields);
         KeyPage page = keys.listKeys(caller, role(role), (int) offset, (int) limit);
         JsonArrayBuilder ids = Json.createArrayBuilder();
         page.keys().forEach(k -> ids.add(Json.createObjectBuilder().add("KeyId", k.keyId())));

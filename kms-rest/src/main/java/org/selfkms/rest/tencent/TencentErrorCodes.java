@@ -49,6 +49,8 @@ final class TencentErrorCodes {
             case PLAINTEXT_INVALID -> "InvalidParameterValue.InvalidPlaintext";
             case CIPHERTEXT_INVALID -> "InvalidParameterValue.InvalidCiphertext";
             case UNSUPPORTED_OPERATION -> "UnsupportedOperation";
+            case MEMBER_ACCOUNT_UNSUPPORTED -> "UnsupportedOperation.NotRoleOperation";
+            case HSM_CLUSTER_ID_INVALID -> "InvalidParameterValue.InvalidHsmClusterId";
             case TOKEN_UNAVAILABLE, INTERNAL -> "InternalError";
         };
     }

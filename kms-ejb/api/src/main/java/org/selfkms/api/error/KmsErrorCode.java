@@ -22,6 +22,10 @@ public enum KmsErrorCode {
     INVALID_PARAMETER_VALUE,
     /** A known action or option this server does not offer (yet). */
     UNSUPPORTED_OPERATION,
+    /** Acting on another account's keys (Tencent's MemberAccount): this server has one account per caller. */
+    MEMBER_ACCOUNT_UNSUPPORTED,
+    /** An HSM cluster was named: this server has no selectable clusters. */
+    HSM_CLUSTER_ID_INVALID,
 
     // keys
     KEY_ID_INVALID,

@@ -1,0 +1,47 @@
+package org.selfkms.rest.tencent;
+
+import org.junit.jupiter.api.Test;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.json.StrictJson;
+
+import java.io.StringReader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Refusals the door makes before any service is called (no service is wired here, so a call that got
+ * through would fail with a NullPointerException, not the expected code), and the wire codes they become.
+ */
+class TencentActionsTest {
+
+    private final TencentActions actions = new TencentActions();
+
+    private String wireCode(String action, String json) {
+        RequestFields fields = new RequestFields(StrictJson.readObject(new StringReader(json)).orElseThrow());
+        KmsException refused = assertThrows(KmsException.class, () -> actions.dispatch(action, null, fields));
+        return TencentErrorCodes.of(refused.code(), action);
+    }
+
+    @Test
+    void memberAccountIsRefusedNotIgnored() {
+        String member = "\"MemberAccount\":{\"MemberAppId\":1,\"MemberUin\":2}";
+        for (String action : new String[]{"DescribeKey", "DisableKey", "ScheduleKeyDeletion", "EnableKeyRotation", "RotateKey"}) {
+            assertEquals("UnsupportedOperation.NotRoleOperation", wireCode(action, "{\"KeyId\":\"orders\"," + member + "}"), action);
+        }
+        assertEquals("UnsupportedOperation.NotRoleOperation",
+                wireCode("ListKeyDetail", "{\"MemberAccounts\":[{\"MemberAppId\":1,\"MemberUin\":2}]}"));
+    }
+
+    @Test
+    void aNamedHsmClusterIsUnknown() {
+        assertEquals("InvalidParameterValue.InvalidHsmClusterId", wireCode("CreateKey", "{\"Alias\":\"a\",\"HsmClusterId\":\"cls-1\"}"));
+        assertEquals("InvalidParameterValue.InvalidHsmClusterId", wireCode("ListKeys", "{\"HsmClusterId\":\"cls-1\"}"));
+        assertEquals("InvalidParameterValue.InvalidHsmClusterId", wireCode("ListKeyDetail", "{\"HsmClusterId\":\"cls-1\"}"));
+    }
+
+    @Test
+    void anUnknownActionStaysInvalidActionEvenWithMemberAccount() {
+        assertEquals("InvalidAction", wireCode("StealKeys", "{\"MemberAccount\":{}}"));
+    }
+}
