@@ -36,15 +36,6 @@ abstract class SdkKeyTest extends DeployedKms {
     }
 
     /** The SDK's generic client, for actions newer than the pinned SDK (RotateKey exists only from 3.2.2). */
-    static CommonClient commonClient() {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint("127.0.0.1:" + httpPort());
-        http.setProtocol("http://");
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new CommonClient("kms", "2019-01-18", new Credential(secretId(), secretKey()), "ap-guangzhou", profile);
-    }
-
     static void assertCode(String code, Executable call) {
         TencentCloudSDKException e = assertThrows(TencentCloudSDKException.class, call);
         assertEquals(code, e.getErrorCode(), () -> "message: " + e.getMessage());
