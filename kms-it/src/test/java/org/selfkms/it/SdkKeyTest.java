@@ -1,10 +1,6 @@
 package org.selfkms.it;
 
-import com.tencentcloudapi.common.CommonClient;
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CancelKeyDeletionRequest;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
