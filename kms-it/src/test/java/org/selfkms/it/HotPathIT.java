@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Design section 6: Encrypt, Decrypt and GenerateDataKey on a warm cache do no database read. Proven
+ * Design section 6: Encrypt, Decrypt, GenerateDataKey and ReEncrypt on a warm cache do no database read. Proven
  * with Hibernate's statistics of the deployed persistence unit, read over the management API: the number
  * of JDBC statements prepared must not move while the hot path runs, and must move for control-plane work
  * (so the counter is known to be live).
@@ -58,17 +58,23 @@ class HotPathIT extends DeployedKms {
         DecryptRequest decrypt = new DecryptRequest();
         decrypt.setCiphertextBlob(kms.Encrypt(encrypt).getCiphertextBlob());
         decrypt.setEncryptionContext("{\"k\":\"v\"}");
+        com.tencentcloudapi.kms.v20190118.models.ReEncryptRequest reEncrypt = new com.tencentcloudapi.kms.v20190118.models.ReEncryptRequest();
+        reEncrypt.setCiphertextBlob(decrypt.getCiphertextBlob());
+        reEncrypt.setSourceEncryptionContext("{\"k\":\"v\"}");
+        reEncrypt.setDestinationEncryptionContext("{\"k\":\"other\"}");
         // warm-up: credential, key metadata and version material are now cached
         kms.Decrypt(decrypt);
         kms.GenerateDataKey(dataKey);
+        kms.ReEncrypt(reEncrypt);
 
         long before = preparedStatements();
         for (int i = 0; i < 25; i++) {
             kms.Encrypt(encrypt);
             assertEquals("aG90IHBhdGg=", kms.Decrypt(decrypt).getPlaintext());
             kms.GenerateDataKey(dataKey);
+            assertTrue(kms.ReEncrypt(reEncrypt).getReEncrypted());
         }
-        assertEquals(before, preparedStatements(), "Encrypt/Decrypt/GenerateDataKey on a warm cache ran SQL");
+        assertEquals(before, preparedStatements(), "Encrypt/Decrypt/GenerateDataKey/ReEncrypt on a warm cache ran SQL");
 
         CreateKeyRequest another = new CreateKeyRequest();
         another.setAlias(uniqueAlias("hot-control"));

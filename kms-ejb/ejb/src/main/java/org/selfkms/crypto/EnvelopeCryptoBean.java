@@ -9,6 +9,7 @@ import org.selfkms.api.crypto.Ciphertext;
 import org.selfkms.api.crypto.DataKey;
 import org.selfkms.api.crypto.EnvelopeCrypto;
 import org.selfkms.api.crypto.Plaintext;
+import org.selfkms.api.crypto.ReEncrypted;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
@@ -69,19 +70,61 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
 
     @Override
     public Plaintext decrypt(Caller caller, String ciphertextBlob, String encryptionContext) {
+        EncryptionContext context = EncryptionContext.parse(encryptionContext);
+        CiphertextBlob blob = parseBlob(ciphertextBlob);
+        CachedKey key = decryptingKey(caller, blob);
+        byte[] plaintext = open(key, blob, context).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
+        return new Plaintext(key.id().toString(), plaintext);
+    }
+
+    @Override
+    public ReEncrypted reEncrypt(Caller caller, String ciphertextBlob, String sourceEncryptionContext,
+                                 String destinationKeyRef, String destinationEncryptionContext) {
+        EncryptionContext sourceContext = EncryptionContext.parse(sourceEncryptionContext);
+        EncryptionContext destinationContext = EncryptionContext.parse(destinationEncryptionContext);
+        CiphertextBlob blob = parseBlob(ciphertextBlob);
+        CachedKey source = decryptingKey(caller, blob);
+        CachedKey destination = destinationKeyRef == null || destinationKeyRef.isEmpty()
+                ? source : encryptingKey(caller, destinationKeyRef);
+        byte[] plaintext = open(source, blob, sourceContext).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
+        try {
+            if (destination.id().equals(source.id()) && blob.keyVersion() == source.currentVersion()
+                    && destinationContext.equals(sourceContext)) {
+                // Tencent's ReEncrypted=false: the blob is already what a re-encryption would make
+                return new ReEncrypted(ciphertextBlob, source.id().toString(), source.id().toString(), false);
+            }
+            KeyStateMachine.checkCanEncrypt(destination.state());
+            return new ReEncrypted(seal(destination, plaintext, destinationContext), destination.id().toString(),
+                    source.id().toString(), true);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    @Override
+    public byte[] generateRandom(Caller caller, int numberOfBytes) {
+        if (numberOfBytes < 1 || numberOfBytes > MAX_DATA_KEY_BYTES) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and " + MAX_DATA_KEY_BYTES);
+        }
+        return token.random(numberOfBytes);
+    }
+
+    private static CiphertextBlob parseBlob(String ciphertextBlob) {
         if (ciphertextBlob == null || ciphertextBlob.isEmpty()) {
             throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "CiphertextBlob is required");
         }
-        EncryptionContext context = EncryptionContext.parse(encryptionContext);
-        CiphertextBlob blob = CiphertextBlob.decode(ciphertextBlob).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
+        return CiphertextBlob.decode(ciphertextBlob).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
+    }
+
+    /** The key a blob names, if the caller's tenant owns it and its state lets it decrypt. */
+    private CachedKey decryptingKey(Caller caller, CiphertextBlob blob) {
         // Another tenant's key is indistinguishable from no key: same error as a damaged blob.
         CachedKey key = keys.byId(caller.tenantId(), blob.keyId()).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
         if (key.usage() != KeyUsage.ENCRYPT_DECRYPT || blob.keyVersion() > key.currentVersion()) {
             throw invalidCiphertext();
         }
         KeyStateMachine.checkCanDecrypt(key.state());
-        byte[] plaintext = open(key, blob, context).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
-        return new Plaintext(key.id().toString(), plaintext);
+        return key;
     }
 
     private Optional<byte[]> open(CachedKey key, CiphertextBlob blob, EncryptionContext context) {

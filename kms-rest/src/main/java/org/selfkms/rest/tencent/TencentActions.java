@@ -9,6 +9,7 @@ import org.selfkms.api.crypto.Ciphertext;
 import org.selfkms.api.crypto.DataKey;
 import org.selfkms.api.crypto.EnvelopeCrypto;
 import org.selfkms.api.crypto.Plaintext;
+import org.selfkms.api.crypto.ReEncrypted;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
@@ -44,7 +45,6 @@ public class TencentActions {
 
     /** Actions of the 2019-01-18 API that this server does not implement yet: UnsupportedOperation, not InvalidAction. */
     static final Set<String> KNOWN_UNIMPLEMENTED = Set.of(
-            "ReEncrypt", "GenerateRandom",
             "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial", "GetPublicKey",
             "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt", "SignByAsymmetricKey", "VerifyByAsymmetricKey",
             "PostQuantumCryptoEncrypt", "PostQuantumCryptoDecrypt", "PostQuantumCryptoSign", "PostQuantumCryptoVerify",
@@ -96,7 +96,9 @@ public class TencentActions {
             }),
             Map.entry("Encrypt", this::encrypt),
             Map.entry("Decrypt", this::decrypt),
-            Map.entry("GenerateDataKey", this::generateDataKey));
+            Map.entry("GenerateDataKey", this::generateDataKey),
+            Map.entry("ReEncrypt", this::reEncrypt),
+            Map.entry("GenerateRandom", this::generateRandom));
 
     private static int rotateDays(RequestFields fields) {
         long days = fields.longOrDefault("RotateDays", 365);
@@ -295,6 +297,29 @@ public class TencentActions {
                     .add("Plaintext", Base64.getEncoder().encodeToString(plaintext.bytes()));
         } finally {
             Arrays.fill(plaintext.bytes(), (byte) 0);
+        }
+    }
+
+    private JsonObjectBuilder reEncrypt(Caller caller, RequestFields fields) {
+        ReEncrypted result = crypto.reEncrypt(caller, fields.requiredString("CiphertextBlob"),
+                fields.optionalString("SourceEncryptionContext").orElse(null),
+                fields.optionalString("DestinationKeyId").orElse(null),
+                fields.optionalString("DestinationEncryptionContext").orElse(null));
+        return Json.createObjectBuilder().add("CiphertextBlob", result.blob()).add("KeyId", result.keyId())
+                .add("SourceKeyId", result.sourceKeyId()).add("ReEncrypted", result.reEncrypted());
+    }
+
+    private JsonObjectBuilder generateRandom(Caller caller, RequestFields fields) {
+        long length = fields.optionalLong("NumberOfBytes")
+                .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter NumberOfBytes"));
+        if (length < 1 || length > EnvelopeCrypto.MAX_DATA_KEY_BYTES) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and 1024");
+        }
+        byte[] random = crypto.generateRandom(caller, (int) length);
+        try {
+            return Json.createObjectBuilder().add("Plaintext", Base64.getEncoder().encodeToString(random));
+        } finally {
+            Arrays.fill(random, (byte) 0);
         }
     }
 

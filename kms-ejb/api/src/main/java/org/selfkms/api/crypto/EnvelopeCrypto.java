@@ -21,4 +21,15 @@ public interface EnvelopeCrypto {
     Plaintext decrypt(Caller caller, String ciphertextBlob, String encryptionContext);
 
     DataKey generateDataKey(Caller caller, String keyRef, int numberOfBytes, String encryptionContext);
+
+    /**
+     * Opens a blob with its source context and seals the plaintext again for the destination key (null or
+     * empty: the blob's own key) and context, inside the server. The source key must allow decrypting, the
+     * destination key encrypting.
+     */
+    ReEncrypted reEncrypt(Caller caller, String ciphertextBlob, String sourceEncryptionContext,
+                          String destinationKeyRef, String destinationEncryptionContext);
+
+    /** 1 to {@value #MAX_DATA_KEY_BYTES} bytes from the token's random number generator. */
+    byte[] generateRandom(Caller caller, int numberOfBytes);
 }
