@@ -24,4 +24,5 @@ CREATE TABLE kms_import_token (
 );
 -- The expiry sweep: issued tokens past valid_to.
 CREATE INDEX ix_import_token_due ON kms_import_token (token_state, valid_to);
-CREATE INDEX ix_import_token_cmk ON kms_import_token (cmk_id, token_state);
+-- The per-tenant limit of open tokens (GetParametersForImport): a count over this index.
+CREATE INDEX ix_import_token_tenant ON kms_import_token (tenant_id, token_state, valid_to);

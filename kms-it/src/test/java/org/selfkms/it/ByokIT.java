@@ -245,6 +245,37 @@ class ByokIT extends SdkKeyTest {
         assertEquals(PLAINTEXT, decrypt(blob), "the same material brings the key back");
     }
 
+    /**
+     * A key without material never comes back from a cancelled deletion as Disabled (EnableKey would then give
+     * an Enabled key with nothing to encrypt with); a Disabled key takes no material but can lose it.
+     */
+    @Test
+    void deletionAndDisablingKeepAKeyWithoutMaterialWaitingForIt() throws Exception {
+        String waiting = externalKey("byok-cancel");
+        schedule(waiting, 7);
+        assertEquals("PendingDelete", state(waiting));
+        cancelDeletion(waiting);
+        assertEquals("PendingImport", state(waiting));
+
+        String keyId = externalKey("byok-disabled");
+        byte[] material = material();
+        importMaterial(keyId, material, "RSAES_OAEP_SHA_256", null);
+        String blob = encrypt(keyId);
+        disable(keyId);
+        assertCode(STATE, () -> importMaterial(keyId, material, "RSAES_OAEP_SHA_256", null));
+        assertEquals("Disabled", state(keyId));
+        deleteMaterial(keyId);
+        assertEquals("PendingImport", state(keyId));
+        importMaterial(keyId, material, "RSAES_OAEP_SHA_1", null);
+        assertEquals(PLAINTEXT, decrypt(blob));
+
+        disable(keyId);
+        schedule(keyId, 7);
+        assertCode(STATE, () -> deleteMaterial(keyId));
+        cancelDeletion(keyId);
+        assertEquals("Disabled", state(keyId), "a key that still has its material comes back Disabled, as any key");
+    }
+
     @Test
     void importActionsRefuseKeysWhoseMaterialTheKmsGenerated() throws Exception {
         String keyId = createKey(uniqueAlias("byok-native"));
@@ -286,6 +317,23 @@ class ByokIT extends SdkKeyTest {
 
         importMaterial(keyId, token, wrapped, null);
         assertEquals("Enabled", state(keyId), "the token survived every refusal");
+    }
+
+    /** Each open token is a key pair in the token: a tenant cannot fill the HSM with them. */
+    @Test
+    void openImportTokensPerTenantAreLimited() throws Exception {
+        String keyId = externalKey("byok-limit");
+        String open = ServerSql.run("SELECT COUNT(*) FROM kms_import_token WHERE token_state = 'ISSUED' AND valid_to > "
+                + serverNow() + " AND tenant_id = (SELECT tenant_id FROM kms_cmk WHERE id = '" + keyId + "')").trim();
+        try {
+            ServerClock.setProperty("kms.byok.max-open-import-tokens-per-tenant", String.valueOf(Long.parseLong(open) + 1));
+            parameters(keyId, "RSAES_OAEP_SHA_256");
+            assertCode("LimitExceeded", () -> parameters(keyId, "RSAES_OAEP_SHA_256"));
+        } finally {
+            ServerClock.setProperty("kms.byok.max-open-import-tokens-per-tenant", "100");
+        }
+        assertEquals("1", ServerSql.run("SELECT COUNT(*) FROM kms_import_token WHERE cmk_id = '" + keyId + "'").trim(),
+                "the refused request left no token behind");
     }
 
     /** A database dump holds neither the import token nor anything computed from the material alone. */

@@ -48,6 +48,8 @@ final class TencentErrorCodes {
             case KEY_NOT_USER_CREATED -> "UnsupportedOperation.NotUserCreatedCmk";
             case KEY_NOT_EXTERNAL -> "UnsupportedOperation.NotExternalCmk";
             case IMPORT_TOKEN_EXPIRED -> "ResourceUnavailable.TokenExpired";
+            // Tencent documents no quota for GetParametersForImport; the common code for a quota
+            case IMPORT_TOKEN_LIMIT_EXCEEDED -> "LimitExceeded";
             // Tencent lists no code of its own for a token that was never issued (or for another key)
             case IMPORT_TOKEN_INVALID -> "InvalidParameter";
             case MATERIAL_DECRYPT_FAILED -> "InvalidParameter.DecryptMaterialError";

@@ -56,6 +56,8 @@ public enum KmsErrorCode {
     KEY_NOT_EXTERNAL,
     /** The import token is past its validity or was already used: ask for new import parameters. */
     IMPORT_TOKEN_EXPIRED,
+    /** The tenant holds as many open import tokens (each a key pair in the token) as it may. */
+    IMPORT_TOKEN_LIMIT_EXCEEDED,
     /** The import token was never issued, or was issued for another key. */
     IMPORT_TOKEN_INVALID,
     /** The encrypted key material does not decrypt with the import token's wrapping key and algorithm. */

@@ -29,6 +29,21 @@ public final class ImportRules {
     private ImportRules() {
     }
 
+    /**
+     * {@code kms.byok.max-open-import-tokens-per-tenant} (default 100): every open token holds an RSA key pair
+     * in the token for up to a day, so a tenant may not fill the HSM by asking for parameters in a loop.
+     */
+    public static long maxOpenTokensPerTenant() {
+        return Long.getLong("kms.byok.max-open-import-tokens-per-tenant", 100L);
+    }
+
+    public static void checkOpenTokens(long open) {
+        if (open >= maxOpenTokensPerTenant()) {
+            throw new KmsException(KmsErrorCode.IMPORT_TOKEN_LIMIT_EXCEEDED,
+                    "Too many open import tokens in this account: use or let expire some before asking for more");
+        }
+    }
+
     public static void checkWrapping(String algorithm, String keySpec) {
         if (algorithm == null || algorithm.isEmpty()) {
             throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "WrappingAlgorithm is required");

@@ -59,6 +59,10 @@ public class KeyImportBean implements KeyImport {
         // a token for a key that could not take material would only occupy the token
         KeyStateMachine.importMaterial(key.state());
         long now = clock.instant().getEpochSecond();
+        ImportRules.checkOpenTokens(em.createQuery("select count(t) from ImportTokenEntity t where t.tenantId = :tenant"
+                        + " and t.state = :issued and t.validTo > :now", Long.class)
+                .setParameter("tenant", key.tenantId()).setParameter("issued", ImportTokenState.ISSUED)
+                .setParameter("now", now).getSingleResult());
         String importToken = ImportRules.encodeToken(token.random(ImportRules.TOKEN_BYTES));
         String label = ImportRules.wrappingKeyLabel(UUID.randomUUID());
         byte[] publicKey = token.generateTokenKeyPair(label, TokenKeyPairs.RSA_2048);

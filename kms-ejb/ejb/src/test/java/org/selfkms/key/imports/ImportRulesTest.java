@@ -55,6 +55,12 @@ class ImportRulesTest {
     }
 
     @Test
+    void openTokensPerTenantAreLimited() {
+        assertDoesNotThrow(() -> ImportRules.checkOpenTokens(ImportRules.maxOpenTokensPerTenant() - 1));
+        assertEquals(KmsErrorCode.IMPORT_TOKEN_LIMIT_EXCEEDED, code(() -> ImportRules.checkOpenTokens(ImportRules.maxOpenTokensPerTenant())));
+    }
+
+    @Test
     void materialIs256Bits() {
         assertDoesNotThrow(() -> ImportRules.checkMaterial(new byte[32]));
         assertEquals(KmsErrorCode.INVALID_PARAMETER_VALUE, code(() -> ImportRules.checkMaterial(new byte[16])));
