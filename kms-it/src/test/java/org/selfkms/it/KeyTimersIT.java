@@ -80,7 +80,7 @@ class KeyTimersIT extends SdkKeyTest {
 
         String successor = createKey(alias);
         assertNotEquals(keyId, successor, "the alias is free again, the key id is never reused");
-        assertEquals("timer\tsystem\tFinishKeyDeletion\tALLOWED", auditOf(keyId, "FinishKeyDeletion"),
+        assertEquals("timer\tsystem\tFinishKeyDeletion\tALLOWED", ServerSql.auditOf(keyId, "FinishKeyDeletion"),
                 "the deletion is in the key owner's audit trail");
 
         // Even at real time again (a clock that went back) the deleted key stays deleted.
@@ -136,12 +136,7 @@ class KeyTimersIT extends SdkKeyTest {
         assertEquals(rotated.getNextRotateTime(), describe(keyId).getNextRotateTime());
         assertEquals(PLAINTEXT, decrypt(before), "the old version still decrypts");
         assertEquals(PLAINTEXT, decrypt(after));
-        assertEquals("timer\tsystem\tAutoRotateKey\tALLOWED", auditOf(keyId, "AutoRotateKey"), "exactly one rotation recorded");
-    }
-
-    private static String auditOf(String keyId, String action) throws Exception {
-        return ServerSql.run("SELECT door, principal, action, outcome FROM kms_audit_record WHERE key_id = '" + keyId
-                + "' AND action = '" + action + "'").trim();
+        assertEquals("timer\tsystem\tAutoRotateKey\tALLOWED", ServerSql.auditOf(keyId, "AutoRotateKey"), "exactly one rotation recorded");
     }
 
     @Test

@@ -229,7 +229,8 @@ class LifecycleErrorCodesIT extends LifecycleCodesTest {
                         "{\"Alias\":\"" + uniqueAlias("usage") + "\",\"KeyUsage\":\"ASYMMETRIC_DECRYPT_RSA_2048\"}"),
                 () -> assertCall("InvalidParameterValue.InvalidKeyUsage", "CreateKey",
                         "{\"Alias\":\"" + uniqueAlias("usage") + "\",\"KeyUsage\":\"SIGN_EVERYTHING\"}"),
-                () -> assertCall("InvalidParameterValue.InvalidType", "CreateKey", "{\"Alias\":\"" + uniqueAlias("type") + "\",\"Type\":2}"),
+                // Type 2 (EXTERNAL) is offered: ByokIT
+                () -> assertCall("InvalidParameterValue.InvalidType", "CreateKey", "{\"Alias\":\"" + uniqueAlias("type") + "\",\"Type\":3}"),
                 () -> assertCall("InvalidParameterValue.InvalidType", "CreateKey", "{\"Alias\":\"" + uniqueAlias("type") + "\",\"Type\":0}"));
     }
 

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every (action, state) pair the state machine refuses (reference section 5.2), through the SDK: the exact
- * code, and a key left exactly as it was. PendingImport cannot be reached (CreateKey refuses Type=2).
+ * code, and a key left exactly as it was. PendingImport (EXTERNAL keys) is covered by ByokIT.
  */
 class LifecycleStateCodesIT extends LifecycleCodesTest {
 

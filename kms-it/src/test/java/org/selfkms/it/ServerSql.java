@@ -33,4 +33,10 @@ final class ServerSql {
         assertEquals(200, response.statusCode(), statement + " -> " + response.body());
         return response.body();
     }
+
+    /** The audit records of one action on a key: door, principal, action and outcome, tab-separated. */
+    static String auditOf(String keyId, String action) throws Exception {
+        return run("SELECT door, principal, action, outcome FROM kms_audit_record WHERE key_id = '" + keyId
+                + "' AND action = '" + action + "'").trim();
+    }
 }

@@ -10,6 +10,7 @@ import org.selfkms.token.TokenException;
 import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
 
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -59,6 +60,60 @@ public class TokenGateway {
     /** The per-message key for an HSM-level CMK version; the caller zeroises it. */
     public byte[] deriveKey(String label, byte[] salt) {
         return call(label, token -> token.deriveKey(label, salt));
+    }
+
+    /** Imported material of the HSM level into the token; the caller zeroises its copy. */
+    public void importTokenKey(String label, byte[] material) {
+        call(label, token -> {
+            token.importTokenKey(label, material);
+            return null;
+        });
+    }
+
+    /** @return the public key, DER SubjectPublicKeyInfo */
+    public byte[] generateTokenKeyPair(String label, String spec) {
+        return call(label, token -> token.generateTokenKeyPair(label, spec));
+    }
+
+    /**
+     * Decrypts with the private key of a pair in the token. Data that does not decrypt is the request's fault
+     * (and the pair being gone means its token was used up meanwhile): empty, not an error of the store.
+     */
+    public Optional<byte[]> decryptWithTokenKey(String label, String algorithm, byte[] data) {
+        return call(label, token -> {
+            try {
+                return Optional.of(token.decryptWithTokenKey(label, algorithm, data));
+            } catch (TokenException e) {
+                if (e.reason() == TokenException.Reason.INVALID_WRAPPED_KEY) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * A key derived in the token from a token key the KMS keeps for one purpose (not a CMK's), created on
+     * first use. Two nodes creating it at once both succeed: one creates it, the other finds it.
+     */
+    public byte[] deriveFromServiceKey(String label, byte[] salt) {
+        return call(label, token -> {
+            try {
+                return token.deriveKey(label, salt);
+            } catch (TokenException missing) {
+                if (missing.reason() != TokenException.Reason.INVALID_WRAPPED_KEY) {
+                    throw missing;
+                }
+                try {
+                    token.generateTokenKey(label);
+                } catch (TokenException exists) {
+                    if (exists.reason() != TokenException.Reason.INVALID_PARAMETER) {
+                        throw exists;
+                    }
+                }
+                return token.deriveKey(label, salt);
+            }
+        });
     }
 
     public TokenStatus status() {

@@ -72,6 +72,14 @@ public class CmkEntity {
     @Column(name = "last_rotate_time", nullable = false)
     private long lastRotateTime;
 
+    /** EXTERNAL keys: when the imported material expires (Unix seconds), 0 for never or no material. */
+    @Column(name = "material_valid_to", nullable = false)
+    private long materialValidTo;
+
+    /** EXTERNAL keys: keyed fingerprint of the material first imported, kept after the material is gone. */
+    @Column(name = "material_fingerprint")
+    private String materialFingerprint;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -199,9 +207,42 @@ public class CmkEntity {
         return origin;
     }
 
+    public long materialValidTo() {
+        return materialValidTo;
+    }
+
+    /** Null until material was first imported. */
+    public String materialFingerprint() {
+        return materialFingerprint;
+    }
+
+    /**
+     * Material was imported (the caller has checked that it matches any earlier import): the key is usable
+     * until {@code validTo}, 0 for ever.
+     */
+    public void materialImported(String fingerprint, long validTo) {
+        state = KeyStateMachine.importMaterial(state);
+        if (materialFingerprint == null) {
+            materialFingerprint = fingerprint;
+        }
+        materialValidTo = validTo;
+    }
+
+    /** DeleteImportedKeyMaterial: the key waits for the same material again. */
+    public void materialDeleted() {
+        state = KeyStateMachine.deleteImportedMaterial(state);
+        materialValidTo = 0;
+    }
+
+    /** The material's ValidTo has passed. */
+    public void materialExpired() {
+        state = KeyStateMachine.expireImportedMaterial(state);
+        materialValidTo = 0;
+    }
+
     public KeyMetadata toMetadata() {
         return new KeyMetadata(id, alias, description == null ? "" : description, state, usage, origin,
                 protectionLevel, createdAt, creatorUin, owner, rotationEnabled, deletionDate, currentVersion,
-                rotateDays, nextRotateTime, lastRotateTime);
+                rotateDays, nextRotateTime, lastRotateTime, materialValidTo);
     }
 }

@@ -58,6 +58,9 @@ public class KeyManagementBean implements KeyManagement {
     private NewKeys newKeys;
 
     @Inject
+    private KeyFinder finder;
+
+    @Inject
     private KeyDirectory directory;
 
     @Inject
@@ -74,10 +77,7 @@ public class KeyManagementBean implements KeyManagement {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "KeyUsage " + usage + " is not supported yet");
         }
         KeyOrigin origin = request.origin() == null ? KeyOrigin.TENCENT_KMS : request.origin();
-        if (origin != KeyOrigin.TENCENT_KMS) {
-            throw new KmsException(KmsErrorCode.KEY_TYPE_INVALID, "Imported key material is not supported yet");
-        }
-        return newKeys.create(caller, request.alias(), description, request.protectionLevel(), KeyOwnership.USER,
+        return newKeys.create(caller, request.alias(), description, request.protectionLevel(), origin, KeyOwnership.USER,
                 request.tags()).toMetadata();
     }
 
@@ -203,7 +203,13 @@ public class KeyManagementBean implements KeyManagement {
 
     @Override
     public void cancelKeyDeletion(Caller caller, String keyRef) {
-        transition(caller, keyRef, KeyStateMachine::cancelDeletion).scheduleDeletion(0);
+        CmkEntity key = transition(caller, keyRef, KeyStateMachine::cancelDeletion);
+        key.scheduleDeletion(0);
+        // An EXTERNAL key without material (scheduled while PendingImport, or its material expired meanwhile)
+        // must not come back Disabled: enabling it would give a usable-looking key with nothing to use.
+        if (key.origin() == KeyOrigin.EXTERNAL && !versions.hasMaterial(key)) {
+            key.materialExpired();
+        }
     }
 
     @Override
@@ -361,23 +367,7 @@ public class KeyManagementBean implements KeyManagement {
         return key;
     }
 
-    /** Control-plane reads go to the database: they must see the latest committed state. */
     private CmkEntity find(Caller caller, String keyRef) {
-        KeyRef ref = KeyRef.parse(keyRef);
-        CmkEntity key;
-        if (ref.isAlias()) {
-            key = em.createQuery("select c from CmkEntity c where c.tenantId = :tenant and c.alias = :alias", CmkEntity.class)
-                    .setParameter("tenant", caller.tenantId()).setParameter("alias", ref.alias())
-                    .getResultStream().findFirst().orElse(null);
-        } else {
-            key = em.find(CmkEntity.class, ref.keyId().toString());
-        }
-        if (key == null || key.tenantId() != caller.tenantId()) {
-            throw new KmsException(KmsErrorCode.KEY_NOT_FOUND, "The key does not exist");
-        }
-        if (key.state() == KeyState.Deleted) {
-            throw KeyStateMachine.deleted();
-        }
-        return key;
+        return finder.find(caller, keyRef);
     }
 }

@@ -120,6 +120,30 @@ public final class KeyStateMachine {
         }
     }
 
+    /** ImportKeyMaterial: a key waiting for material becomes Enabled; an Enabled key (given a new expiry) stays so. */
+    public static KeyState importMaterial(KeyState from) {
+        return switch (from) {
+            case PendingImport, Enabled -> KeyState.Enabled;
+            default -> throw refused(from, "given imported key material");
+        };
+    }
+
+    /** DeleteImportedKeyMaterial; deleting what is already gone changes nothing. */
+    public static KeyState deleteImportedMaterial(KeyState from) {
+        return switch (from) {
+            case Enabled, Disabled, PendingImport -> KeyState.PendingImport;
+            default -> throw refused(from, "left without its imported key material");
+        };
+    }
+
+    /** The imported material's ValidTo passed: the key waits for it again, unless its deletion is under way. */
+    public static KeyState expireImportedMaterial(KeyState from) {
+        return switch (from) {
+            case PendingDelete, Deleted -> from;
+            default -> KeyState.PendingImport;
+        };
+    }
+
     private static KmsException refused(KeyState from, String target) {
         return new KmsException(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, "A key in state " + from + " cannot be " + target);
     }

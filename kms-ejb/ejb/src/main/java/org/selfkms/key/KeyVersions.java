@@ -9,6 +9,7 @@ import org.selfkms.hsm.TokenGateway;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Creates, adds and destroys the versions of a CMK's material: the one code path for CreateKey, on-demand
@@ -46,22 +47,66 @@ public class KeyVersions {
 
     /**
      * The end of a deletion: every version's material is destroyed (token keys of the HSM level in the
-     * token, wrapped material removed from its row) and the key becomes a tombstone. The rows are flushed
-     * before the token keys go, so that a database refusal leaves the token untouched; destroying a token
-     * key that is already gone (a retry after a failed commit) is harmless.
+     * token, wrapped material removed from its row) and the key becomes a tombstone.
      */
     public void destroyAll(CmkEntity key) {
+        destroyMaterial(key, CmkEntity::markDeleted);
+    }
+
+    /**
+     * Every version's material is destroyed and {@code stateChange} applied to the key: the end of a deletion,
+     * DeleteImportedKeyMaterial, the expiry of imported material. The rows are flushed before the token keys go, so that a database refusal leaves the token untouched;
+     * destroying a token key that is already gone (a retry after a failed commit) is harmless.
+     */
+    public void destroyMaterial(CmkEntity key, Consumer<CmkEntity> stateChange) {
         UUID id = UUID.fromString(key.id());
         List<CmkVersionEntity> versions = em.createQuery(
                         "select v from CmkVersionEntity v where v.cmkId = :id order by v.versionNo", CmkVersionEntity.class)
                 .setParameter("id", key.id()).getResultList();
         versions.forEach(CmkVersionEntity::destroyMaterial);
-        key.markDeleted();
+        stateChange.accept(key);
         directory.invalidateAfterCompletion(id);
         em.flush();
         if (key.protectionLevel() == ProtectionLevel.HSM) {
             versions.forEach(v -> token.destroyTokenKey(VersionMaterialCache.tokenKeyLabel(id, v.versionNo())));
         }
+        materials.evict(id);
+    }
+
+    /** Whether any version still has its material (false for a key waiting for imported material). */
+    public boolean hasMaterial(CmkEntity key) {
+        return em.createQuery("select count(v) from CmkVersionEntity v where v.cmkId = :id and v.wrappedMaterial is not null", Long.class)
+                .setParameter("id", key.id()).getSingleResult() > 0;
+    }
+
+    /**
+     * Imported material becomes version 1 of an EXTERNAL key (which never rotates), or comes back to it after
+     * a deletion or expiry. The caller has checked that it is the key's material; if the version still has
+     * it, nothing changes. SOFTWARE: stored wrapped like generated material. HSM: put into the token as a
+     * sensitive, non-extractable token key, used like a generated one.
+     */
+    public void putImported(CmkEntity key, byte[] material, long now) {
+        UUID id = UUID.fromString(key.id());
+        CmkVersionEntity version = em.find(CmkVersionEntity.class, new CmkVersionEntity.Id(key.id(), 1));
+        if (version != null && !version.destroyed()) {
+            return;
+        }
+        String stored;
+        if (key.protectionLevel() == ProtectionLevel.HSM) {
+            String label = VersionMaterialCache.tokenKeyLabel(id, 1);
+            // a leftover of an import whose commit failed would block the label; it holds the same material
+            token.destroyTokenKey(label);
+            token.importTokenKey(label, material);
+            stored = VersionMaterialCache.TOKEN_KEY_REFERENCE + label;
+        } else {
+            stored = token.wrap(material, VersionMaterialCache.materialPurpose(id, 1)).encode();
+        }
+        if (version == null) {
+            em.persist(new CmkVersionEntity(key.id(), 1, stored, now));
+        } else {
+            version.rewrapTo(stored);
+        }
+        directory.invalidateAfterCompletion(id);
         materials.evict(id);
     }
 

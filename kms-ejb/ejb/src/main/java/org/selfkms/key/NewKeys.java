@@ -35,8 +35,19 @@ public class NewKeys {
     @Inject
     private Clock clock;
 
-    /** @throws KmsException {@code KEY_LIMIT_EXCEEDED} or {@code ALIAS_EXISTS} */
+    /** A key with material from the token. */
     CmkEntity create(Caller caller, String alias, String description, ProtectionLevel level, String owner, List<KeyTag> tags) {
+        return create(caller, alias, description, level, KeyOrigin.TENCENT_KMS, owner, tags);
+    }
+
+    /**
+     * An EXTERNAL key is created without material, in PendingImport: its first version comes with the owner's
+     * first ImportKeyMaterial.
+     *
+     * @throws KmsException {@code KEY_LIMIT_EXCEEDED} or {@code ALIAS_EXISTS}
+     */
+    CmkEntity create(Caller caller, String alias, String description, ProtectionLevel level, KeyOrigin origin,
+                     String owner, List<KeyTag> tags) {
         // A deleted key's tombstone does not count against the quota.
         long count = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.state <> :deleted", Long.class)
                 .setParameter("tenant", caller.tenantId()).setParameter("deleted", KeyState.Deleted).getSingleResult();
@@ -49,10 +60,13 @@ public class NewKeys {
         String id = UUID.randomUUID().toString();
         long now = clock.instant().getEpochSecond();
         ProtectionLevel chosen = level != null ? level : KeyLimits.defaultProtectionLevel();
+        boolean external = origin == KeyOrigin.EXTERNAL;
         CmkEntity key = new CmkEntity(id, caller.tenantId(), alias, description, KeyUsage.ENCRYPT_DECRYPT,
-                KeyState.Enabled, KeyOrigin.TENCENT_KMS, chosen, owner, caller.accountUin(), now);
+                external ? KeyState.PendingImport : KeyState.Enabled, origin, chosen, owner, caller.accountUin(), now);
         em.persist(key);
-        versions.addFirst(key, now);
+        if (!external) {
+            versions.addFirst(key, now);
+        }
         KeyTagRows.put(em, id, tags);
         try {
             em.flush();

@@ -65,6 +65,36 @@ public interface TokenOperations {
      */
     byte[] deriveKey(String label, byte[] salt) throws TokenException;
 
-    /** Destroys a token key for good; what was encrypted under it can never be decrypted again. */
+    /**
+     * Destroys a token key or key pair for good; what was encrypted under it can never be decrypted again.
+     * Destroying a label that does not exist is harmless (a retry after a failed commit).
+     */
     void destroyTokenKey(String label) throws TokenException;
+
+    /**
+     * Puts caller-supplied AES-256 material (imported key material of the HSM level) into the token as a
+     * token key under {@code label}: sensitive, non-extractable, used like a generated one through
+     * {@link #deriveKey(String, byte[])}. The material passes through the JVM on its way in (the caller
+     * zeroises its copy); it can never come out again. Refused if the label exists.
+     */
+    void importTokenKey(String label, byte[] material) throws TokenException;
+
+    /**
+     * Generates an asymmetric key pair in the token under {@code label}. The private key is sensitive and
+     * non-extractable; it is only used by {@link #decryptWithTokenKey(String, String, byte[])}.
+     *
+     * @param spec one of {@link TokenKeyPairs#SPECS}
+     * @return the public key, DER-encoded X.509 SubjectPublicKeyInfo
+     */
+    byte[] generateTokenKeyPair(String label, String spec) throws TokenException;
+
+    /**
+     * Decrypts data encrypted under the public key of the pair {@code label} with the private key in the
+     * token. Data that does not decrypt (wrong key, bad padding, wrong length) fails as
+     * {@link TokenException.Reason#INVALID_WRAPPED_KEY}, the same for every cause, so the answer is no
+     * padding oracle.
+     *
+     * @param algorithm one of {@link TokenKeyPairs#DECRYPTION_ALGORITHMS}
+     */
+    byte[] decryptWithTokenKey(String label, String algorithm, byte[] data) throws TokenException;
 }

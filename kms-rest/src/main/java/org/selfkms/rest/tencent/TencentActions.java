@@ -13,6 +13,8 @@ import org.selfkms.api.crypto.ReEncrypted;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.api.key.ImportParameters;
+import org.selfkms.api.key.KeyImport;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
@@ -45,7 +47,7 @@ public class TencentActions {
 
     /** Actions of the 2019-01-18 API that this server does not implement yet: UnsupportedOperation, not InvalidAction. */
     static final Set<String> KNOWN_UNIMPLEMENTED = Set.of(
-            "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial", "GetPublicKey",
+            "GetPublicKey",
             "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt", "SignByAsymmetricKey", "VerifyByAsymmetricKey",
             "PostQuantumCryptoEncrypt", "PostQuantumCryptoDecrypt", "PostQuantumCryptoSign", "PostQuantumCryptoVerify",
             "ImportDataKey", "DescribeDataKey", "DescribeDataKeys", "ListDataKeys", "ListDataKeyDetail",
@@ -64,6 +66,9 @@ public class TencentActions {
 
     @EJB
     private EnvelopeCrypto crypto;
+
+    @EJB
+    private KeyImport imports;
 
     private final Map<String, Action> actions = Map.ofEntries(
             Map.entry("CreateKey", this::createKey),
@@ -98,7 +103,11 @@ public class TencentActions {
             Map.entry("Decrypt", this::decrypt),
             Map.entry("GenerateDataKey", this::generateDataKey),
             Map.entry("ReEncrypt", this::reEncrypt),
-            Map.entry("GenerateRandom", this::generateRandom));
+            Map.entry("GenerateRandom", this::generateRandom),
+            Map.entry("GetParametersForImport", this::getParametersForImport),
+            Map.entry("ImportKeyMaterial", this::importKeyMaterial),
+            Map.entry("DeleteImportedKeyMaterial", (caller, fields) -> none(() ->
+                    imports.deleteImportedKeyMaterial(caller, fields.requiredString("KeyId")))));
 
     private static int rotateDays(RequestFields fields) {
         long days = fields.longOrDefault("RotateDays", 365);
@@ -274,6 +283,24 @@ public class TencentActions {
 
     private JsonObjectBuilder disableKey(Caller caller, RequestFields fields) {
         keys.disableKey(caller, fields.requiredString("KeyId"));
+        return Json.createObjectBuilder();
+    }
+
+    private JsonObjectBuilder getParametersForImport(Caller caller, RequestFields fields) {
+        ImportParameters parameters = imports.getParametersForImport(caller, fields.requiredString("KeyId"),
+                fields.requiredString("WrappingAlgorithm"), fields.requiredString("WrappingKeySpec"));
+        return Json.createObjectBuilder()
+                .add("KeyId", parameters.keyId())
+                .add("ImportToken", parameters.importToken())
+                .add("PublicKey", Base64.getEncoder().encodeToString(parameters.publicKey()))
+                .add("ParametersValidTo", parameters.validTo());
+    }
+
+    private JsonObjectBuilder importKeyMaterial(Caller caller, RequestFields fields) {
+        String keyId = fields.requiredString("KeyId");
+        String importToken = fields.requiredString("ImportToken");
+        byte[] encrypted = fields.requiredBase64("EncryptedKeyMaterial", KmsErrorCode.INVALID_PARAMETER);
+        imports.importKeyMaterial(caller, keyId, importToken, encrypted, fields.longOrDefault("ValidTo", 0));
         return Json.createObjectBuilder();
     }
 

@@ -46,6 +46,14 @@ final class TencentErrorCodes {
             // Tencent documents it for ArchiveKey/CancelKeyArchive; for disable, delete and rename of a managed key
             // the code is undocumented (reference, open question 1), so one code answers every such refusal.
             case KEY_NOT_USER_CREATED -> "UnsupportedOperation.NotUserCreatedCmk";
+            case KEY_NOT_EXTERNAL -> "UnsupportedOperation.NotExternalCmk";
+            case IMPORT_TOKEN_EXPIRED -> "ResourceUnavailable.TokenExpired";
+            // Tencent documents no quota for GetParametersForImport; the common code for a quota
+            case IMPORT_TOKEN_LIMIT_EXCEEDED -> "LimitExceeded";
+            // Tencent lists no code of its own for a token that was never issued (or for another key)
+            case IMPORT_TOKEN_INVALID -> "InvalidParameter";
+            case MATERIAL_DECRYPT_FAILED -> "InvalidParameter.DecryptMaterialError";
+            case MATERIAL_NOT_MATCH -> "InvalidParameterValue.MaterialNotMatch";
             case PLAINTEXT_INVALID -> "InvalidParameterValue.InvalidPlaintext";
             case CIPHERTEXT_INVALID -> "InvalidParameterValue.InvalidCiphertext";
             case UNSUPPORTED_OPERATION -> "UnsupportedOperation";

@@ -29,7 +29,7 @@ final class TencentJson {
                 .add("NextRotateTime", key.nextRotateTime())
                 .add("DeletionDate", key.deletionDate())
                 .add("Origin", key.origin().name())
-                .add("ValidTo", 0)
+                .add("ValidTo", key.validTo())
                 .add("ResourceId", "creatorUin/" + key.creatorUin() + "/" + key.keyId())
                 .add("HsmClusterId", "")
                 .add("RotateDays", key.rotateDays())

@@ -51,6 +51,20 @@ public enum KmsErrorCode {
     /** The change is refused for a service-managed key: only customer-created keys may be disabled, deleted, archived or renamed. */
     KEY_NOT_USER_CREATED,
 
+    // imported key material (BYOK)
+    /** An import action on a key whose material the KMS generated. */
+    KEY_NOT_EXTERNAL,
+    /** The import token is past its validity or was already used: ask for new import parameters. */
+    IMPORT_TOKEN_EXPIRED,
+    /** The tenant holds as many open import tokens (each a key pair in the token) as it may. */
+    IMPORT_TOKEN_LIMIT_EXCEEDED,
+    /** The import token was never issued, or was issued for another key. */
+    IMPORT_TOKEN_INVALID,
+    /** The encrypted key material does not decrypt with the import token's wrapping key and algorithm. */
+    MATERIAL_DECRYPT_FAILED,
+    /** Material imported again must be the material the key had: it can never be swapped. */
+    MATERIAL_NOT_MATCH,
+
     // data
     PLAINTEXT_INVALID,
     CIPHERTEXT_INVALID,

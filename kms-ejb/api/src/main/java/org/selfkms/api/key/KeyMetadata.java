@@ -11,10 +11,11 @@ import java.io.Serializable;
  * @param rotateDays   rotation period in days (7-365)
  * @param nextRotateTime Unix seconds of the next automatic rotation, 0 when rotation is off
  * @param lastRotateTime Unix seconds of the last rotation, 0 if never rotated
+ * @param validTo      EXTERNAL keys: Unix seconds when the imported material expires, 0 for never
  */
 public record KeyMetadata(String keyId, String alias, String description, KeyState state, KeyUsage usage,
                           KeyOrigin origin, ProtectionLevel protectionLevel, long createTime, long creatorUin,
                           String owner, boolean rotationEnabled, long deletionDate, int currentVersion,
-                          int rotateDays, long nextRotateTime, long lastRotateTime)
+                          int rotateDays, long nextRotateTime, long lastRotateTime, long validTo)
         implements Serializable {
 }

@@ -33,22 +33,28 @@ abstract class DueKeyJob implements LifecycleJob {
 
     private final String name;
     private final String auditAction;
-    private final KeyState dueState;
+    private final List<KeyState> dueStates;
     private final String dueTime;
     private final String furtherCondition;
 
     /**
      * @param auditAction      the action's name in the key owner's audit trail
-     * @param dueState         the state a key must be in to be due
+     * @param dueStates        the states a key must be in to be due
      * @param dueTime          the entity attribute holding the due time (Unix seconds, 0 when none)
      * @param furtherCondition any further JPQL condition on {@code c}, starting with {@code and}, or empty
      */
-    DueKeyJob(String name, String auditAction, KeyState dueState, String dueTime, String furtherCondition) {
+    DueKeyJob(String name, String auditAction, List<KeyState> dueStates, String dueTime, String furtherCondition) {
         this.name = name;
         this.auditAction = auditAction;
-        this.dueState = dueState;
+        this.dueStates = List.copyOf(dueStates);
         this.dueTime = dueTime;
         this.furtherCondition = furtherCondition;
+    }
+
+    /** The record of work the timer did on a key: door timer, principal system. */
+    static AuditEvent timerEvent(long tenantId, String action, String keyId) {
+        return new AuditEvent(tenantId, AuditEvent.DOOR_TIMER, AuditEvent.SYSTEM, action, keyId,
+                UUID.randomUUID().toString(), null, AuditOutcome.ALLOWED, null);
     }
 
     /** The decision, on the locked row. */
@@ -65,9 +71,9 @@ abstract class DueKeyJob implements LifecycleJob {
     @Override
     public List<String> dueKeys(long now, int limit) {
         String due = "c." + dueTime;
-        return em.createQuery("select c.id from CmkEntity c where c.state = :state " + furtherCondition
+        return em.createQuery("select c.id from CmkEntity c where c.state in :states " + furtherCondition
                         + " and " + due + " > 0 and " + due + " <= :now order by " + due + ", c.id", String.class)
-                .setParameter("state", dueState).setParameter("now", now)
+                .setParameter("states", dueStates).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
     }
 
@@ -80,8 +86,7 @@ abstract class DueKeyJob implements LifecycleJob {
                     work(key, now);
                     // Recorded before the commit: if the trail cannot take it, the work rolls back and the
                     // next sweep tries again - nothing happens to a key without a record of it.
-                    audit.record(new AuditEvent(key.tenantId(), AuditEvent.DOOR_TIMER, AuditEvent.SYSTEM,
-                            auditAction, key.id(), UUID.randomUUID().toString(), null, AuditOutcome.ALLOWED, null));
+                    audit.record(timerEvent(key.tenantId(), auditAction, key.id()));
                     return true;
                 })
                 .orElse(false);

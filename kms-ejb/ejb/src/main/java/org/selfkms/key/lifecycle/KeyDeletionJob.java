@@ -8,6 +8,7 @@ import org.selfkms.key.CmkEntity;
 import org.selfkms.key.KeySchedule;
 import org.selfkms.key.KeyVersions;
 
+import java.util.List;
 import java.util.logging.Logger;
 
 /** Finishes a deletion once its pending window has ended: the material of every version is destroyed. */
@@ -22,7 +23,7 @@ public class KeyDeletionJob extends DueKeyJob {
     private KeyVersions versions;
 
     public KeyDeletionJob() {
-        super("deletion", "FinishKeyDeletion", KeyState.PendingDelete, "deletionDate", "");
+        super("deletion", "FinishKeyDeletion", List.of(KeyState.PendingDelete), "deletionDate", "");
     }
 
     @Override

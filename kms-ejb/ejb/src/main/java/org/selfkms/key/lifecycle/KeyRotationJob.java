@@ -8,6 +8,7 @@ import org.selfkms.key.CmkEntity;
 import org.selfkms.key.KeySchedule;
 import org.selfkms.key.KeyVersions;
 
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -26,7 +27,7 @@ public class KeyRotationJob extends DueKeyJob {
     private KeyVersions versions;
 
     public KeyRotationJob() {
-        super("rotation", "AutoRotateKey", KeyState.Enabled, "nextRotateTime", "and c.rotationEnabled = true");
+        super("rotation", "AutoRotateKey", List.of(KeyState.Enabled), "nextRotateTime", "and c.rotationEnabled = true");
     }
 
     @Override

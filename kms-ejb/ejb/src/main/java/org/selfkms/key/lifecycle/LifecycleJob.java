@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One kind of work the lifecycle sweep does when a key's due time, a column of its row, has passed.
- * Today: finishing deletions and automatic rotation. The expiry of import tokens and of imported material
- * (BYOK, issue 5) joins as further jobs of {@link LifecycleSweep}.
+ * The jobs: finishing deletions, the expiry of imported material and of import tokens (BYOK), automatic
+ * rotation.
  */
 public interface LifecycleJob {
 

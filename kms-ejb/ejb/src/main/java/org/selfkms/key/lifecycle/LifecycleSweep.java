@@ -35,6 +35,12 @@ public class LifecycleSweep {
     @EJB(beanName = "KeyRotationJob")
     private LifecycleJob rotations;
 
+    @EJB(beanName = "ImportedMaterialExpiryJob")
+    private LifecycleJob materialExpiries;
+
+    @EJB(beanName = "ImportTokenExpiryJob")
+    private LifecycleJob tokenExpiries;
+
     @Inject
     private Clock clock;
 
@@ -42,9 +48,9 @@ public class LifecycleSweep {
 
     @PostConstruct
     void jobs() {
-        // Deletions first: a key past its deletion date is not worth a new version. The expiry of import
-        // tokens and imported material (BYOK, issue 5) will be added to this list.
-        jobs = List.of(deletions, rotations);
+        // Deletions first: a key past its deletion date is not worth a new version, nor its material an
+        // expiry of its own. EXTERNAL keys never rotate, so the two BYOK jobs and rotation do not meet.
+        jobs = List.of(deletions, materialExpiries, tokenExpiries, rotations);
     }
 
     /** @return how many keys each job (by name) processed */

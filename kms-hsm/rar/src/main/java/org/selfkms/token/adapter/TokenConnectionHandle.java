@@ -87,6 +87,21 @@ public class TokenConnectionHandle implements TokenConnection {
     }
 
     @Override
+    public void importTokenKey(String label, byte[] material) throws TokenException {
+        backend().importTokenKey(label, material);
+    }
+
+    @Override
+    public byte[] generateTokenKeyPair(String label, String spec) throws TokenException {
+        return backend().generateTokenKeyPair(label, spec);
+    }
+
+    @Override
+    public byte[] decryptWithTokenKey(String label, String algorithm, byte[] data) throws TokenException {
+        return backend().decryptWithTokenKey(label, algorithm, data);
+    }
+
+    @Override
     public void close() {
         TokenManagedConnection connection = managedConnection;
         managedConnection = null;

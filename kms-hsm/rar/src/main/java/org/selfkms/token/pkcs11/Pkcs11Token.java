@@ -8,15 +8,25 @@ import org.selfkms.token.spi.DomainKeys;
 import org.selfkms.token.spi.DomainKeyBackend;
 import org.selfkms.token.spi.TokenConfig;
 
+import org.selfkms.token.spi.SelfSignedCertificate;
+import org.selfkms.token.spi.TokenFailures;
+
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.login.LoginException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.AuthProvider;
 import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.security.Provider;
 import java.security.ProviderException;
 import java.security.SecureRandom;
@@ -118,12 +128,22 @@ public final class Pkcs11Token extends DomainKeyBackend {
         } else {
             throw new InvalidSlotException("slot must be index:<n> or id:<n>, not '" + config.pkcs11Slot() + "'");
         }
-        // Keys the provider generates are born sensitive and non-extractable; KeyStore.setEntry then makes
-        // them token objects.
+        // Keys the provider generates or imports are born sensitive and non-extractable; KeyStore.setEntry
+        // then makes them token objects.
         return "name = SelfKMS\n"
                 + "library = " + config.pkcs11Library() + "\n"
                 + slotLine + "\n"
                 + "attributes(generate, CKO_SECRET_KEY, CKK_AES) = {\n"
+                + "  CKA_SENSITIVE = true\n"
+                + "  CKA_EXTRACTABLE = false\n"
+                + "}\n"
+                // imported BYOK material of the HSM level: once in the token, it never comes out
+                + "attributes(import, CKO_SECRET_KEY, CKK_AES) = {\n"
+                + "  CKA_SENSITIVE = true\n"
+                + "  CKA_EXTRACTABLE = false\n"
+                + "}\n"
+                // private keys of pairs (BYOK wrapping keys): used by the token, never read out
+                + "attributes(generate, CKO_PRIVATE_KEY, CKK_RSA) = {\n"
                 + "  CKA_SENSITIVE = true\n"
                 + "  CKA_EXTRACTABLE = false\n"
                 + "}\n";
@@ -184,12 +204,53 @@ public final class Pkcs11Token extends DomainKeyBackend {
         }
     }
 
+    /** The provider creates the object from the material under the "import" template: sensitive, non-extractable. */
     @Override
-    protected java.util.Optional<SecretKey> findTokenKey(String label) throws TokenException {
+    protected synchronized SecretKey importSecretKey(String label, byte[] material) throws TokenException {
+        SecretKeySpec key = new SecretKeySpec(material, "AES");
         try {
-            return java.util.Optional.ofNullable((SecretKey) store.getKey(label, null));
+            store.setEntry(label, new KeyStore.SecretKeyEntry(key), null);
+            return (SecretKey) store.getKey(label, null);
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not import a key into the token: " + TokenFailures.describe(e), e);
+        } finally {
+            destroyQuietly(key);
+        }
+    }
+
+    /**
+     * Generated in the token (private key sensitive and non-extractable by the "generate" template), then made
+     * a token object by the KeyStore, which needs a certificate for that: a self-signed one, signed in the token.
+     * The public key is in the certificate object; the private key is what is used.
+     */
+    @Override
+    protected synchronized KeyPair createKeyPair(String label) throws TokenException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", provider);
+            generator.initialize(2048);
+            KeyPair session = generator.generateKeyPair();
+            X509Certificate certificate = SelfSignedCertificate.create(label, session, provider);
+            store.setEntry(label, new KeyStore.PrivateKeyEntry(session.getPrivate(), new Certificate[]{certificate}), null);
+            return new KeyPair(session.getPublic(), (PrivateKey) store.getKey(label, null));
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not create a key pair in the token: " + TokenFailures.describe(e), e);
+        }
+    }
+
+    @Override
+    protected java.util.Optional<Key> findKey(String label) throws TokenException {
+        try {
+            return java.util.Optional.ofNullable(store.getKey(label, null));
         } catch (GeneralSecurityException | ProviderException e) {
             throw new TokenException(Reason.UNAVAILABLE, "could not look up a token key: " + e.getMessage(), e);
+        }
+    }
+
+    private static void destroyQuietly(SecretKeySpec key) {
+        try {
+            key.destroy();
+        } catch (javax.security.auth.DestroyFailedException e) {
+            // SecretKeySpec cannot be destroyed before JDK 20; the copy is dropped with it.
         }
     }
 

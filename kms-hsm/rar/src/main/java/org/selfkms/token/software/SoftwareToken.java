@@ -8,8 +8,11 @@ import org.selfkms.token.spi.DomainKeys;
 import org.selfkms.token.spi.DomainKeyBackend;
 import org.selfkms.token.spi.TokenConfig;
 
+import org.selfkms.token.spi.SelfSignedCertificate;
+
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,7 +23,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
@@ -138,24 +146,51 @@ public final class SoftwareToken extends DomainKeyBackend {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
             generator.init(256, new SecureRandom());
-            SecretKey key = generator.generateKey();
-            changeKeystore(store -> store.setEntry(label, new KeyStore.SecretKeyEntry(key),
-                    new KeyStore.PasswordProtection(readOrCreatePin(config))));
-            return key;
+            return storeSecretKey(label, generator.generateKey());
         } catch (GeneralSecurityException e) {
             throw new TokenException(Reason.UNAVAILABLE, "could not create a token key: " + e.getMessage(), e);
         }
     }
 
     @Override
-    protected java.util.Optional<SecretKey> findTokenKey(String label) throws TokenException {
+    protected synchronized SecretKey importSecretKey(String label, byte[] material) throws TokenException {
+        return storeSecretKey(label, new SecretKeySpec(material, "AES"));
+    }
+
+    private SecretKey storeSecretKey(String label, SecretKey key) throws TokenException {
+        changeKeystore(store -> store.setEntry(label, new KeyStore.SecretKeyEntry(key),
+                new KeyStore.PasswordProtection(readOrCreatePin(config))));
+        return key;
+    }
+
+    /**
+     * The private key is a PKCS#12 entry protected by the token PIN, like every key of this token; PKCS#12
+     * takes a private key only with a certificate, hence the self-signed one.
+     */
+    @Override
+    protected synchronized KeyPair createKeyPair(String label) throws TokenException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, new SecureRandom());
+            KeyPair pair = generator.generateKeyPair();
+            X509Certificate certificate = SelfSignedCertificate.create(label, pair, null);
+            changeKeystore(store -> store.setEntry(label, new KeyStore.PrivateKeyEntry(pair.getPrivate(),
+                    new Certificate[]{certificate}), new KeyStore.PasswordProtection(readOrCreatePin(config))));
+            return pair;
+        } catch (GeneralSecurityException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not create a token key pair: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected java.util.Optional<Key> findKey(String label) throws TokenException {
         try {
             char[] pin = readOrCreatePin(config);
             KeyStore store = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keystoreFile)) {
                 store.load(in, pin);
             }
-            SecretKey key = store.containsAlias(label) ? (SecretKey) store.getKey(label, pin) : null;
+            Key key = store.containsAlias(label) ? store.getKey(label, pin) : null;
             Arrays.fill(pin, '\0');
             return java.util.Optional.ofNullable(key);
         } catch (IOException | GeneralSecurityException e) {

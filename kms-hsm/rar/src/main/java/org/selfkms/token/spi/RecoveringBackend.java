@@ -143,6 +143,24 @@ public final class RecoveringBackend implements TokenBackend {
     }
 
     @Override
+    public void importTokenKey(String label, byte[] material) throws TokenException {
+        call(b -> {
+            b.importTokenKey(label, material);
+            return null;
+        });
+    }
+
+    @Override
+    public byte[] generateTokenKeyPair(String label, String spec) throws TokenException {
+        return call(b -> b.generateTokenKeyPair(label, spec));
+    }
+
+    @Override
+    public byte[] decryptWithTokenKey(String label, String algorithm, byte[] data) throws TokenException {
+        return call(b -> b.decryptWithTokenKey(label, algorithm, data));
+    }
+
+    @Override
     public synchronized void close() {
         if (current != null) {
             current.close();

@@ -64,6 +64,8 @@ class Pkcs11TokenTest extends TokenBackendContract {
         try (TokenBackend token = open()) {
             version = token.status().activeDomainKeyVersion();
             token.generateTokenKey("kms-cmk-extract-check-v1");
+            token.importTokenKey("kms-cmk-extract-check-imported-v1", new byte[32]);
+            token.generateTokenKeyPair("kms-import-extract-check", org.selfkms.token.TokenKeyPairs.RSA_2048);
         }
         java.security.Provider provider = java.security.Security.getProvider("SunPKCS11")
                 .configure("--" + Pkcs11Token.providerConfig(config("pin", "id:" + slotId)));
@@ -74,6 +76,10 @@ class Pkcs11TokenTest extends TokenBackendContract {
             assertEquals("AES", key.getAlgorithm());
             assertEquals(null, key.getEncoded(), "a sensitive, non-extractable token key has no encoding");
             assertEquals(null, store.getKey("kms-cmk-extract-check-v1", null).getEncoded(), "HSM-level CMK keys neither");
+            assertEquals(null, store.getKey("kms-cmk-extract-check-imported-v1", null).getEncoded(), "imported material neither");
+            java.security.Key wrappingKey = store.getKey("kms-import-extract-check", null);
+            assertTrue(wrappingKey instanceof java.security.PrivateKey, "the pair's private key is a token object");
+            assertEquals(null, wrappingKey.getEncoded(), "nor the private key of a BYOK wrapping pair");
         } finally {
             // PKCS#11 login belongs to the whole process: log out, or the wrong-PIN test would find it logged in
             ((java.security.AuthProvider) provider).logout();

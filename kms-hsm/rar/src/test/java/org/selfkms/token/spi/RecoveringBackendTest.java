@@ -95,6 +95,9 @@ class RecoveringBackendTest {
         public void generateTokenKey(String l) throws TokenException { check().generateTokenKey(l); }
         public byte[] deriveKey(String l, byte[] s) throws TokenException { return check().deriveKey(l, s); }
         public void destroyTokenKey(String l) throws TokenException { check().destroyTokenKey(l); }
+        public void importTokenKey(String l, byte[] m) throws TokenException { check().importTokenKey(l, m); }
+        public byte[] generateTokenKeyPair(String l, String s) throws TokenException { return check().generateTokenKeyPair(l, s); }
+        public byte[] decryptWithTokenKey(String l, String a, byte[] d) throws TokenException { return check().decryptWithTokenKey(l, a, d); }
         public void close() { real.close(); }
     }
 }

@@ -2,6 +2,7 @@ package org.selfkms.token.spi;
 
 import org.junit.jupiter.api.Test;
 import org.selfkms.token.TokenException;
+import org.selfkms.token.TokenKeyPairs;
 import org.selfkms.token.WrappedKey;
 
 import java.nio.charset.StandardCharsets;
@@ -132,6 +133,97 @@ public abstract class TokenBackendContract {
         }
         try (TokenBackend again = open()) {
             assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> again.deriveKey(label, salt)), "destroyed for good");
+        }
+    }
+
+    /** The JDK's own RSA encryption under the pair's public key, as a BYOK client wraps its material. */
+    static byte[] jdkEncrypt(byte[] publicKeyDer, String algorithm, byte[] plaintext) throws Exception {
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("RSA")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(publicKeyDer));
+        javax.crypto.Cipher cipher;
+        switch (algorithm) {
+            case TokenKeyPairs.RSAES_PKCS1_V1_5 -> {
+                cipher = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+                cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            }
+            case TokenKeyPairs.RSAES_OAEP_SHA_1 -> {
+                cipher = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
+                cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key);
+            }
+            default -> {
+                cipher = javax.crypto.Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");
+                cipher.init(javax.crypto.Cipher.ENCRYPT_MODE, key, new javax.crypto.spec.OAEPParameterSpec("SHA-256", "MGF1",
+                        java.security.spec.MGF1ParameterSpec.SHA256, javax.crypto.spec.PSource.PSpecified.DEFAULT));
+            }
+        }
+        return cipher.doFinal(plaintext);
+    }
+
+    @Test
+    void keyPairsDecryptWhatTheJdkEncryptsUntilDestroyed() throws Exception {
+        String label = "kms-import-" + java.util.UUID.randomUUID();
+        byte[] material = new byte[32];
+        new java.security.SecureRandom().nextBytes(material);
+        byte[] publicKey;
+        java.util.Map<String, byte[]> wrapped = new java.util.HashMap<>();
+        try (TokenBackend token = open()) {
+            publicKey = token.generateTokenKeyPair(label, TokenKeyPairs.RSA_2048);
+            assertEquals(2048, ((java.security.interfaces.RSAPublicKey) java.security.KeyFactory.getInstance("RSA")
+                    .generatePublic(new java.security.spec.X509EncodedKeySpec(publicKey))).getModulus().bitLength());
+            for (String algorithm : TokenKeyPairs.DECRYPTION_ALGORITHMS) {
+                wrapped.put(algorithm, jdkEncrypt(publicKey, algorithm, material));
+                assertArrayEquals(material, token.decryptWithTokenKey(label, algorithm, wrapped.get(algorithm)), algorithm);
+            }
+            // another padding, altered data, a wrong length: the same refusal for every cause
+            byte[] oaep256 = wrapped.get(TokenKeyPairs.RSAES_OAEP_SHA_256);
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.decryptWithTokenKey(label, TokenKeyPairs.RSAES_OAEP_SHA_1, oaep256)));
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.decryptWithTokenKey(label, TokenKeyPairs.RSAES_PKCS1_V1_5, oaep256)));
+            byte[] altered = oaep256.clone();
+            altered[100] ^= 1;
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.decryptWithTokenKey(label, TokenKeyPairs.RSAES_OAEP_SHA_256, altered)));
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.decryptWithTokenKey(label, TokenKeyPairs.RSAES_OAEP_SHA_256, new byte[255])));
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.decryptWithTokenKey(label, "RSAES_RAW", oaep256)));
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.generateTokenKeyPair(label, TokenKeyPairs.RSA_2048)));
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.generateTokenKeyPair(label + "-x", "RSA_1024")));
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> token.decryptWithTokenKey("kms-import-unknown", TokenKeyPairs.RSAES_OAEP_SHA_256, oaep256)));
+        }
+        try (TokenBackend reopened = open()) {
+            assertArrayEquals(material, reopened.decryptWithTokenKey(label, TokenKeyPairs.RSAES_OAEP_SHA_256,
+                    wrapped.get(TokenKeyPairs.RSAES_OAEP_SHA_256)), "the pair survives a restart");
+            reopened.destroyTokenKey(label);
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> reopened.decryptWithTokenKey(label,
+                    TokenKeyPairs.RSAES_PKCS1_V1_5, wrapped.get(TokenKeyPairs.RSAES_PKCS1_V1_5))));
+            reopened.destroyTokenKey(label); // again: harmless
+        }
+        try (TokenBackend again = open()) {
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> again.decryptWithTokenKey(label,
+                    TokenKeyPairs.RSAES_OAEP_SHA_1, wrapped.get(TokenKeyPairs.RSAES_OAEP_SHA_1))), "destroyed for good");
+        }
+    }
+
+    @Test
+    void importedKeysDeriveLikeGeneratedOnes() throws Exception {
+        String label = "kms-cmk-" + java.util.UUID.randomUUID() + "-v1";
+        byte[] material = new byte[32];
+        new java.security.SecureRandom().nextBytes(material);
+        byte[] salt = new byte[32];
+        new java.security.SecureRandom().nextBytes(salt);
+        javax.crypto.Cipher prf = javax.crypto.Cipher.getInstance("AES/ECB/NoPadding");
+        prf.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(material, "AES"));
+        byte[] expected = prf.doFinal(salt);
+        try (TokenBackend token = open()) {
+            token.importTokenKey(label, material.clone());
+            assertArrayEquals(expected, token.deriveKey(label, salt), "the token key is the imported material");
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.importTokenKey(label, material)));
+            assertEquals(TokenException.Reason.INVALID_PARAMETER, reason(() -> token.importTokenKey(label + "-x", new byte[16])));
+        }
+        try (TokenBackend reopened = open()) {
+            assertArrayEquals(expected, reopened.deriveKey(label, salt), "the imported key survives a restart");
+            reopened.destroyTokenKey(label);
+            assertEquals(TokenException.Reason.INVALID_WRAPPED_KEY, reason(() -> reopened.deriveKey(label, salt)));
+            reopened.importTokenKey(label, material.clone());
+            assertArrayEquals(expected, reopened.deriveKey(label, salt), "the same material can come back under its label");
+            reopened.destroyTokenKey(label);
         }
     }
 }
