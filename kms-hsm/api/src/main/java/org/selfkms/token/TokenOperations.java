@@ -1,5 +1,10 @@
 package org.selfkms.token;
 
+import org.selfkms.token.keypair.DecryptionAlgorithm;
+import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.SignatureAlgorithm;
+import org.selfkms.token.keypair.WrappedKeyPair;
+
 /**
  * Operations on the cryptographic token, on opaque material; offered to applications by
  * {@link TokenConnection} and implemented by each token backend. The token knows nothing of CMKs or tenants:
@@ -7,7 +12,7 @@ package org.selfkms.token;
  *
  * <p>Material handed back by {@link #unwrap(WrappedKey, String)} is plaintext in JVM memory; callers own it
  * and must zeroise it when done. Keys of the HSM protection level never leave the token: they are token keys
- * addressed by label, and the only thing done with them is {@link #deriveKey(String, byte[])}.
+ * addressed by label, used only through the operations here that name a label.
  */
 public interface TokenOperations {
 
@@ -80,21 +85,35 @@ public interface TokenOperations {
     void importTokenKey(String label, byte[] material) throws TokenException;
 
     /**
-     * Generates an asymmetric key pair in the token under {@code label}. The private key is sensitive and
-     * non-extractable; it is only used by {@link #decryptWithTokenKey(String, String, byte[])}.
+     * Generates an asymmetric key pair in the token under {@code label}: the HSM protection level. The private
+     * key is sensitive and non-extractable; it is used only by {@link #signWithTokenKey} and
+     * {@link #decryptWithTokenKey}. Only {@link KeyPairSpec#tokenResident()} specs.
      *
-     * @param spec one of {@link TokenKeyPairs#SPECS}
      * @return the public key, DER-encoded X.509 SubjectPublicKeyInfo
      */
-    byte[] generateTokenKeyPair(String label, String spec) throws TokenException;
+    byte[] generateTokenKeyPair(String label, KeyPairSpec spec) throws TokenException;
+
+    /**
+     * Generates a key pair with the token's RNG and returns the private key wrapped under the active domain
+     * key (PKCS#8 inside), bound to {@code purpose} like {@link #generateWrapped(int, String)}: the SOFTWARE
+     * protection level, where the private key is unwrapped into the JVM to be used. Every spec.
+     */
+    WrappedKeyPair generateWrappedKeyPair(KeyPairSpec spec, String purpose) throws TokenException;
+
+    /**
+     * Signs with the private key of the pair {@code label}, inside the token.
+     *
+     * @param input a digest of {@link SignatureAlgorithm#digestLength()} bytes
+     * @throws TokenException {@link TokenException.Reason#INVALID_PARAMETER} if the algorithm does not fit the
+     *                        key or the digest has the wrong length
+     */
+    byte[] signWithTokenKey(String label, SignatureAlgorithm algorithm, byte[] input) throws TokenException;
 
     /**
      * Decrypts data encrypted under the public key of the pair {@code label} with the private key in the
      * token. Data that does not decrypt (wrong key, bad padding, wrong length) fails as
      * {@link TokenException.Reason#INVALID_WRAPPED_KEY}, the same for every cause, so the answer is no
      * padding oracle.
-     *
-     * @param algorithm one of {@link TokenKeyPairs#DECRYPTION_ALGORITHMS}
      */
-    byte[] decryptWithTokenKey(String label, String algorithm, byte[] data) throws TokenException;
+    byte[] decryptWithTokenKey(String label, DecryptionAlgorithm algorithm, byte[] data) throws TokenException;
 }
