@@ -9,6 +9,10 @@ import org.selfkms.token.TokenConnectionFactory;
 import org.selfkms.token.TokenException;
 import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
+import org.selfkms.token.keypair.DecryptionAlgorithm;
+import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.SignatureAlgorithm;
+import org.selfkms.token.keypair.WrappedKeyPair;
 
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -70,16 +74,26 @@ public class TokenGateway {
         });
     }
 
-    /** @return the public key, DER SubjectPublicKeyInfo */
-    public byte[] generateTokenKeyPair(String label, String spec) {
+    /** A key pair kept in the token (HSM level). @return the public key, DER SubjectPublicKeyInfo */
+    public byte[] generateTokenKeyPair(String label, KeyPairSpec spec) {
         return call(label, token -> token.generateTokenKeyPair(label, spec));
+    }
+
+    /** A key pair of the SOFTWARE level: the private key comes back wrapped under the domain key. */
+    public WrappedKeyPair generateWrappedKeyPair(KeyPairSpec spec, String purpose) {
+        return call(purpose, token -> token.generateWrappedKeyPair(spec, purpose));
+    }
+
+    /** Signs a digest with the private key of a pair in the token. */
+    public byte[] signWithTokenKey(String label, SignatureAlgorithm algorithm, byte[] digest) {
+        return call(label, token -> token.signWithTokenKey(label, algorithm, digest));
     }
 
     /**
      * Decrypts with the private key of a pair in the token. Data that does not decrypt is the request's fault
      * (and the pair being gone means its token was used up meanwhile): empty, not an error of the store.
      */
-    public Optional<byte[]> decryptWithTokenKey(String label, String algorithm, byte[] data) {
+    public Optional<byte[]> decryptWithTokenKey(String label, DecryptionAlgorithm algorithm, byte[] data) {
         return call(label, token -> {
             try {
                 return Optional.of(token.decryptWithTokenKey(label, algorithm, data));

@@ -80,6 +80,10 @@ public class CmkEntity {
     @Column(name = "material_fingerprint")
     private String materialFingerprint;
 
+    /** Base64 DER SubjectPublicKeyInfo of an asymmetric key (not secret); null for symmetric keys. */
+    @Column(name = "public_key")
+    private String publicKey;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -105,6 +109,16 @@ public class CmkEntity {
 
     public String id() {
         return id;
+    }
+
+    /** DER SubjectPublicKeyInfo of an asymmetric key; null for a symmetric one. */
+    public byte[] publicKey() {
+        return publicKey == null ? null : java.util.Base64.getDecoder().decode(publicKey);
+    }
+
+    /** Set once, with the key pair's only version. */
+    void setPublicKey(byte[] der) {
+        this.publicKey = java.util.Base64.getEncoder().encodeToString(der);
     }
 
     public long tenantId() {

@@ -20,6 +20,9 @@ import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyVersionInfo;
+import org.selfkms.api.key.KeyQuota;
+import org.selfkms.api.key.SupportedAlgorithms;
+import org.selfkms.asymmetric.KeyPairUsages;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,11 +76,11 @@ public class KeyManagementBean implements KeyManagement {
         // before anything reaches the token: a refused request must not leave a token key behind
         KeyTags.check(request.tags());
         KeyUsage usage = request.usage() == null ? KeyUsage.ENCRYPT_DECRYPT : request.usage();
-        if (usage != KeyUsage.ENCRYPT_DECRYPT) {
-            throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "KeyUsage " + usage + " is not supported yet");
-        }
         KeyOrigin origin = request.origin() == null ? KeyOrigin.TENCENT_KMS : request.origin();
-        return newKeys.create(caller, request.alias(), description, request.protectionLevel(), origin, KeyOwnership.USER,
+        if (origin == KeyOrigin.EXTERNAL && usage.isAsymmetric()) {
+            throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Only ENCRYPT_DECRYPT keys take imported key material");
+        }
+        return newKeys.create(caller, request.alias(), description, usage, request.protectionLevel(), origin, KeyOwnership.USER,
                 request.tags()).toMetadata();
     }
 
@@ -316,9 +319,15 @@ public class KeyManagementBean implements KeyManagement {
         KeyTagRows.remove(em, key.id(), tagKeys == null ? List.of() : tagKeys);
     }
 
-    /** Imported material cannot be rotated (its owner holds the only other copy). */
+    /**
+     * Imported material cannot be rotated (its owner holds the only other copy); nor can a key pair, whose
+     * public key is out in the world: a new pair is a new key.
+     */
     private CmkEntity rotatable(Caller caller, String keyRef) {
         CmkEntity key = find(caller, keyRef);
+        if (key.usage().isAsymmetric()) {
+            throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Asymmetric keys cannot be rotated: create a new key pair instead");
+        }
         if (key.origin() == KeyOrigin.EXTERNAL) {
             throw new KmsException(KmsErrorCode.ROTATION_NOT_SUPPORTED, "Keys with imported material cannot be rotated");
         }
@@ -369,5 +378,15 @@ public class KeyManagementBean implements KeyManagement {
 
     private CmkEntity find(Caller caller, String keyRef) {
         return finder.find(caller, keyRef);
+    }
+
+    @Override
+    public KeyQuota quota(Caller caller) {
+        return new KeyQuota(newKeys.keysCounted(caller.tenantId()), KeyLimits.maxKeysPerTenant());
+    }
+
+    @Override
+    public SupportedAlgorithms supportedAlgorithms() {
+        return KeyPairUsages.supported(KeyLimits.defaultProtectionLevel());
     }
 }

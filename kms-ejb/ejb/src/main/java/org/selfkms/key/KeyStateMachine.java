@@ -120,6 +120,18 @@ public final class KeyStateMachine {
         }
     }
 
+    /**
+     * GetPublicKey, signing, verifying and the asymmetric decrypt actions need an Enabled key (reference 5.2);
+     * the post-quantum encryption follows {@link #checkCanEncrypt} and {@link #checkCanDecrypt} instead.
+     */
+    public static void checkCanUseKeyPair(KeyState state) {
+        switch (state) {
+            case Enabled -> { }
+            case Deleted -> throw deleted();
+            default -> throw new KmsException(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, "The key is in state " + state + "; only an Enabled key can do this");
+        }
+    }
+
     /** ImportKeyMaterial: a key waiting for material becomes Enabled; an Enabled key (given a new expiry) stays so. */
     public static KeyState importMaterial(KeyState from) {
         return switch (from) {

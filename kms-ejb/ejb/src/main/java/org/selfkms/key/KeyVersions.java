@@ -5,9 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.selfkms.api.key.ProtectionLevel;
+import org.selfkms.asymmetric.KeyPairUsages;
 import org.selfkms.hsm.TokenGateway;
+import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.WrappedKeyPair;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -32,9 +36,28 @@ public class KeyVersions {
     @Inject
     private VersionMaterialCache materials;
 
-    /** Version 1 of a key being created. */
+    /** Version 1 of a key being created: secret material, or for an asymmetric usage a key pair. */
     public void addFirst(CmkEntity key, long now) {
-        em.persist(new CmkVersionEntity(key.id(), 1, newMaterial(UUID.fromString(key.id()), 1, key.protectionLevel()), now));
+        UUID id = UUID.fromString(key.id());
+        Optional<KeyPairSpec> pair = KeyPairUsages.spec(key.usage());
+        String stored = pair.isPresent() ? newKeyPair(key, id, pair.get()) : newMaterial(id, 1, key.protectionLevel());
+        em.persist(new CmkVersionEntity(key.id(), 1, stored, now));
+    }
+
+    /**
+     * HSM: the pair is generated in the token and stays there; the row names it. SOFTWARE: the token generates
+     * it and hands back the private key wrapped (PKCS#8 inside), which the row keeps like symmetric material.
+     * Key pairs never rotate, so theirs is always version 1; the public key goes on the key itself.
+     */
+    private String newKeyPair(CmkEntity key, UUID id, KeyPairSpec spec) {
+        if (key.protectionLevel() == ProtectionLevel.HSM) {
+            String label = VersionMaterialCache.tokenKeyLabel(id, 1);
+            key.setPublicKey(token.generateTokenKeyPair(label, spec));
+            return VersionMaterialCache.TOKEN_KEY_REFERENCE + label;
+        }
+        WrappedKeyPair generated = token.generateWrappedKeyPair(spec, VersionMaterialCache.materialPurpose(id, 1));
+        key.setPublicKey(generated.publicKey());
+        return generated.privateKey().encode();
     }
 
     /** Rotation: a new version encrypts from now on; every older one keeps decrypting. */

@@ -13,6 +13,7 @@ import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.ProtectionLevel;
+import org.selfkms.asymmetric.KeyPairUsages;
 
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +38,7 @@ public class NewKeys {
 
     /** A key with material from the token. */
     CmkEntity create(Caller caller, String alias, String description, ProtectionLevel level, String owner, List<KeyTag> tags) {
-        return create(caller, alias, description, level, KeyOrigin.TENCENT_KMS, owner, tags);
+        return create(caller, alias, description, KeyUsage.ENCRYPT_DECRYPT, level, KeyOrigin.TENCENT_KMS, owner, tags);
     }
 
     /**
@@ -46,12 +47,9 @@ public class NewKeys {
      *
      * @throws KmsException {@code KEY_LIMIT_EXCEEDED} or {@code ALIAS_EXISTS}
      */
-    CmkEntity create(Caller caller, String alias, String description, ProtectionLevel level, KeyOrigin origin,
-                     String owner, List<KeyTag> tags) {
-        // A deleted key's tombstone does not count against the quota.
-        long count = em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.state <> :deleted", Long.class)
-                .setParameter("tenant", caller.tenantId()).setParameter("deleted", KeyState.Deleted).getSingleResult();
-        if (count >= KeyLimits.maxKeysPerTenant()) {
+    CmkEntity create(Caller caller, String alias, String description, KeyUsage usage, ProtectionLevel level,
+                     KeyOrigin origin, String owner, List<KeyTag> tags) {
+        if (keysCounted(caller.tenantId()) >= KeyLimits.maxKeysPerTenant()) {
             throw new KmsException(KmsErrorCode.KEY_LIMIT_EXCEEDED, "The tenant has reached its limit of keys");
         }
         if (aliasTaken(caller.tenantId(), alias)) {
@@ -60,8 +58,9 @@ public class NewKeys {
         String id = UUID.randomUUID().toString();
         long now = clock.instant().getEpochSecond();
         ProtectionLevel chosen = level != null ? level : KeyLimits.defaultProtectionLevel();
+        KeyPairUsages.checkCreatable(usage, chosen);
         boolean external = origin == KeyOrigin.EXTERNAL;
-        CmkEntity key = new CmkEntity(id, caller.tenantId(), alias, description, KeyUsage.ENCRYPT_DECRYPT,
+        CmkEntity key = new CmkEntity(id, caller.tenantId(), alias, description, usage,
                 external ? KeyState.PendingImport : KeyState.Enabled, origin, chosen, owner, caller.accountUin(), now);
         em.persist(key);
         if (!external) {
@@ -75,6 +74,12 @@ public class NewKeys {
             throw aliasExists();
         }
         return key;
+    }
+
+    /** The keys that count against the tenant's quota: a deleted key's tombstone does not. */
+    long keysCounted(long tenantId) {
+        return em.createQuery("select count(c) from CmkEntity c where c.tenantId = :tenant and c.state <> :deleted", Long.class)
+                .setParameter("tenant", tenantId).setParameter("deleted", KeyState.Deleted).getSingleResult();
     }
 
     boolean aliasTaken(long tenantId, String alias) {

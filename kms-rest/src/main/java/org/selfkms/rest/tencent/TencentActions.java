@@ -2,6 +2,7 @@ package org.selfkms.rest.tencent;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -47,13 +48,10 @@ public class TencentActions {
 
     /** Actions of the 2019-01-18 API that this server does not implement yet: UnsupportedOperation, not InvalidAction. */
     static final Set<String> KNOWN_UNIMPLEMENTED = Set.of(
-            "GetPublicKey",
-            "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt", "SignByAsymmetricKey", "VerifyByAsymmetricKey",
-            "PostQuantumCryptoEncrypt", "PostQuantumCryptoDecrypt", "PostQuantumCryptoSign", "PostQuantumCryptoVerify",
             "ImportDataKey", "DescribeDataKey", "DescribeDataKeys", "ListDataKeys", "ListDataKeyDetail",
             "EnableDataKey", "DisableDataKey", "EnableDataKeys", "DisableDataKeys", "ScheduleDataKeyDeletion",
             "CancelDataKeyDeletion", "GetDataKeyCiphertextBlob", "GetDataKeyPlaintext", "UpdateDataKeyName",
-            "UpdateDataKeyDescription", "GetServiceStatus", "GetRegions", "ListAlgorithms", "BindCloudResource",
+            "UpdateDataKeyDescription", "BindCloudResource",
             "UnbindCloudResource", "CreateWhiteBoxKey", "DeleteWhiteBoxKey", "DescribeWhiteBoxKey",
             "DescribeWhiteBoxKeyDetails", "DescribeWhiteBoxDecryptKey", "DescribeWhiteBoxDeviceFingerprints",
             "DescribeWhiteBoxServiceStatus", "EnableWhiteBoxKey", "EnableWhiteBoxKeys", "DisableWhiteBoxKey",
@@ -69,6 +67,9 @@ public class TencentActions {
 
     @EJB
     private KeyImport imports;
+
+    @Inject
+    private TencentKeyPairActions keyPairActions;
 
     private final Map<String, Action> actions = Map.ofEntries(
             Map.entry("CreateKey", this::createKey),
@@ -125,6 +126,9 @@ public class TencentActions {
 
     JsonObjectBuilder dispatch(String action, Caller caller, RequestFields fields) {
         Action handler = actions.get(action);
+        if (handler == null) {
+            handler = keyPairActions.find(action).orElse(null);
+        }
         if (handler == null) {
             if (KNOWN_UNIMPLEMENTED.contains(action)) {
                 throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "The action " + action + " is not supported by this server yet");
@@ -379,7 +383,7 @@ public class TencentActions {
         }
     }
 
-    private static void refuseEncryptionPublicKey(RequestFields fields) {
+    static void refuseEncryptionPublicKey(RequestFields fields) {
         if (fields.optionalString("EncryptionPublicKey").filter(s -> !s.isEmpty()).isPresent()) {
             throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "EncryptionPublicKey is not supported by this server yet");
         }

@@ -84,6 +84,7 @@ public class TencentApiResource {
             if (!API_VERSION.equals(version)) {
                 throw new KmsException(KmsErrorCode.UNSUPPORTED_VERSION, "Only API version " + API_VERSION + " is served");
             }
+            ServedRegions.check(headers.getHeaderString("X-TC-Region"));
             fields = new RequestFields(parseObject(body));
             JsonObject result = actions.dispatch(action, caller, fields).build();
             // Audited before the answer leaves: if the record cannot be written, the result is withheld.

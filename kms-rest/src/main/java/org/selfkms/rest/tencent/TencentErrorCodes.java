@@ -36,6 +36,7 @@ final class TencentErrorCodes {
                     ? "UnsupportedOperation.ExternalCmkCanNotRotate" : "UnsupportedOperation.RotateNotSupported";
             case ROTATION_RATE_LIMITED -> "RequestLimitExceeded.RotateRateLimited";
             case KEY_USAGE_INVALID -> "InvalidParameterValue.InvalidKeyUsage";
+            case KEY_USAGE_UNAVAILABLE -> "UnsupportedOperation.UnsupportedKeyUsageInCurrentRegion";
             case KEY_TYPE_INVALID -> "InvalidParameterValue.InvalidType";
             case ALIAS_INVALID -> "InvalidParameterValue.InvalidAlias";
             case ALIAS_EXISTS -> "InvalidParameterValue.AliasAlreadyExists";
@@ -56,7 +57,9 @@ final class TencentErrorCodes {
             case MATERIAL_NOT_MATCH -> "InvalidParameterValue.MaterialNotMatch";
             case PLAINTEXT_INVALID -> "InvalidParameterValue.InvalidPlaintext";
             case CIPHERTEXT_INVALID -> "InvalidParameterValue.InvalidCiphertext";
+            case DECRYPT_FAILED -> "FailedOperation.DecryptError";
             case UNSUPPORTED_OPERATION -> "UnsupportedOperation";
+            case UNSUPPORTED_REGION -> "UnsupportedRegion";
             case MEMBER_ACCOUNT_UNSUPPORTED -> "UnsupportedOperation.NotRoleOperation";
             case HSM_CLUSTER_ID_INVALID -> "InvalidParameterValue.InvalidHsmClusterId";
             case TOKEN_UNAVAILABLE, INTERNAL -> "InternalError";

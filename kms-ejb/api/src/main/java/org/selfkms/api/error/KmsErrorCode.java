@@ -24,6 +24,8 @@ public enum KmsErrorCode {
     UNSUPPORTED_OPERATION,
     /** Acting on another account's keys (Tencent's MemberAccount): this server has one account per caller. */
     MEMBER_ACCOUNT_UNSUPPORTED,
+    /** The request names a region this server does not serve. */
+    UNSUPPORTED_REGION,
     /** An HSM cluster was named: this server has no selectable clusters. */
     HSM_CLUSTER_ID_INVALID,
 
@@ -41,6 +43,8 @@ public enum KmsErrorCode {
     ROTATION_NOT_SUPPORTED,
     ROTATION_RATE_LIMITED,
     KEY_USAGE_INVALID,
+    /** A key usage this server cannot offer where it was asked for (a key pair the HSM cannot hold). */
+    KEY_USAGE_UNAVAILABLE,
     KEY_TYPE_INVALID,
     ALIAS_INVALID,
     ALIAS_EXISTS,
@@ -68,6 +72,8 @@ public enum KmsErrorCode {
     // data
     PLAINTEXT_INVALID,
     CIPHERTEXT_INVALID,
+    /** Data encrypted to an asymmetric key's public key does not decrypt: one code for every cause. */
+    DECRYPT_FAILED,
     ENCRYPTION_CONTEXT_INVALID,
 
     // server side

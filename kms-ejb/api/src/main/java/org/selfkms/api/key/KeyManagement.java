@@ -88,4 +88,10 @@ public interface KeyManagement {
 
     /** Removes these tag keys from the key; keys it does not carry are ignored. */
     void untagKey(Caller caller, String keyRef, List<String> tagKeys);
+
+    /** GetServiceStatus: the tenant's keys against its quota. */
+    KeyQuota quota(Caller caller);
+
+    /** ListAlgorithms: what CreateKey offers at the server's default protection level. */
+    SupportedAlgorithms supportedAlgorithms();
 }

@@ -4,13 +4,16 @@ import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyState;
-import org.selfkms.token.TokenKeyPairs;
+import org.selfkms.token.keypair.DecryptionAlgorithm;
+import org.selfkms.token.keypair.KeyPairSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,18 +47,22 @@ public final class ImportRules {
         }
     }
 
+    /** Tencent's WrappingAlgorithm names, which are the token's names of the RSA decryption algorithms. */
+    static final List<String> WRAPPING_ALGORITHMS = Arrays.stream(DecryptionAlgorithm.values())
+            .filter(DecryptionAlgorithm::isRsa).map(Enum::name).toList();
+
     public static void checkWrapping(String algorithm, String keySpec) {
         if (algorithm == null || algorithm.isEmpty()) {
             throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "WrappingAlgorithm is required");
         }
-        if (!TokenKeyPairs.DECRYPTION_ALGORITHMS.contains(algorithm)) {
+        if (!WRAPPING_ALGORITHMS.contains(algorithm)) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
-                    "WrappingAlgorithm must be one of " + String.join(", ", TokenKeyPairs.DECRYPTION_ALGORITHMS));
+                    "WrappingAlgorithm must be one of " + String.join(", ", WRAPPING_ALGORITHMS));
         }
         if (keySpec == null || keySpec.isEmpty()) {
             throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "WrappingKeySpec is required");
         }
-        if (!TokenKeyPairs.RSA_2048.equals(keySpec)) {
+        if (!KeyPairSpec.RSA_2048.name().equals(keySpec)) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "WrappingKeySpec must be RSA_2048");
         }
     }

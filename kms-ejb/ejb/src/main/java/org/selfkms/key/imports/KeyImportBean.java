@@ -18,7 +18,8 @@ import org.selfkms.key.KeyFinder;
 import org.selfkms.key.KeyStateMachine;
 import org.selfkms.key.KeyVersions;
 import org.selfkms.key.ServicePrincipalGuard;
-import org.selfkms.token.TokenKeyPairs;
+import org.selfkms.token.keypair.DecryptionAlgorithm;
+import org.selfkms.token.keypair.KeyPairSpec;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -65,7 +66,7 @@ public class KeyImportBean implements KeyImport {
                 .setParameter("now", now).getSingleResult());
         String importToken = ImportRules.encodeToken(token.random(ImportRules.TOKEN_BYTES));
         String label = ImportRules.wrappingKeyLabel(UUID.randomUUID());
-        byte[] publicKey = token.generateTokenKeyPair(label, TokenKeyPairs.RSA_2048);
+        byte[] publicKey = token.generateTokenKeyPair(label, KeyPairSpec.RSA_2048);
         long validTo = now + ImportRules.VALIDITY_SECONDS;
         em.persist(new ImportTokenEntity(ImportRules.hash(importToken), key.id(), key.tenantId(), wrappingAlgorithm,
                 label, now, validTo));
@@ -84,7 +85,8 @@ public class KeyImportBean implements KeyImport {
         String tokenHash = ImportRules.hash(importToken);
         ImportTokenEntity issued = em.find(ImportTokenEntity.class, tokenHash);
         ImportRules.checkToken(issued, key.id(), now);
-        byte[] material = token.decryptWithTokenKey(issued.wrappingKeyLabel(), issued.wrappingAlgorithm(), encryptedKeyMaterial)
+        byte[] material = token.decryptWithTokenKey(issued.wrappingKeyLabel(),
+                DecryptionAlgorithm.valueOf(issued.wrappingAlgorithm()), encryptedKeyMaterial)
                 .orElseThrow(() -> new KmsException(KmsErrorCode.MATERIAL_DECRYPT_FAILED,
                         "EncryptedKeyMaterial does not decrypt with this import token's public key and WrappingAlgorithm"));
         try {

@@ -1,0 +1,175 @@
+package org.selfkms.rest.tencent;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import org.selfkms.api.crypto.AsymmetricCrypto;
+import org.selfkms.api.crypto.Ciphertext;
+import org.selfkms.api.crypto.MessageType;
+import org.selfkms.api.crypto.Plaintext;
+import org.selfkms.api.crypto.PublicKeyInfo;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.key.AlgorithmInfo;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyQuota;
+import org.selfkms.api.key.SupportedAlgorithms;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Tencent actions of asymmetric and post-quantum keys, and the service-level ones (what the server
+ * offers, which regions it serves). Parsing and rendering only, like {@link TencentActions}.
+ */
+@ApplicationScoped
+public class TencentKeyPairActions {
+
+    @EJB
+    private AsymmetricCrypto crypto;
+
+    @EJB
+    private KeyManagement keys;
+
+    private final Map<String, TencentActions.Action> actions = Map.ofEntries(
+            Map.entry("GetPublicKey", this::getPublicKey),
+            Map.entry("SignByAsymmetricKey", this::sign),
+            Map.entry("VerifyByAsymmetricKey", this::verify),
+            Map.entry("AsymmetricRsaDecrypt", (caller, fields) -> decrypt(caller, fields, fields.requiredString("Algorithm"))),
+            Map.entry("AsymmetricSm2Decrypt", (caller, fields) -> decrypt(caller, fields, "SM2")),
+            Map.entry("PostQuantumCryptoSign", (caller, fields) -> signature(crypto.signPostQuantum(caller,
+                    fields.requiredString("KeyId"), message(fields)))),
+            Map.entry("PostQuantumCryptoVerify", (caller, fields) -> Json.createObjectBuilder().add("SignatureValid",
+                    crypto.verifyPostQuantum(caller, fields.requiredString("KeyId"), message(fields), signatureValue(fields)))),
+            Map.entry("PostQuantumCryptoEncrypt", this::encryptPostQuantum),
+            Map.entry("PostQuantumCryptoDecrypt", this::decryptPostQuantum),
+            Map.entry("ListAlgorithms", (caller, fields) -> listAlgorithms()),
+            Map.entry("GetServiceStatus", this::serviceStatus),
+            Map.entry("GetRegions", (caller, fields) -> {
+                JsonArrayBuilder regions = Json.createArrayBuilder();
+                ServedRegions.all().forEach(regions::add);
+                return Json.createObjectBuilder().add("Regions", regions);
+            }));
+
+    Optional<TencentActions.Action> find(String action) {
+        return Optional.ofNullable(actions.get(action));
+    }
+
+    private JsonObjectBuilder getPublicKey(Caller caller, RequestFields fields) {
+        PublicKeyInfo key = crypto.getPublicKey(caller, fields.requiredString("KeyId"));
+        return Json.createObjectBuilder().add("KeyId", key.keyId())
+                .add("PublicKey", Base64.getEncoder().encodeToString(key.der()))
+                .add("PublicKeyPem", key.pem());
+    }
+
+    private JsonObjectBuilder sign(Caller caller, RequestFields fields) {
+        return signature(crypto.sign(caller, fields.requiredString("KeyId"), fields.requiredString("Algorithm"),
+                messageType(fields), message(fields)));
+    }
+
+    private JsonObjectBuilder verify(Caller caller, RequestFields fields) {
+        boolean valid = crypto.verify(caller, fields.requiredString("KeyId"), fields.requiredString("Algorithm"),
+                messageType(fields), message(fields), signatureValue(fields));
+        return Json.createObjectBuilder().add("SignatureValid", valid);
+    }
+
+    private JsonObjectBuilder decrypt(Caller caller, RequestFields fields, String algorithm) {
+        String keyId = fields.requiredString("KeyId");
+        byte[] ciphertext = fields.requiredBase64("Ciphertext", KmsErrorCode.INVALID_PARAMETER);
+        return plaintext("Plaintext", crypto.decrypt(caller, keyId, algorithm, ciphertext));
+    }
+
+    private JsonObjectBuilder encryptPostQuantum(Caller caller, RequestFields fields) {
+        String keyId = fields.requiredString("KeyId");
+        // Tencent spells this field with a capital T (and Plaintext everywhere else)
+        byte[] plaintext = fields.requiredBase64("PlainText", KmsErrorCode.PLAINTEXT_INVALID);
+        try {
+            Ciphertext ciphertext = crypto.encryptPostQuantum(caller, keyId, plaintext);
+            return Json.createObjectBuilder().add("CiphertextBlob", ciphertext.blob()).add("KeyId", ciphertext.keyId());
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private JsonObjectBuilder decryptPostQuantum(Caller caller, RequestFields fields) {
+        String blob = fields.requiredString("CiphertextBlob");
+        TencentActions.refuseEncryptionPublicKey(fields);
+        return plaintext("PlainText", crypto.decryptPostQuantum(caller, blob));
+    }
+
+    private static JsonObjectBuilder plaintext(String field, Plaintext plaintext) {
+        try {
+            return Json.createObjectBuilder().add("KeyId", plaintext.keyId())
+                    .add(field, Base64.getEncoder().encodeToString(plaintext.bytes()));
+        } finally {
+            Arrays.fill(plaintext.bytes(), (byte) 0);
+        }
+    }
+
+    private JsonObjectBuilder listAlgorithms() {
+        SupportedAlgorithms supported = keys.supportedAlgorithms();
+        return Json.createObjectBuilder()
+                .add("SymmetricAlgorithms", algorithms(supported.symmetric()))
+                .add("AsymmetricAlgorithms", algorithms(supported.asymmetric()))
+                .add("AsymmetricSignVerifyAlgorithms", algorithms(supported.signVerify()));
+    }
+
+    private static JsonArrayBuilder algorithms(List<AlgorithmInfo> algorithms) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        algorithms.forEach(a -> out.add(Json.createObjectBuilder().add("KeyUsage", a.usage().name()).add("Algorithm", a.algorithm())));
+        return out;
+    }
+
+    /**
+     * A self-hosted KMS is always activated and has no editions, purchases, hosted data keys or cross-region
+     * sync; what it does have is the tenant's key count and quota.
+     */
+    private JsonObjectBuilder serviceStatus(Caller caller, RequestFields fields) {
+        KeyQuota quota = keys.quota(caller);
+        return Json.createObjectBuilder()
+                .add("ServiceEnabled", true)
+                .add("InvalidType", 1)
+                .add("UserLevel", 0)
+                .add("ProExpireTime", 0)
+                .add("ProRenewFlag", 0)
+                .add("ProResourceId", "")
+                .add("ExclusiveVSMEnabled", false)
+                .add("ExclusiveHSMEnabled", false)
+                .add("SubscriptionInfo", "")
+                .add("CmkUserCount", quota.used())
+                .add("CmkLimit", quota.limit())
+                .add("ExclusiveHSMList", Json.createArrayBuilder())
+                .add("IsAllowedDataKeyHosted", false)
+                .add("DataKeyLimit", 0)
+                .add("FreeDataKeyLimit", 0)
+                .add("DataKeyUsedCount", 0)
+                .add("SyncTaskList", Json.createArrayBuilder())
+                .add("IsAllowedSync", false);
+    }
+
+    private static JsonObjectBuilder signature(byte[] signature) {
+        return Json.createObjectBuilder().add("Signature", Base64.getEncoder().encodeToString(signature));
+    }
+
+    private static byte[] message(RequestFields fields) {
+        return fields.requiredBase64("Message", KmsErrorCode.INVALID_PARAMETER);
+    }
+
+    private static byte[] signatureValue(RequestFields fields) {
+        return fields.requiredBase64("SignatureValue", KmsErrorCode.INVALID_PARAMETER);
+    }
+
+    private static MessageType messageType(RequestFields fields) {
+        return switch (fields.optionalString("MessageType").orElse("")) {
+            case "", "RAW" -> MessageType.RAW;
+            case "DIGEST" -> MessageType.DIGEST;
+            default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "MessageType must be RAW or DIGEST");
+        };
+    }
+}
