@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Design section 6: Encrypt, Decrypt, GenerateDataKey and ReEncrypt on a warm cache do no database read. Proven
+ * Design section 6: Encrypt, Decrypt, GenerateDataKey, ReEncrypt, SignByAsymmetricKey and VerifyByAsymmetricKey on a
+ * warm cache do no database read. Proven
  * with Hibernate's statistics of the deployed persistence unit, read over the management API: the number
  * of JDBC statements prepared must not move while the hot path runs, and must move for control-plane work
  * (so the counter is known to be live).
@@ -62,10 +63,24 @@ class HotPathIT extends DeployedKms {
         reEncrypt.setCiphertextBlob(decrypt.getCiphertextBlob());
         reEncrypt.setSourceEncryptionContext("{\"k\":\"v\"}");
         reEncrypt.setDestinationEncryptionContext("{\"k\":\"other\"}");
+        // an asymmetric key too: signing and verifying (the private key of the SOFTWARE level comes from the same cache)
+        create.setAlias(uniqueAlias("hot-sign"));
+        create.setKeyUsage("ASYMMETRIC_SIGN_VERIFY_ECC");
+        String signingKey = kms.CreateKey(create).getKeyId();
+        com.tencentcloudapi.kms.v20190118.models.SignByAsymmetricKeyRequest sign = new com.tencentcloudapi.kms.v20190118.models.SignByAsymmetricKeyRequest();
+        sign.setKeyId(signingKey);
+        sign.setAlgorithm("ECC_P256_R1");
+        sign.setMessage("aG90IHBhdGg=");
+        com.tencentcloudapi.kms.v20190118.models.VerifyByAsymmetricKeyRequest verify = new com.tencentcloudapi.kms.v20190118.models.VerifyByAsymmetricKeyRequest();
+        verify.setKeyId(signingKey);
+        verify.setAlgorithm("ECC_P256_R1");
+        verify.setMessage("aG90IHBhdGg=");
         // warm-up: credential, key metadata and version material are now cached
         kms.Decrypt(decrypt);
         kms.GenerateDataKey(dataKey);
         kms.ReEncrypt(reEncrypt);
+        verify.setSignatureValue(kms.SignByAsymmetricKey(sign).getSignature());
+        kms.VerifyByAsymmetricKey(verify);
 
         long before = preparedStatements();
         for (int i = 0; i < 25; i++) {
@@ -73,8 +88,10 @@ class HotPathIT extends DeployedKms {
             assertEquals("aG90IHBhdGg=", kms.Decrypt(decrypt).getPlaintext());
             kms.GenerateDataKey(dataKey);
             assertTrue(kms.ReEncrypt(reEncrypt).getReEncrypted());
+            kms.SignByAsymmetricKey(sign);
+            assertTrue(kms.VerifyByAsymmetricKey(verify).getSignatureValid());
         }
-        assertEquals(before, preparedStatements(), "Encrypt/Decrypt/GenerateDataKey/ReEncrypt on a warm cache ran SQL");
+        assertEquals(before, preparedStatements(), "Encrypt/Decrypt/GenerateDataKey/ReEncrypt/Sign/Verify on a warm cache ran SQL");
 
         CreateKeyRequest another = new CreateKeyRequest();
         another.setAlias(uniqueAlias("hot-control"));

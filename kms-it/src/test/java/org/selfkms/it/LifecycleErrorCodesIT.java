@@ -219,14 +219,14 @@ class LifecycleErrorCodesIT extends LifecycleCodesTest {
     }
 
     /**
-     * CreateKey's own value codes. A KeyUsage Tencent knows but this server does not offer is InvalidKeyUsage,
-     * not UnsupportedKeyUsageInCurrentRegion: there are no regions here.
+     * CreateKey's own value codes: an unknown KeyUsage, and imported material (Type 2) for a key pair, are
+     * InvalidKeyUsage. (A usage the token cannot hold is UnsupportedKeyUsageInCurrentRegion: AsymmetricKeysIT.)
      */
     @Test
     void createKeyRefusesUsagesAndTypesItDoesNotOffer() {
         assertAll(
                 () -> assertCall("InvalidParameterValue.InvalidKeyUsage", "CreateKey",
-                        "{\"Alias\":\"" + uniqueAlias("usage") + "\",\"KeyUsage\":\"ASYMMETRIC_DECRYPT_RSA_2048\"}"),
+                        "{\"Alias\":\"" + uniqueAlias("usage") + "\",\"KeyUsage\":\"ASYMMETRIC_DECRYPT_RSA_2048\",\"Type\":2}"),
                 () -> assertCall("InvalidParameterValue.InvalidKeyUsage", "CreateKey",
                         "{\"Alias\":\"" + uniqueAlias("usage") + "\",\"KeyUsage\":\"SIGN_EVERYTHING\"}"),
                 // Type 2 (EXTERNAL) is offered: ByokIT

@@ -57,7 +57,7 @@ class TencentProtocolIT extends DeployedKms {
     @Test
     void unknownActionIsRefused() throws Exception {
         assertError(raw.post("StealAllKeys", "{}", now()), "InvalidAction");
-        assertError(raw.post("GetPublicKey", "{}", now()), "UnsupportedOperation");
+        assertError(raw.post("DescribeWhiteBoxKey", "{}", now()), "UnsupportedOperation");
     }
 
     @Test

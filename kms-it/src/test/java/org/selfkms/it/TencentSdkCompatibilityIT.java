@@ -276,7 +276,7 @@ class TencentSdkCompatibilityIT extends DeployedKms {
     void unknownActionAndMalformedJsonThroughTheSdk() {
         com.tencentcloudapi.common.CommonClient client = commonClient();
         assertCode("InvalidAction", () -> client.call("StealAllKeys", "{}"));
-        assertCode("UnsupportedOperation", () -> client.call("GetPublicKey", "{}"));
+        assertCode("UnsupportedOperation", () -> client.call("DescribeWhiteBoxKey", "{}"));
         assertCode("InvalidParameter", () -> client.call("ListKeys", "{not json"));
         assertCode("InvalidParameter", () -> client.call("ListKeys", "{\"Limit\":\"ten\"}"));
     }
