@@ -161,6 +161,34 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         assertEquals("kms-cdb", describe(keyId).getAlias());
     }
 
+    /** A key pair made in the console's dialog: its page shows the public key the SDK hands out, and no rotation. */
+    @Test
+    void adminCreatesAKeyPairAndCopiesItsPublicKey() throws Exception {
+        String alias = uniqueAlias("pair-console");
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(adminUsername(), adminPassword());
+        browser.waitUntil("the keys grid", () -> browser.isPresent(By.id("keys-grid")));
+        browser.click(By.id("create-key-button"));
+        browser.waitUntil("the create dialog", () -> browser.isPresent(By.id("alias-field")));
+        type("#alias-field input", alias);
+        browser.click(By.id("key-usage-select"));
+        browser.waitUntil("the usage choices", () -> !browser.driver().findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+        browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().trim().equals("ASYMMETRIC_SIGN_VERIFY_ECC")).findFirst().orElseThrow().click();
+        browser.click(By.id("create-key-submit"));
+        browser.waitUntil("the new key in the grid", () -> browser.isPresent(By.id("key-link-" + alias)));
+
+        browser.click(By.id("key-link-" + alias));
+        browser.waitUntil("the details page", () -> browser.isPresent(By.id("key-title")) && alias.equals(browser.text("key-title")));
+        String keyId = browser.text("key-facts").replaceFirst("^Key ID (\\S+) .*$", "$1");
+        assertEquals("ASYMMETRIC_SIGN_VERIFY_ECC", describe(keyId).getKeyUsage());
+        String shown = String.valueOf(browser.js("return document.querySelector('#public-key-pem textarea').value;"));
+        assertEquals(AsymmetricKeysIT.publicKey(keyId).getPublicKeyPem(), shown);
+        assertTrue(browser.driver().findElements(By.id("rotation-enabled")).stream().noneMatch(WebElement::isDisplayed),
+                "no rotation settings for a key pair");
+        browser.saveScreenshot("key-pair-details.png");
+    }
+
     private void waitForState(String state) {
         browser.waitUntil("state " + state, () -> state.equals(browser.text("key-state")));
     }

@@ -19,16 +19,13 @@ import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
 
 /**
- * Asks for alias, description and protection level and creates a symmetric key. Only "alias is empty" is checked here; the
+ * Asks for alias, description, key usage and protection level and creates the key. Only "alias is empty" is checked here; the
  * service owns the real rules (alias syntax, uniqueness, description length) and its message is shown as
  * it is, with the dialog left open so the user can correct the input.
  */
 final class CreateKeyDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
-    /** Only symmetric keys for now; asymmetric usages need more UI (key spec, public key download). */
-    private static final KeyUsage USAGE = KeyUsage.ENCRYPT_DECRYPT;
-
     private final KeyManagement keyManagement;
     private final ConsoleAudit audit;
     private final Consumer<KeyMetadata> onCreated;
@@ -36,6 +33,7 @@ final class CreateKeyDialog extends Dialog {
     private final TextField alias = new TextField("Alias");
     private final TextArea description = new TextArea("Description");
     private final Select<ProtectionLevel> protection = new Select<>();
+    private final Select<KeyUsage> usage = new Select<>();
 
     CreateKeyDialog(KeyManagement keyManagement, ConsoleAudit audit, Consumer<KeyMetadata> onCreated) {
         this.keyManagement = keyManagement;
@@ -54,9 +52,11 @@ final class CreateKeyDialog extends Dialog {
         description.setId("description-field");
         description.setMaxLength(1024);
 
-        TextField usage = new TextField("Usage");
-        usage.setValue(USAGE.name());
-        usage.setReadOnly(true);
+        usage.setId("key-usage-select");
+        usage.setLabel("Usage");
+        usage.setItems(KeyUsage.values());
+        usage.setValue(KeyUsage.ENCRYPT_DECRYPT);
+        usage.setHelperText("ENCRYPT_DECRYPT is a symmetric key; the others are key pairs (SM2 and the post-quantum ones need SOFTWARE).");
 
         // Empty means the server's default, which the operator chose (KMS_DEFAULT_PROTECTION_LEVEL).
         protection.setId("protection-level-select");
@@ -90,7 +90,7 @@ final class CreateKeyDialog extends Dialog {
         String descriptionValue = description.getValue().isBlank() ? null : description.getValue();
         try {
             KeyMetadata created = audit.call("CreateKey", null, () -> keyManagement.createKey(ConsoleSession.requireCaller(),
-                    new NewKey(aliasValue, descriptionValue, USAGE, null, protection.getValue(), null)), KeyMetadata::keyId);
+                    new NewKey(aliasValue, descriptionValue, usage.getValue(), null, protection.getValue(), null)), KeyMetadata::keyId);
             close();
             onCreated.accept(created);
         } catch (KmsException e) {

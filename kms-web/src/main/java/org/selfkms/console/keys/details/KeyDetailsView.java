@@ -17,9 +17,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import org.selfkms.api.crypto.AsymmetricCrypto;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyVersionInfo;
 import org.selfkms.console.auth.ConsoleSession;
@@ -44,6 +46,9 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     @EJB
     private KeyManagement keys;
 
+    @EJB
+    private AsymmetricCrypto keyPairs;
+
     @Inject
     private ConsoleAudit audit;
 
@@ -55,6 +60,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     private final TextArea description = new TextArea("Description");
     private Button saveAlias;
     private final Grid<KeyVersionInfo> versions = new Grid<>();
+    private final TextArea publicKey = new TextArea("Public key (PEM)");
     private KeyLifecycleBar lifecycle;
     private KeyRotationPanel rotation;
     private KeyTagsPanel tags;
@@ -102,10 +108,14 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         versions.addColumn(v -> UnixTime.formatUtc(v.createTime())).setHeader("Created (UTC)");
         versions.addColumn(v -> v.current() ? "encrypts and decrypts" : "decrypts only").setHeader("Use");
 
+        publicKey.setId("public-key-pem");
+        publicKey.setReadOnly(true);
+        publicKey.setWidth("36rem");
+
         HorizontalLayout heading = new HorizontalLayout(title, state);
         heading.setAlignItems(Alignment.BASELINE);
         add(new RouterLink("< Keys", KeysView.class), heading, facts, lifecycle, aliasRow, descriptionRow,
-                rotation, new H3("Versions"), versions, tags);
+                publicKey, rotation, new H3("Versions"), versions, tags);
     }
 
     private void reload() {
@@ -136,9 +146,32 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         saveAlias.setVisible(!managed);
         description.setValue(key.description() == null ? "" : key.description());
         lifecycle.show(key, managed);
+        showPublicKey(key);
+        // a key pair never rotates (the service refuses it): no rotation settings to offer
+        rotation.setVisible(!key.usage().isAsymmetric());
         rotation.show(key);
         versions.setItems(view.versions());
         tags.show(keyId, view.tags(), !managed);
+    }
+
+    /** Key pairs: the public key to copy, while the key is Enabled (the service gives it out only then). */
+    private void showPublicKey(KeyMetadata key) {
+        publicKey.setVisible(key.usage().isAsymmetric());
+        if (!key.usage().isAsymmetric()) {
+            return;
+        }
+        if (key.state() != KeyState.Enabled) {
+            publicKey.setValue("");
+            publicKey.setHelperText("Shown while the key is Enabled");
+            return;
+        }
+        try {
+            publicKey.setValue(audit.call("GetPublicKey", keyId, () -> keyPairs.getPublicKey(ConsoleSession.requireCaller(), keyId).pem()));
+            publicKey.setHelperText("Give this to whoever verifies this key's signatures or encrypts to it");
+        } catch (KmsException e) {
+            publicKey.setValue("");
+            publicKey.setHelperText(e.getMessage());
+        }
     }
 
     private record KeyView(KeyMetadata metadata, List<KeyVersionInfo> versions, List<KeyTag> tags) {
