@@ -24,6 +24,8 @@ import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
@@ -217,6 +219,44 @@ class AsymmetricKeysIT extends SdkKeyTest {
         assertCode("FailedOperation.DecryptError", () -> sm2Decrypt(decryptionKey, asn1(raw)));
     }
 
+    /** Tencent's EncryptionPublicKey: Decrypt and GenerateDataKey hand the plaintext over encrypted to the caller's key. */
+    @Test
+    void plaintextIsDeliveredEncryptedToTheCallersPublicKey() throws Exception {
+        String keyId = createKey(uniqueAlias("deliver"));
+        String blob = encrypt(keyId);
+        byte[] expected = Base64.getDecoder().decode(PLAINTEXT);
+
+        java.security.KeyPairGenerator rsaGenerator = java.security.KeyPairGenerator.getInstance("RSA");
+        rsaGenerator.initialize(2048);
+        java.security.KeyPair rsa = rsaGenerator.generateKeyPair();
+        Cipher oaep256 = Cipher.getInstance("RSA/ECB/OAEPPadding");
+        oaep256.init(Cipher.DECRYPT_MODE, rsa.getPrivate(), new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+        assertArrayEquals(expected, oaep256.doFinal(decryptTo(blob, pem(rsa.getPublic()), "RSAES_OAEP_SHA_256")));
+
+        BouncyCastleProvider bc = new BouncyCastleProvider();
+        java.security.KeyPairGenerator sm2Generator = java.security.KeyPairGenerator.getInstance("EC", bc);
+        sm2Generator.initialize(new java.security.spec.ECGenParameterSpec("sm2p256v1"));
+        java.security.KeyPair sm2 = sm2Generator.generateKeyPair();
+        SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
+        engine.init(false, ECUtil.generatePrivateKeyParameter(sm2.getPrivate()));
+        byte[] raw = decryptTo(blob, pem(sm2.getPublic()), null);
+        assertArrayEquals(expected, engine.processBlock(raw, 0, raw.length), "SM2, raw C1C3C2 by default");
+
+        com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest dataKey = new com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest();
+        dataKey.setKeyId(keyId);
+        dataKey.setKeySpec("AES_256");
+        dataKey.setEncryptionPublicKey(pem(sm2.getPublic()));
+        dataKey.setEncryptionAlgorithm("SM2_C1C3C2_ASN1");
+        com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyResponse generated = kms.GenerateDataKey(dataKey);
+        byte[] asn1 = rawFromAsn1(Base64.getDecoder().decode(generated.getPlaintext()));
+        assertArrayEquals(Base64.getDecoder().decode(decrypt(generated.getCiphertextBlob())), engine.processBlock(asn1, 0, asn1.length),
+                "the data key, encrypted to the caller's SM2 key in the ASN.1 form");
+
+        assertCode("FailedOperation.EncryptionError", () -> decryptTo(blob, "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", null));
+        assertCode("FailedOperation.EncryptionError", () -> decryptTo(blob, pem(rsa.getPublic()), "SM2"));
+        assertCode("InvalidParameterValue", () -> decryptTo(blob, pem(rsa.getPublic()), "RSA_RAW"));
+    }
+
     @Test
     void refusalsNameTheProblemAndChangeNothing() throws Exception {
         String ecc = createKeyPair("ASYMMETRIC_SIGN_VERIFY_ECC");
@@ -313,6 +353,30 @@ class AsymmetricKeysIT extends SdkKeyTest {
 
     static void encryptWith(String keyId) throws TencentCloudSDKException {
         encrypt(keyId);
+    }
+
+    static byte[] decryptTo(String blob, String publicKeyPem, String algorithm) throws TencentCloudSDKException {
+        com.tencentcloudapi.kms.v20190118.models.DecryptRequest request = new com.tencentcloudapi.kms.v20190118.models.DecryptRequest();
+        request.setCiphertextBlob(blob);
+        request.setEncryptionPublicKey(publicKeyPem);
+        request.setEncryptionAlgorithm(algorithm);
+        return Base64.getDecoder().decode(kms.Decrypt(request).getPlaintext());
+    }
+
+    static String pem(PublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** Raw C1C3C2 from the GM/T 0009 ASN.1 form, with Bouncy Castle's ASN.1 parser. */
+    static byte[] rawFromAsn1(byte[] der) {
+        org.bouncycastle.asn1.ASN1Sequence sequence = org.bouncycastle.asn1.ASN1Sequence.getInstance(der);
+        byte[] x = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue());
+        byte[] y = org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue());
+        byte[] hash = org.bouncycastle.asn1.ASN1OctetString.getInstance(sequence.getObjectAt(2)).getOctets();
+        byte[] ciphertext = org.bouncycastle.asn1.ASN1OctetString.getInstance(sequence.getObjectAt(3)).getOctets();
+        return org.bouncycastle.util.Arrays.concatenate(new byte[]{4}, org.bouncycastle.util.Arrays.concatenate(x, y),
+                org.bouncycastle.util.Arrays.concatenate(hash, ciphertext));
     }
 
     // ---- independent SM2 helpers (Bouncy Castle primitives, not the server's code) ----

@@ -172,6 +172,31 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
         }
     }
 
+    @Override
+    public byte[] encryptToPublicKey(String publicKeyPem, String algorithmName, byte[] plaintext) {
+        String name = algorithmName == null || algorithmName.isEmpty() ? "SM2" : algorithmName;
+        KeyPairSpec spec = name.startsWith("SM2") ? KeyPairSpec.SM2 : KeyPairSpec.RSA_2048;
+        DecryptionAlgorithm algorithm = switch (name) {
+            case "SM2", "SM2_C1C3C2_ASN1" -> DecryptionAlgorithm.SM2_C1C3C2;
+            case "RSAES_PKCS1_V1_5" -> DecryptionAlgorithm.RSAES_PKCS1_V1_5;
+            case "RSAES_OAEP_SHA_1" -> DecryptionAlgorithm.RSAES_OAEP_SHA_1;
+            case "RSAES_OAEP_SHA_256" -> DecryptionAlgorithm.RSAES_OAEP_SHA_256;
+            default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
+                    "EncryptionAlgorithm must be SM2, SM2_C1C3C2_ASN1, RSAES_PKCS1_V1_5, RSAES_OAEP_SHA_1 or RSAES_OAEP_SHA_256");
+        };
+        try {
+            byte[] publicKey = PublicKeys.fromPem(publicKeyPem);
+            if (!PublicKeys.matches(spec, publicKey)) {
+                throw new IllegalArgumentException("not a key of the algorithm");
+            }
+            byte[] encrypted = PublicKeys.encrypt(algorithm, publicKey, plaintext, RANDOM);
+            return name.equals("SM2_C1C3C2_ASN1") ? Sm2Ciphertexts.toAsn1(encrypted) : encrypted;
+        } catch (IllegalArgumentException e) {
+            throw new KmsException(KmsErrorCode.ENCRYPTION_FAILED, "EncryptionPublicKey must be a PEM "
+                    + (spec == KeyPairSpec.SM2 ? "SM2" : "RSA 2048") + " public key for EncryptionAlgorithm " + name);
+        }
+    }
+
     private CachedKey usableKeyPair(Caller caller, String keyRef) {
         CachedKey key = keys.resolve(caller.tenantId(), KeyRef.parse(keyRef));
         if (!key.usage().isAsymmetric()) {

@@ -71,6 +71,9 @@ public class TencentActions {
     @Inject
     private TencentKeyPairActions keyPairActions;
 
+    @Inject
+    private DeliveredPlaintext deliveredPlaintext;
+
     private final Map<String, Action> actions = Map.ofEntries(
             Map.entry("CreateKey", this::createKey),
             Map.entry("DescribeKey", this::describeKey),
@@ -321,14 +324,9 @@ public class TencentActions {
 
     private JsonObjectBuilder decrypt(Caller caller, RequestFields fields) {
         String blob = fields.requiredString("CiphertextBlob");
-        refuseEncryptionPublicKey(fields);
         Plaintext plaintext = crypto.decrypt(caller, blob, fields.optionalString("EncryptionContext").orElse(null));
-        try {
-            return Json.createObjectBuilder().add("KeyId", plaintext.keyId())
-                    .add("Plaintext", Base64.getEncoder().encodeToString(plaintext.bytes()));
-        } finally {
-            Arrays.fill(plaintext.bytes(), (byte) 0);
-        }
+        return Json.createObjectBuilder().add("KeyId", plaintext.keyId())
+                .add("Plaintext", deliveredPlaintext.base64(fields, plaintext.bytes()));
     }
 
     private JsonObjectBuilder reEncrypt(Caller caller, RequestFields fields) {
@@ -356,7 +354,6 @@ public class TencentActions {
 
     private JsonObjectBuilder generateDataKey(Caller caller, RequestFields fields) {
         String keyId = fields.requiredString("KeyId");
-        refuseEncryptionPublicKey(fields);
         if (fields.longOrDefault("IsHostedByKms", 0) != 0) {
             throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "Data keys hosted by KMS are not supported yet");
         }
@@ -372,20 +369,10 @@ public class TencentActions {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and 1024");
         }
         DataKey dataKey = crypto.generateDataKey(caller, keyId, (int) length, fields.optionalString("EncryptionContext").orElse(null));
-        try {
-            return Json.createObjectBuilder()
-                    .add("KeyId", dataKey.keyId())
-                    .add("Plaintext", Base64.getEncoder().encodeToString(dataKey.plaintext()))
-                    .add("CiphertextBlob", dataKey.ciphertextBlob())
-                    .add("TagCode", 0).add("TagMsg", "");
-        } finally {
-            Arrays.fill(dataKey.plaintext(), (byte) 0);
-        }
-    }
-
-    static void refuseEncryptionPublicKey(RequestFields fields) {
-        if (fields.optionalString("EncryptionPublicKey").filter(s -> !s.isEmpty()).isPresent()) {
-            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "EncryptionPublicKey is not supported by this server yet");
-        }
+        return Json.createObjectBuilder()
+                .add("KeyId", dataKey.keyId())
+                .add("Plaintext", deliveredPlaintext.base64(fields, dataKey.plaintext()))
+                .add("CiphertextBlob", dataKey.ciphertextBlob())
+                .add("TagCode", 0).add("TagMsg", "");
     }
 }

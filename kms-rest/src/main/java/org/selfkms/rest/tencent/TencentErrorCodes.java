@@ -58,6 +58,7 @@ final class TencentErrorCodes {
             case PLAINTEXT_INVALID -> "InvalidParameterValue.InvalidPlaintext";
             case CIPHERTEXT_INVALID -> "InvalidParameterValue.InvalidCiphertext";
             case DECRYPT_FAILED -> "FailedOperation.DecryptError";
+            case ENCRYPTION_FAILED -> "FailedOperation.EncryptionError";
             case UNSUPPORTED_OPERATION -> "UnsupportedOperation";
             case UNSUPPORTED_REGION -> "UnsupportedRegion";
             case MEMBER_ACCOUNT_UNSUPPORTED -> "UnsupportedOperation.NotRoleOperation";

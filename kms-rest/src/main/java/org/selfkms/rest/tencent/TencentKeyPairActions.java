@@ -2,6 +2,7 @@ package org.selfkms.rest.tencent;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -36,6 +37,9 @@ public class TencentKeyPairActions {
 
     @EJB
     private KeyManagement keys;
+
+    @Inject
+    private DeliveredPlaintext deliveredPlaintext;
 
     private final Map<String, TencentActions.Action> actions = Map.ofEntries(
             Map.entry("GetPublicKey", this::getPublicKey),
@@ -82,7 +86,13 @@ public class TencentKeyPairActions {
     private JsonObjectBuilder decrypt(Caller caller, RequestFields fields, String algorithm) {
         String keyId = fields.requiredString("KeyId");
         byte[] ciphertext = fields.requiredBase64("Ciphertext", KmsErrorCode.INVALID_PARAMETER);
-        return plaintext("Plaintext", crypto.decrypt(caller, keyId, algorithm, ciphertext));
+        Plaintext plaintext = crypto.decrypt(caller, keyId, algorithm, ciphertext);
+        try {
+            return Json.createObjectBuilder().add("KeyId", plaintext.keyId())
+                    .add("Plaintext", Base64.getEncoder().encodeToString(plaintext.bytes()));
+        } finally {
+            Arrays.fill(plaintext.bytes(), (byte) 0);
+        }
     }
 
     private JsonObjectBuilder encryptPostQuantum(Caller caller, RequestFields fields) {
@@ -98,19 +108,10 @@ public class TencentKeyPairActions {
     }
 
     private JsonObjectBuilder decryptPostQuantum(Caller caller, RequestFields fields) {
-        String blob = fields.requiredString("CiphertextBlob");
-        TencentActions.refuseEncryptionPublicKey(fields);
-        return plaintext("PlainText", crypto.decryptPostQuantum(caller, blob));
+        Plaintext plaintext = crypto.decryptPostQuantum(caller, fields.requiredString("CiphertextBlob"));
+        return Json.createObjectBuilder().add("KeyId", plaintext.keyId()).add("PlainText", deliveredPlaintext.base64(fields, plaintext.bytes()));
     }
 
-    private static JsonObjectBuilder plaintext(String field, Plaintext plaintext) {
-        try {
-            return Json.createObjectBuilder().add("KeyId", plaintext.keyId())
-                    .add(field, Base64.getEncoder().encodeToString(plaintext.bytes()));
-        } finally {
-            Arrays.fill(plaintext.bytes(), (byte) 0);
-        }
-    }
 
     private JsonObjectBuilder listAlgorithms() {
         SupportedAlgorithms supported = keys.supportedAlgorithms();

@@ -47,4 +47,16 @@ public interface AsymmetricCrypto {
 
     /** A foreign, altered or symmetric blob fails with {@code CIPHERTEXT_INVALID}. */
     Plaintext decryptPostQuantum(Caller caller, String ciphertextBlob);
+
+    /**
+     * Tencent's EncryptionPublicKey (Decrypt, GenerateDataKey, PostQuantumCryptoDecrypt): the plaintext those
+     * return, encrypted to the caller's own public key instead of sent in the clear.
+     *
+     * @param publicKeyPem an RSA 2048 or SM2 public key in PEM
+     * @param algorithm    {@code SM2} (raw C1C3C2, the default when null or empty), {@code SM2_C1C3C2_ASN1}, or an
+     *                     {@code RSAES_*} name
+     * @throws org.selfkms.api.error.KmsException {@code ENCRYPTION_FAILED} for a key that is not such a PEM key or
+     *                                            does not fit the algorithm
+     */
+    byte[] encryptToPublicKey(String publicKeyPem, String algorithm, byte[] plaintext);
 }

@@ -74,6 +74,8 @@ public enum KmsErrorCode {
     CIPHERTEXT_INVALID,
     /** Data encrypted to an asymmetric key's public key does not decrypt: one code for every cause. */
     DECRYPT_FAILED,
+    /** A plaintext could not be encrypted to the public key the caller gave (EncryptionPublicKey). */
+    ENCRYPTION_FAILED,
     ENCRYPTION_CONTEXT_INVALID,
 
     // server side

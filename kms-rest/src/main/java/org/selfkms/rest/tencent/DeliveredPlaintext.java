@@ -1,0 +1,33 @@
+package org.selfkms.rest.tencent;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.selfkms.api.crypto.AsymmetricCrypto;
+
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The Plaintext field of Decrypt, GenerateDataKey and PostQuantumCryptoDecrypt: the plaintext in base64, or,
+ * when the request gave an EncryptionPublicKey, the plaintext encrypted to that key (EncryptionAlgorithm, SM2
+ * by default), so that it never crosses the wire in the clear.
+ */
+@ApplicationScoped
+public class DeliveredPlaintext {
+
+    @EJB
+    private AsymmetricCrypto crypto;
+
+    /** Zeroises {@code plaintext}. */
+    String base64(RequestFields fields, byte[] plaintext) {
+        try {
+            Optional<String> publicKey = fields.optionalString("EncryptionPublicKey").filter(s -> !s.isEmpty());
+            byte[] delivered = publicKey.isEmpty() ? plaintext
+                    : crypto.encryptToPublicKey(publicKey.get(), fields.optionalString("EncryptionAlgorithm").orElse(null), plaintext);
+            return Base64.getEncoder().encodeToString(delivered);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+}
