@@ -7,6 +7,7 @@ import org.selfkms.token.TokenException;
 import org.selfkms.token.WrappedKey;
 import org.selfkms.token.keypair.DecryptionAlgorithm;
 import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.PrivateKeys;
 import org.selfkms.token.keypair.PublicKeys;
 import org.selfkms.token.keypair.SignatureAlgorithm;
 import org.selfkms.token.spi.RecoveringBackend;
@@ -94,6 +95,47 @@ class Pkcs11TokenTest extends TokenBackendContract {
         } finally {
             // PKCS#11 login belongs to the whole process: log out, or the wrong-PIN test would find it logged in
             ((java.security.AuthProvider) provider).logout();
+        }
+    }
+
+    /**
+     * SunPKCS11 shows neither the modulus nor the curve of a sensitive private key: PrivateKeys learns the RSA size
+     * from the cipher and the curve from the length of the raw ECDSA signature, and refuses keys that do not fit,
+     * even when called directly with a handle (the backend checks the spec first).
+     */
+    @Test
+    void privateKeysTellTheSizeAndCurveOfTokenHandles() throws Exception {
+        String p384 = "kms-cmk-shape-p384-" + System.nanoTime();
+        String rsa3072 = "kms-cmk-shape-rsa-" + System.nanoTime();
+        byte[] rsaPublic;
+        try (TokenBackend token = open()) {
+            token.generateTokenKeyPair(p384, KeyPairSpec.EC_P384);
+            rsaPublic = token.generateTokenKeyPair(rsa3072, KeyPairSpec.RSA_3072);
+        }
+        java.security.Provider provider = java.security.Security.getProvider("SunPKCS11")
+                .configure("--" + Pkcs11Token.providerConfig(config("pin", "id:" + slotId)));
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS11", provider);
+        store.load(null, SoftHsm.PIN.toCharArray());
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        try {
+            java.security.PrivateKey ec = (java.security.PrivateKey) store.getKey(p384, null);
+            java.security.PrivateKey rsa = (java.security.PrivateKey) store.getKey(rsa3072, null);
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.sign(ec, provider, SignatureAlgorithm.ECDSA_P256_SHA_256, new byte[32], random),
+                    "a P-384 key makes no P-256 signature");
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.sign(ec, provider, SignatureAlgorithm.RSA_PSS_SHA_256, new byte[32], random));
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.sign(rsa, provider, SignatureAlgorithm.ECDSA_P384_SHA_384, new byte[48], random));
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.sign(ec, provider, SignatureAlgorithm.SM2DSA_SM3, new byte[32], random),
+                    "SM2 never runs on a token key");
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.decrypt(ec, provider, DecryptionAlgorithm.RSAES_PKCS1_V1_5, new byte[384]));
+            byte[] pss = PrivateKeys.sign(rsa, provider, SignatureAlgorithm.RSA_PSS_SHA_256, new byte[32], random);
+            assertEquals(384, pss.length, "the modulus length of the 3072-bit token key");
+            assertTrue(PublicKeys.verify(SignatureAlgorithm.RSA_PSS_SHA_256, rsaPublic, new byte[32], pss));
+        } finally {
+            ((java.security.AuthProvider) provider).logout();
+        }
+        try (TokenBackend token = open()) {
+            token.destroyTokenKey(p384);
+            token.destroyTokenKey(rsa3072);
         }
     }
 
