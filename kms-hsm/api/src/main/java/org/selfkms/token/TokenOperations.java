@@ -90,6 +90,8 @@ public interface TokenOperations {
      * {@link #decryptWithTokenKey}. Only {@link KeyPairSpec#tokenResident()} specs.
      *
      * @return the public key, DER-encoded X.509 SubjectPublicKeyInfo
+     * @throws TokenException {@link TokenException.Reason#INVALID_PARAMETER} for another spec ("SM2 keys cannot be
+     *                        held in a PKCS#11 token; use the SOFTWARE protection level") or a label in use
      */
     byte[] generateTokenKeyPair(String label, KeyPairSpec spec) throws TokenException;
 
@@ -113,7 +115,7 @@ public interface TokenOperations {
      * Decrypts data encrypted under the public key of the pair {@code label} with the private key in the
      * token. Data that does not decrypt (wrong key, bad padding, wrong length) fails as
      * {@link TokenException.Reason#INVALID_WRAPPED_KEY}, the same for every cause, so the answer is no
-     * padding oracle.
+     * padding oracle. An algorithm that does not fit the pair is {@link TokenException.Reason#INVALID_PARAMETER}.
      */
     byte[] decryptWithTokenKey(String label, DecryptionAlgorithm algorithm, byte[] data) throws TokenException;
 }

@@ -151,6 +151,7 @@ public final class PublicKeys {
     public static byte[] encrypt(DecryptionAlgorithm algorithm, byte[] publicKey, byte[] plaintext, SecureRandom random) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(plaintext, "plaintext");
+        Objects.requireNonNull(random, "random");
         if (algorithm == DecryptionAlgorithm.ML_KEM_768) {
             throw new IllegalArgumentException("ML-KEM does not encrypt: use encapsulate");
         }
@@ -192,6 +193,7 @@ public final class PublicKeys {
 
     /** ML-KEM-768 encapsulation to {@code publicKey}; the caller destroys the shared secret after use. */
     public static Encapsulation encapsulate(byte[] publicKey, SecureRandom random) {
+        Objects.requireNonNull(random, "random");
         Parsed key = parse(publicKey);
         if (key.spec() != KeyPairSpec.ML_KEM_768) {
             throw new IllegalArgumentException("encapsulation needs an ML-KEM-768 public key, not " + key.spec());

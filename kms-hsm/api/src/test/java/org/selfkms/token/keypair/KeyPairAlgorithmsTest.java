@@ -35,6 +35,7 @@ import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -229,43 +230,17 @@ class KeyPairAlgorithmsTest {
                 "pure ML-DSA, not the pre-hash variant");
     }
 
-    /** The JDK's RSA encryption as a client does it. */
-    private static byte[] jdkEncrypt(DecryptionAlgorithm algorithm, PublicKey key, byte[] plaintext) throws Exception {
-        Cipher cipher;
-        switch (algorithm) {
-            case RSAES_PKCS1_V1_5 -> {
-                cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-                cipher.init(Cipher.ENCRYPT_MODE, key);
-            }
-            case RSAES_OAEP_SHA_1 -> {
-                cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
-                cipher.init(Cipher.ENCRYPT_MODE, key);
-            }
-            default -> {
-                cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");
-                cipher.init(Cipher.ENCRYPT_MODE, key, new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
-            }
-        }
-        return cipher.doFinal(plaintext);
-    }
+    private static final Map<DecryptionAlgorithm, String> JDK_RSA = Map.of(
+            DecryptionAlgorithm.RSAES_PKCS1_V1_5, "RSA/ECB/PKCS1Padding",
+            DecryptionAlgorithm.RSAES_OAEP_SHA_1, "RSA/ECB/OAEPWithSHA-1AndMGF1Padding",
+            DecryptionAlgorithm.RSAES_OAEP_SHA_256, "RSA/ECB/OAEPWithSHA-256AndMGF1Padding");
 
-    private static byte[] jdkDecrypt(DecryptionAlgorithm algorithm, PrivateKey key, byte[] ciphertext) throws Exception {
-        Cipher cipher;
-        switch (algorithm) {
-            case RSAES_PKCS1_V1_5 -> {
-                cipher = Cipher.getInstance("RSA/ECB/PKCS1Padding");
-                cipher.init(Cipher.DECRYPT_MODE, key);
-            }
-            case RSAES_OAEP_SHA_1 -> {
-                cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
-                cipher.init(Cipher.DECRYPT_MODE, key);
-            }
-            default -> {
-                cipher = Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding");
-                cipher.init(Cipher.DECRYPT_MODE, key, new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
-            }
-        }
-        return cipher.doFinal(ciphertext);
+    /** The JDK's RSA cipher as a client uses it; OAEP-SHA-256 names MGF1-SHA-256 explicitly (the JDK's default is MGF1-SHA-1). */
+    private static Cipher jdkRsa(DecryptionAlgorithm algorithm, int mode, java.security.Key key) throws Exception {
+        Cipher cipher = Cipher.getInstance(JDK_RSA.get(algorithm));
+        cipher.init(mode, key, algorithm != DecryptionAlgorithm.RSAES_OAEP_SHA_256 ? null
+                : new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT));
+        return cipher;
     }
 
     @Test
@@ -277,10 +252,10 @@ class KeyPairAlgorithmsTest {
             byte[] material = TestKeys.random(32);
             for (DecryptionAlgorithm algorithm : rsa) {
                 String what = algorithm + " with " + spec;
-                byte[] jdk = jdkEncrypt(algorithm, pair.getPublic(), material);
+                byte[] jdk = jdkRsa(algorithm, Cipher.ENCRYPT_MODE, pair.getPublic()).doFinal(material);
                 assertArrayEquals(material, PrivateKeys.decrypt(key, null, algorithm, jdk), what);
                 byte[] ours = PublicKeys.encrypt(algorithm, pair.getPublic().getEncoded(), material, TestKeys.RANDOM);
-                assertArrayEquals(material, jdkDecrypt(algorithm, pair.getPrivate(), ours), what + ": the JDK opens ours");
+                assertArrayEquals(material, jdkRsa(algorithm, Cipher.DECRYPT_MODE, pair.getPrivate()).doFinal(ours), what + ": the JDK opens ours");
                 assertArrayEquals(material, PrivateKeys.decrypt(key, null, algorithm, ours), what);
 
                 byte[] altered = jdk.clone();

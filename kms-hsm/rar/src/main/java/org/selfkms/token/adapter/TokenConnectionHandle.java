@@ -4,6 +4,10 @@ import org.selfkms.token.TokenConnection;
 import org.selfkms.token.TokenException;
 import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
+import org.selfkms.token.keypair.DecryptionAlgorithm;
+import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.SignatureAlgorithm;
+import org.selfkms.token.keypair.WrappedKeyPair;
 import org.selfkms.token.spi.TokenBackend;
 
 /** The object applications hold: delegates to the backend of its managed connection until closed. */
@@ -92,12 +96,22 @@ public class TokenConnectionHandle implements TokenConnection {
     }
 
     @Override
-    public byte[] generateTokenKeyPair(String label, String spec) throws TokenException {
+    public byte[] generateTokenKeyPair(String label, KeyPairSpec spec) throws TokenException {
         return backend().generateTokenKeyPair(label, spec);
     }
 
     @Override
-    public byte[] decryptWithTokenKey(String label, String algorithm, byte[] data) throws TokenException {
+    public WrappedKeyPair generateWrappedKeyPair(KeyPairSpec spec, String purpose) throws TokenException {
+        return backend().generateWrappedKeyPair(spec, purpose);
+    }
+
+    @Override
+    public byte[] signWithTokenKey(String label, SignatureAlgorithm algorithm, byte[] input) throws TokenException {
+        return backend().signWithTokenKey(label, algorithm, input);
+    }
+
+    @Override
+    public byte[] decryptWithTokenKey(String label, DecryptionAlgorithm algorithm, byte[] data) throws TokenException {
         return backend().decryptWithTokenKey(label, algorithm, data);
     }
 

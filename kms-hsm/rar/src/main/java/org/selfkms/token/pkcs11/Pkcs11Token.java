@@ -4,6 +4,8 @@ import org.selfkms.token.TokenException;
 import org.selfkms.token.TokenException.Reason;
 import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
+import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.PrivateKeys;
 import org.selfkms.token.spi.DomainKeys;
 import org.selfkms.token.spi.DomainKeyBackend;
 import org.selfkms.token.spi.TokenConfig;
@@ -22,7 +24,6 @@ import java.security.AuthProvider;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
@@ -142,8 +143,12 @@ public final class Pkcs11Token extends DomainKeyBackend {
                 + "  CKA_SENSITIVE = true\n"
                 + "  CKA_EXTRACTABLE = false\n"
                 + "}\n"
-                // private keys of pairs (BYOK wrapping keys): used by the token, never read out
+                // private keys of pairs (HSM-level CMKs, BYOK wrapping keys): used by the token, never read out
                 + "attributes(generate, CKO_PRIVATE_KEY, CKK_RSA) = {\n"
+                + "  CKA_SENSITIVE = true\n"
+                + "  CKA_EXTRACTABLE = false\n"
+                + "}\n"
+                + "attributes(generate, CKO_PRIVATE_KEY, CKK_EC) = {\n"
                 + "  CKA_SENSITIVE = true\n"
                 + "  CKA_EXTRACTABLE = false\n"
                 + "}\n";
@@ -219,21 +224,32 @@ public final class Pkcs11Token extends DomainKeyBackend {
     }
 
     /**
-     * Generated in the token (private key sensitive and non-extractable by the "generate" template), then made
-     * a token object by the KeyStore, which needs a certificate for that: a self-signed one, signed in the token.
-     * The public key is in the certificate object; the private key is what is used.
+     * Generated in the token (private key sensitive and non-extractable by the "generate" templates for RSA and
+     * EC), then made a token object by the KeyStore, which needs a certificate for that: a self-signed one, signed
+     * in the token. The public key is in the certificate object; the private key is what is used.
      */
     @Override
-    protected synchronized KeyPair createKeyPair(String label) throws TokenException {
+    protected synchronized KeyPair createKeyPair(String label, KeyPairSpec spec) throws TokenException {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", provider);
-            generator.initialize(2048);
-            KeyPair session = generator.generateKeyPair();
+            KeyPair session = PrivateKeys.keyPairGenerator(spec, provider, null).generateKeyPair();
             X509Certificate certificate = SelfSignedCertificate.create(label, session, provider);
             store.setEntry(label, new KeyStore.PrivateKeyEntry(session.getPrivate(), new Certificate[]{certificate}), null);
             return new KeyPair(session.getPublic(), (PrivateKey) store.getKey(label, null));
         } catch (GeneralSecurityException | ProviderException e) {
             throw new TokenException(Reason.UNAVAILABLE, "could not create a key pair in the token: " + TokenFailures.describe(e), e);
+        }
+    }
+
+    @Override
+    protected java.util.Optional<KeyPair> findKeyPair(String label) throws TokenException {
+        try {
+            Certificate certificate = store.getCertificate(label);
+            if (certificate != null && store.getKey(label, null) instanceof PrivateKey key) {
+                return java.util.Optional.of(new KeyPair(certificate.getPublicKey(), key));
+            }
+            return java.util.Optional.empty();
+        } catch (GeneralSecurityException | ProviderException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "could not look up a token key pair: " + TokenFailures.describe(e), e);
         }
     }
 

@@ -4,6 +4,8 @@ import org.selfkms.token.TokenException;
 import org.selfkms.token.TokenException.Reason;
 import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
+import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.PrivateKeys;
 import org.selfkms.token.spi.DomainKeys;
 import org.selfkms.token.spi.DomainKeyBackend;
 import org.selfkms.token.spi.TokenConfig;
@@ -25,7 +27,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -168,11 +169,9 @@ public final class SoftwareToken extends DomainKeyBackend {
      * takes a private key only with a certificate, hence the self-signed one.
      */
     @Override
-    protected synchronized KeyPair createKeyPair(String label) throws TokenException {
+    protected synchronized KeyPair createKeyPair(String label, KeyPairSpec spec) throws TokenException {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, new SecureRandom());
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = PrivateKeys.keyPairGenerator(spec, null, domainKeys.secureRandom()).generateKeyPair();
             X509Certificate certificate = SelfSignedCertificate.create(label, pair, null);
             changeKeystore(store -> store.setEntry(label, new KeyStore.PrivateKeyEntry(pair.getPrivate(),
                     new Certificate[]{certificate}), new KeyStore.PasswordProtection(readOrCreatePin(config))));
@@ -183,16 +182,33 @@ public final class SoftwareToken extends DomainKeyBackend {
     }
 
     @Override
+    protected java.util.Optional<KeyPair> findKeyPair(String label) throws TokenException {
+        return readKeystore((store, pin) -> store.getCertificate(label) != null && store.getKey(label, pin) instanceof java.security.PrivateKey key
+                ? new KeyPair(store.getCertificate(label).getPublicKey(), key) : null);
+    }
+
+    @Override
     protected java.util.Optional<Key> findKey(String label) throws TokenException {
+        return readKeystore((store, pin) -> store.containsAlias(label) ? store.getKey(label, pin) : null);
+    }
+
+    private interface KeystoreRead<T> {
+        T apply(KeyStore store, char[] pin) throws GeneralSecurityException;
+    }
+
+    /** Loads the keystore file and reads from it; a null answer is an empty result. */
+    private <T> java.util.Optional<T> readKeystore(KeystoreRead<T> read) throws TokenException {
         try {
             char[] pin = readOrCreatePin(config);
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystoreFile)) {
-                store.load(in, pin);
+            try {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                try (InputStream in = Files.newInputStream(keystoreFile)) {
+                    store.load(in, pin);
+                }
+                return java.util.Optional.ofNullable(read.apply(store, pin));
+            } finally {
+                Arrays.fill(pin, '\0');
             }
-            Key key = store.containsAlias(label) ? store.getKey(label, pin) : null;
-            Arrays.fill(pin, '\0');
-            return java.util.Optional.ofNullable(key);
         } catch (IOException | GeneralSecurityException e) {
             throw new TokenException(Reason.UNAVAILABLE, "software token " + keystoreFile + " could not be read: " + e.getMessage(), e);
         }

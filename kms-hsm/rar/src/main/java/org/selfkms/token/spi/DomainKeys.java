@@ -50,6 +50,11 @@ public final class DomainKeys {
         this.random = random;
     }
 
+    /** The token's RNG (the JDK's for the software token): for key-pair generation, PSS salts and nonces. */
+    public SecureRandom secureRandom() {
+        return random;
+    }
+
     public int activeVersion() {
         return activeVersion;
     }

@@ -4,6 +4,10 @@ import org.selfkms.token.TokenException;
 import org.selfkms.token.TokenException.Reason;
 import org.selfkms.token.TokenStatus;
 import org.selfkms.token.WrappedKey;
+import org.selfkms.token.keypair.DecryptionAlgorithm;
+import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.SignatureAlgorithm;
+import org.selfkms.token.keypair.WrappedKeyPair;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -151,12 +155,22 @@ public final class RecoveringBackend implements TokenBackend {
     }
 
     @Override
-    public byte[] generateTokenKeyPair(String label, String spec) throws TokenException {
+    public byte[] generateTokenKeyPair(String label, KeyPairSpec spec) throws TokenException {
         return call(b -> b.generateTokenKeyPair(label, spec));
     }
 
     @Override
-    public byte[] decryptWithTokenKey(String label, String algorithm, byte[] data) throws TokenException {
+    public WrappedKeyPair generateWrappedKeyPair(KeyPairSpec spec, String purpose) throws TokenException {
+        return call(b -> b.generateWrappedKeyPair(spec, purpose));
+    }
+
+    @Override
+    public byte[] signWithTokenKey(String label, SignatureAlgorithm algorithm, byte[] input) throws TokenException {
+        return call(b -> b.signWithTokenKey(label, algorithm, input));
+    }
+
+    @Override
+    public byte[] decryptWithTokenKey(String label, DecryptionAlgorithm algorithm, byte[] data) throws TokenException {
         return call(b -> b.decryptWithTokenKey(label, algorithm, data));
     }
 

@@ -26,24 +26,33 @@ public final class SelfSignedCertificate {
     /** sha256WithRSAEncryption, with NULL parameters. */
     private static final byte[] SHA256_WITH_RSA = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86,
             (byte) 0xf7, 0x0d, 0x01, 0x01, 0x0b, 0x05, 0x00};
+    /** ecdsa-with-SHA256, parameters absent (RFC 5758). */
+    private static final byte[] ECDSA_WITH_SHA256 = {0x30, 0x0a, 0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce,
+            0x3d, 0x04, 0x03, 0x02};
     private static final byte[] COMMON_NAME = {0x06, 0x03, 0x55, 0x04, 0x03};
 
     private SelfSignedCertificate() {
     }
 
-    /** @param signer the provider holding the private key, or null for the JDK default */
+    /**
+     * @param pair   an RSA pair (signed SHA256withRSA) or an EC pair (SHA256withECDSA, whatever the curve)
+     * @param signer the provider holding the private key, or null for the JDK default
+     */
     public static X509Certificate create(String commonName, KeyPair pair, Provider signer) throws GeneralSecurityException {
+        boolean ec = "EC".equals(pair.getPublic().getAlgorithm());
+        byte[] algorithm = ec ? ECDSA_WITH_SHA256 : SHA256_WITH_RSA;
+        String jcaName = ec ? "SHA256withECDSA" : "SHA256withRSA";
         byte[] name = seq(tlv(0x31, seq(cat(COMMON_NAME, tlv(0x0c, commonName.getBytes(StandardCharsets.UTF_8))))));
         String notBefore = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyMMddHHmmss")) + "Z";
         byte[] validity = seq(cat(tlv(0x17, notBefore.getBytes(StandardCharsets.US_ASCII)),
                 tlv(0x18, "99991231235959Z".getBytes(StandardCharsets.US_ASCII))));
         byte[] serial = tlv(0x02, new BigInteger(63, new SecureRandom()).add(BigInteger.ONE).toByteArray());
-        byte[] tbs = seq(cat(serial, SHA256_WITH_RSA, name, validity, name, pair.getPublic().getEncoded()));
-        Signature signature = signer == null ? Signature.getInstance("SHA256withRSA") : Signature.getInstance("SHA256withRSA", signer);
+        byte[] tbs = seq(cat(serial, algorithm, name, validity, name, pair.getPublic().getEncoded()));
+        Signature signature = signer == null ? Signature.getInstance(jcaName) : Signature.getInstance(jcaName, signer);
         signature.initSign(pair.getPrivate());
         signature.update(tbs);
         byte[] bits = cat(new byte[]{0}, signature.sign());
-        byte[] der = seq(cat(tbs, SHA256_WITH_RSA, tlv(0x03, bits)));
+        byte[] der = seq(cat(tbs, algorithm, tlv(0x03, bits)));
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 

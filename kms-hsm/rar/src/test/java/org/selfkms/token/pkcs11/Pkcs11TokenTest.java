@@ -5,6 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfkms.token.TokenException;
 import org.selfkms.token.WrappedKey;
+import org.selfkms.token.keypair.DecryptionAlgorithm;
+import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.PrivateKeys;
+import org.selfkms.token.keypair.PublicKeys;
+import org.selfkms.token.keypair.SignatureAlgorithm;
 import org.selfkms.token.spi.RecoveringBackend;
 import org.selfkms.token.spi.SteppingClock;
 import org.selfkms.token.spi.TokenBackend;
@@ -65,7 +70,9 @@ class Pkcs11TokenTest extends TokenBackendContract {
             version = token.status().activeDomainKeyVersion();
             token.generateTokenKey("kms-cmk-extract-check-v1");
             token.importTokenKey("kms-cmk-extract-check-imported-v1", new byte[32]);
-            token.generateTokenKeyPair("kms-import-extract-check", org.selfkms.token.TokenKeyPairs.RSA_2048);
+            token.generateTokenKeyPair("kms-import-extract-check", KeyPairSpec.RSA_2048);
+            token.generateTokenKeyPair("kms-cmk-extract-check-p256-v1", KeyPairSpec.EC_P256);
+            token.generateTokenKeyPair("kms-cmk-extract-check-p384-v1", KeyPairSpec.EC_P384);
         }
         java.security.Provider provider = java.security.Security.getProvider("SunPKCS11")
                 .configure("--" + Pkcs11Token.providerConfig(config("pin", "id:" + slotId)));
@@ -77,12 +84,58 @@ class Pkcs11TokenTest extends TokenBackendContract {
             assertEquals(null, key.getEncoded(), "a sensitive, non-extractable token key has no encoding");
             assertEquals(null, store.getKey("kms-cmk-extract-check-v1", null).getEncoded(), "HSM-level CMK keys neither");
             assertEquals(null, store.getKey("kms-cmk-extract-check-imported-v1", null).getEncoded(), "imported material neither");
-            java.security.Key wrappingKey = store.getKey("kms-import-extract-check", null);
-            assertTrue(wrappingKey instanceof java.security.PrivateKey, "the pair's private key is a token object");
-            assertEquals(null, wrappingKey.getEncoded(), "nor the private key of a BYOK wrapping pair");
+            for (String label : java.util.List.of("kms-import-extract-check", "kms-cmk-extract-check-p256-v1", "kms-cmk-extract-check-p384-v1")) {
+                java.security.Key privateKey = store.getKey(label, null);
+                assertTrue(privateKey instanceof java.security.PrivateKey, label + ": the pair's private key is a token object");
+                assertEquals(null, privateKey.getEncoded(), label + ": nor the private key of a pair");
+                // SunPKCS11 describes a key by its CKA_TOKEN, CKA_SENSITIVE and CKA_EXTRACTABLE attributes
+                assertTrue(privateKey.toString().contains("token object, sensitive, unextractable"), privateKey.toString());
+            }
+            assertEquals("EC", store.getKey("kms-cmk-extract-check-p384-v1", null).getAlgorithm());
         } finally {
             // PKCS#11 login belongs to the whole process: log out, or the wrong-PIN test would find it logged in
             ((java.security.AuthProvider) provider).logout();
+        }
+    }
+
+    /**
+     * SunPKCS11 shows neither the modulus nor the curve of a sensitive private key: PrivateKeys learns the RSA size
+     * from the cipher and the curve from the length of the raw ECDSA signature, and refuses keys that do not fit,
+     * even when called directly with a handle (the backend checks the spec first).
+     */
+    @Test
+    void privateKeysTellTheSizeAndCurveOfTokenHandles() throws Exception {
+        String p384 = "kms-cmk-shape-p384-" + System.nanoTime();
+        String rsa3072 = "kms-cmk-shape-rsa-" + System.nanoTime();
+        byte[] rsaPublic;
+        try (TokenBackend token = open()) {
+            token.generateTokenKeyPair(p384, KeyPairSpec.EC_P384);
+            rsaPublic = token.generateTokenKeyPair(rsa3072, KeyPairSpec.RSA_3072);
+        }
+        java.security.Provider provider = java.security.Security.getProvider("SunPKCS11")
+                .configure("--" + Pkcs11Token.providerConfig(config("pin", "id:" + slotId)));
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS11", provider);
+        store.load(null, SoftHsm.PIN.toCharArray());
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        try {
+            java.security.PrivateKey ec = (java.security.PrivateKey) store.getKey(p384, null);
+            java.security.PrivateKey rsa = (java.security.PrivateKey) store.getKey(rsa3072, null);
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.sign(ec, provider, SignatureAlgorithm.ECDSA_P256_SHA_256, new byte[32], random),
+                    "a P-384 key makes no P-256 signature");
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.sign(ec, provider, SignatureAlgorithm.RSA_PSS_SHA_256, new byte[32], random));
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.sign(rsa, provider, SignatureAlgorithm.ECDSA_P384_SHA_384, new byte[48], random));
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.sign(ec, provider, SignatureAlgorithm.SM2DSA_SM3, new byte[32], random),
+                    "SM2 never runs on a token key");
+            assertThrows(IllegalArgumentException.class, () -> PrivateKeys.decrypt(ec, provider, DecryptionAlgorithm.RSAES_PKCS1_V1_5, new byte[384]));
+            byte[] pss = PrivateKeys.sign(rsa, provider, SignatureAlgorithm.RSA_PSS_SHA_256, new byte[32], random);
+            assertEquals(384, pss.length, "the modulus length of the 3072-bit token key");
+            assertTrue(PublicKeys.verify(SignatureAlgorithm.RSA_PSS_SHA_256, rsaPublic, new byte[32], pss));
+        } finally {
+            ((java.security.AuthProvider) provider).logout();
+        }
+        try (TokenBackend token = open()) {
+            token.destroyTokenKey(p384);
+            token.destroyTokenKey(rsa3072);
         }
     }
 
@@ -116,6 +169,11 @@ class Pkcs11TokenTest extends TokenBackendContract {
             WrappedKey wrapped = token.wrap(material, "p");
             token.generateTokenKey(label);
             byte[] derived = token.deriveKey(label, salt);
+            String pairLabel = label + "-pair";
+            byte[] publicKey = token.generateTokenKeyPair(pairLabel, KeyPairSpec.RSA_2048);
+            byte[] digest = new byte[32];
+            byte[] encrypted = PublicKeys.encrypt(DecryptionAlgorithm.RSAES_OAEP_SHA_256, publicKey, material, new java.security.SecureRandom());
+            assertArrayEquals(material, token.decryptWithTokenKey(pairLabel, DecryptionAlgorithm.RSAES_OAEP_SHA_256, encrypted));
 
             Files.createFile(outage);
             try {
@@ -132,6 +190,46 @@ class Pkcs11TokenTest extends TokenBackendContract {
             clock.advance(RecoveringBackend.RETRY_INTERVAL);
             assertArrayEquals(material, token.unwrap(wrapped, "p"), "material wrapped before the outage unwraps after it");
             assertArrayEquals(derived, token.deriveKey(label, salt), "the token key survived the outage");
+            assertArrayEquals(material, token.decryptWithTokenKey(pairLabel, DecryptionAlgorithm.RSAES_OAEP_SHA_256, encrypted),
+                    "the key pair survived the outage");
+            assertTrue(PublicKeys.verify(SignatureAlgorithm.RSA_PSS_SHA_256, publicKey, digest,
+                    token.signWithTokenKey(pairLabel, SignatureAlgorithm.RSA_PSS_SHA_256, digest)));
+            token.destroyTokenKey(label);
+            token.destroyTokenKey(pairLabel);
+        }
+    }
+
+    /**
+     * Key-pair operations on a token that vanishes under a backend holding cached handles: every one fails as
+     * UNAVAILABLE (so the recovering backend reconnects), never as bad input - in particular a decryption that
+     * the token cannot run is no "undecryptable" answer.
+     */
+    @Test
+    void keyPairOperationsOnAVanishedTokenAreOutagesNotBadInput() throws Exception {
+        TokenConfig viaShim = new TokenConfig("pkcs11", dir, dir.resolve("pin"), SoftHsm.outageShim().toString(), "id:" + slotId);
+        Path outage = Path.of(System.getenv("KMS_SHIM_OUTAGE_FILE"));
+        String label = "kms-cmk-vanish-" + System.nanoTime() + "-v1";
+        byte[] material = {1, 2, 3, 4};
+        byte[] digest = new byte[32];
+        try (TokenBackend token = Pkcs11Token.open(viaShim)) {
+            byte[] publicKey = token.generateTokenKeyPair(label, KeyPairSpec.RSA_2048);
+            byte[] oaep = PublicKeys.encrypt(DecryptionAlgorithm.RSAES_OAEP_SHA_256, publicKey, material, new java.security.SecureRandom());
+            byte[] pkcs1 = PublicKeys.encrypt(DecryptionAlgorithm.RSAES_PKCS1_V1_5, publicKey, material, new java.security.SecureRandom());
+            assertArrayEquals(material, token.decryptWithTokenKey(label, DecryptionAlgorithm.RSAES_PKCS1_V1_5, pkcs1), "the handle is cached");
+            token.signWithTokenKey(label, SignatureAlgorithm.RSA_PKCS1_SHA_256, digest);
+            Files.createFile(outage);
+            try {
+                assertUnavailable(() -> token.signWithTokenKey(label, SignatureAlgorithm.RSA_PKCS1_SHA_256, digest));
+                assertUnavailable(() -> token.signWithTokenKey(label, SignatureAlgorithm.RSA_PSS_SHA_256, digest));
+                assertUnavailable(() -> token.decryptWithTokenKey(label, DecryptionAlgorithm.RSAES_PKCS1_V1_5, pkcs1));
+                assertUnavailable(() -> token.decryptWithTokenKey(label, DecryptionAlgorithm.RSAES_OAEP_SHA_256, oaep));
+                assertUnavailable(() -> token.generateWrappedKeyPair(KeyPairSpec.EC_P256, "p"));
+                assertUnavailable(() -> token.generateTokenKeyPair(label + "-2", KeyPairSpec.EC_P256));
+            } finally {
+                Files.delete(outage);
+            }
+        }
+        try (TokenBackend token = open()) {
             token.destroyTokenKey(label);
         }
     }

@@ -5,6 +5,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.selfkms.token.TokenException;
 import org.selfkms.token.TokenException.Reason;
 import org.selfkms.token.WrappedKey;
+import org.selfkms.token.keypair.DecryptionAlgorithm;
+import org.selfkms.token.keypair.KeyPairSpec;
+import org.selfkms.token.keypair.PrivateKeys;
+import org.selfkms.token.keypair.PublicKeys;
+import org.selfkms.token.keypair.SignatureAlgorithm;
+import org.selfkms.token.keypair.WrappedKeyPair;
 import org.selfkms.token.software.SoftwareToken;
 
 import java.nio.file.Path;
@@ -58,6 +64,36 @@ class RecoveringBackendTest {
     }
 
     @Test
+    void keyPairOperationsFailAsUnavailableDuringAnOutageAndWorkAfterIt() throws Exception {
+        RecoveringBackend backend = new RecoveringBackend(openSwitchable(), this::openSwitchable, clock);
+        String label = "kms-cmk-pair-outage";
+        byte[] publicKey = backend.generateTokenKeyPair(label, KeyPairSpec.EC_P256);
+        byte[] digest = PublicKeys.digest(SignatureAlgorithm.ECDSA_P256_SHA_256, publicKey, new byte[]{1, 2, 3});
+        byte[] material = {9, 8, 7};
+        WrappedKeyPair wrapped = backend.generateWrappedKeyPair(KeyPairSpec.RSA_2048, "kp");
+        byte[] encrypted = PublicKeys.encrypt(DecryptionAlgorithm.RSAES_OAEP_SHA_256, wrapped.publicKey(), material, new java.security.SecureRandom());
+
+        tokenPresent.set(false);
+        assertEquals(Reason.UNAVAILABLE, assertThrows(TokenException.class,
+                () -> backend.signWithTokenKey(label, SignatureAlgorithm.ECDSA_P256_SHA_256, digest)).reason());
+        assertEquals(Reason.UNAVAILABLE, assertThrows(TokenException.class,
+                () -> backend.generateWrappedKeyPair(KeyPairSpec.EC_P256, "kp")).reason());
+        assertEquals(Reason.UNAVAILABLE, assertThrows(TokenException.class,
+                () -> backend.generateTokenKeyPair("kms-cmk-pair-outage-2", KeyPairSpec.EC_P256)).reason());
+
+        tokenPresent.set(true);
+        clock.advance(RecoveringBackend.RETRY_INTERVAL);
+        byte[] signature = backend.signWithTokenKey(label, SignatureAlgorithm.ECDSA_P256_SHA_256, digest);
+        org.junit.jupiter.api.Assertions.assertTrue(PublicKeys.verify(SignatureAlgorithm.ECDSA_P256_SHA_256, publicKey, digest, signature),
+                "the pair made before the outage signs after it, through a reopened token");
+        assertArrayEquals(material, PrivateKeys.decrypt(PrivateKeys.fromPkcs8(KeyPairSpec.RSA_2048, backend.unwrap(wrapped.privateKey(), "kp")),
+                null, DecryptionAlgorithm.RSAES_OAEP_SHA_256, encrypted));
+        assertEquals(Reason.INVALID_PARAMETER, assertThrows(TokenException.class,
+                () -> backend.decryptWithTokenKey(label, DecryptionAlgorithm.RSAES_OAEP_SHA_256, new byte[256])).reason(),
+                "and a request error still passes through untouched");
+    }
+
+    @Test
     void requestErrorsDoNotCountAsOutages() throws Exception {
         RecoveringBackend backend = new RecoveringBackend(openSwitchable(), this::openSwitchable, clock);
         int before = opens.get();
@@ -96,8 +132,10 @@ class RecoveringBackendTest {
         public byte[] deriveKey(String l, byte[] s) throws TokenException { return check().deriveKey(l, s); }
         public void destroyTokenKey(String l) throws TokenException { check().destroyTokenKey(l); }
         public void importTokenKey(String l, byte[] m) throws TokenException { check().importTokenKey(l, m); }
-        public byte[] generateTokenKeyPair(String l, String s) throws TokenException { return check().generateTokenKeyPair(l, s); }
-        public byte[] decryptWithTokenKey(String l, String a, byte[] d) throws TokenException { return check().decryptWithTokenKey(l, a, d); }
+        public byte[] generateTokenKeyPair(String l, KeyPairSpec s) throws TokenException { return check().generateTokenKeyPair(l, s); }
+        public WrappedKeyPair generateWrappedKeyPair(KeyPairSpec s, String p) throws TokenException { return check().generateWrappedKeyPair(s, p); }
+        public byte[] signWithTokenKey(String l, SignatureAlgorithm a, byte[] i) throws TokenException { return check().signWithTokenKey(l, a, i); }
+        public byte[] decryptWithTokenKey(String l, DecryptionAlgorithm a, byte[] d) throws TokenException { return check().decryptWithTokenKey(l, a, d); }
         public void close() { real.close(); }
     }
 }
