@@ -129,8 +129,8 @@ public class TencentActions {
 
     JsonObjectBuilder dispatch(String action, Caller caller, RequestFields fields) {
         Action handler = actions.get(action);
-        if (handler == null) {
-            handler = keyPairActions.find(action).orElse(null);
+        if (handler == null && TencentKeyPairActions.ACTIONS.contains(action)) {
+            handler = keyPairActions.find(action).orElseThrow();
         }
         if (handler == null) {
             if (KNOWN_UNIMPLEMENTED.contains(action)) {

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The Tencent actions of asymmetric and post-quantum keys, and the service-level ones (what the server
@@ -60,6 +61,11 @@ public class TencentKeyPairActions {
                 ServedRegions.all().forEach(regions::add);
                 return Json.createObjectBuilder().add("Regions", regions);
             }));
+
+    /** The action names answered here, known without an instance (the dispatcher checks them first). */
+    static final Set<String> ACTIONS = Set.of("GetPublicKey", "SignByAsymmetricKey", "VerifyByAsymmetricKey",
+            "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt", "PostQuantumCryptoSign", "PostQuantumCryptoVerify",
+            "PostQuantumCryptoEncrypt", "PostQuantumCryptoDecrypt", "ListAlgorithms", "GetServiceStatus", "GetRegions");
 
     Optional<TencentActions.Action> find(String action) {
         return Optional.ofNullable(actions.get(action));

@@ -7,7 +7,9 @@ import org.selfkms.api.json.StrictJson;
 import java.io.StringReader;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Refusals the door makes before any service is called (no service is wired here, so a call that got
@@ -43,5 +45,15 @@ class TencentActionsTest {
     @Test
     void anUnknownActionStaysInvalidActionEvenWithMemberAccount() {
         assertEquals("InvalidAction", wireCode("StealKeys", "{\"MemberAccount\":{}}"));
+    }
+
+    @Test
+    void everyKeyPairActionNameHasItsHandler() {
+        TencentKeyPairActions keyPairs = new TencentKeyPairActions();
+        for (String action : TencentKeyPairActions.ACTIONS) {
+            assertTrue(keyPairs.find(action).isPresent(), action);
+            assertFalse(TencentActions.KNOWN_UNIMPLEMENTED.contains(action), action);
+        }
+        assertTrue(keyPairs.find("CreateKey").isEmpty());
     }
 }
