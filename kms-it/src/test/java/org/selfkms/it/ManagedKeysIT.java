@@ -153,11 +153,11 @@ class ManagedKeysIT extends SdkKeyTest {
 
         CreateKeyRequest create = new CreateKeyRequest();
         create.setAlias(uniqueAlias("by-cos"));
-        assertCode("AuthFailure.UnauthorizedOperation", () -> cos.CreateKey(create));
+        assertCode("UnauthorizedOperation", () -> cos.CreateKey(create));
         DisableKeyRequest disable = new DisableKeyRequest();
         disable.setKeyId(customerKey);
-        assertCode("AuthFailure.UnauthorizedOperation", () -> cos.DisableKey(disable));
-        assertCode("AuthFailure.UnauthorizedOperation", () -> cos.ListKeys(new ListKeysRequest()));
+        assertCode("UnauthorizedOperation", () -> cos.DisableKey(disable));
+        assertCode("UnauthorizedOperation", () -> cos.ListKeys(new ListKeysRequest()));
         assertEquals("Enabled", state(customerKey));
         // only its own alias creates a key for a service
         assertCode("ResourceUnavailable.CmkNotFound", () -> generateDataKey(cos, "kms-nosuchservice"));

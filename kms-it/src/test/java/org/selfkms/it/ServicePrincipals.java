@@ -22,12 +22,18 @@ final class ServicePrincipals {
 
     /** An SDK client signed with the service's own SecretId/SecretKey. */
     static KmsClient client(String service) throws IOException {
+        String[] credential = credential(service);
+        return DeployedKms.kms(credential[0], credential[1]);
+    }
+
+    /** The service's SecretId and SecretKey. */
+    static String[] credential(String service) throws IOException {
         Path file = Path.of(System.getProperty("kms.it.server.dir"), "standalone", "data", "kms",
                 "service-" + service + "-credentials.txt");
         assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(file), "only the server's user may read a service secret");
         List<String> lines = Files.readAllLines(file);
-        return DeployedKms.kms(value(lines, "SecretId: "), value(lines, "SecretKey: "));
+        return new String[]{value(lines, "SecretId: "), value(lines, "SecretKey: ")};
     }
 
     private static String value(List<String> lines, String prefix) {

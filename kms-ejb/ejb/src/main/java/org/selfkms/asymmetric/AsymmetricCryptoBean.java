@@ -1,5 +1,9 @@
 package org.selfkms.asymmetric;
 
+import jakarta.interceptor.Interceptors;
+import org.selfkms.api.identity.Permission;
+import org.selfkms.identity.AuthorizationGuard;
+import org.selfkms.identity.Requires;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -43,6 +47,7 @@ import java.util.logging.Logger;
  * PKCS#8 from {@link VersionMaterialCache} for the SOFTWARE level. Like the symmetric hot path, nothing here
  * touches the database once the caches are warm, and nothing changes state.
  */
+@Interceptors(AuthorizationGuard.class)
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AsymmetricCryptoBean implements AsymmetricCrypto {
@@ -64,6 +69,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     private TokenGateway token;
 
     @Override
+    @Requires(Permission.READ_KEYS)
     public PublicKeyInfo getPublicKey(Caller caller, String keyRef) {
         CachedKey key = usableKeyPair(caller, keyRef);
         byte[] der = key.publicKey();
@@ -71,6 +77,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public byte[] sign(Caller caller, String keyRef, String algorithmName, MessageType type, byte[] message) {
         CachedKey key = usableKeyPair(caller, keyRef);
         SignatureAlgorithm algorithm = KeyPairUsages.signatureAlgorithm(key.usage(), algorithmName);
@@ -82,6 +89,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public boolean verify(Caller caller, String keyRef, String algorithmName, MessageType type, byte[] message, byte[] signature) {
         CachedKey key = usableKeyPair(caller, keyRef);
         SignatureAlgorithm algorithm = KeyPairUsages.signatureAlgorithm(key.usage(), algorithmName);
@@ -93,6 +101,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public Plaintext decrypt(Caller caller, String keyRef, String algorithmName, byte[] ciphertext) {
         CachedKey key = usableKeyPair(caller, keyRef);
         DecryptionAlgorithm algorithm = KeyPairUsages.decryptionAlgorithm(key.usage(), algorithmName);
@@ -114,11 +123,13 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public byte[] signPostQuantum(Caller caller, String keyRef, byte[] message) {
         return sign(caller, keyRef, postQuantumSigningName(caller, keyRef), MessageType.RAW, message);
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public boolean verifyPostQuantum(Caller caller, String keyRef, byte[] message, byte[] signature) {
         return verify(caller, keyRef, postQuantumSigningName(caller, keyRef), MessageType.RAW, message, signature);
     }
@@ -133,6 +144,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public Ciphertext encryptPostQuantum(Caller caller, String keyRef, byte[] plaintext) {
         if (plaintext == null || plaintext.length == 0 || plaintext.length > MAX_MESSAGE_BYTES) {
             throw new KmsException(KmsErrorCode.PLAINTEXT_INVALID, "PlainText must be 1 to " + MAX_MESSAGE_BYTES + " bytes");
@@ -153,6 +165,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public Plaintext decryptPostQuantum(Caller caller, String ciphertextBlob) {
         if (ciphertextBlob == null || ciphertextBlob.isEmpty()) {
             throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "CiphertextBlob is required");

@@ -1,5 +1,9 @@
 package org.selfkms.audit;
 
+import jakarta.interceptor.Interceptors;
+import org.selfkms.api.identity.Permission;
+import org.selfkms.identity.AuthorizationGuard;
+import org.selfkms.identity.Requires;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,6 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Search and verification of the audit chains, each tenant its own. */
+@Interceptors(AuthorizationGuard.class)
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditTrailBean implements AuditTrail {
@@ -31,6 +36,7 @@ public class AuditTrailBean implements AuditTrail {
     private AuditWriterBean writer;
 
     @Override
+    @Requires(Permission.READ_AUDIT)
     public AuditPage query(Caller caller, AuditQuery query) {
         long tenant = chainOf(caller, query.platform());
         if (query.limit() < 1 || query.limit() > AuditQuery.MAX_LIMIT) {
@@ -49,6 +55,7 @@ public class AuditTrailBean implements AuditTrail {
     }
 
     @Override
+    @Requires(Permission.READ_AUDIT)
     public ChainVerification verify(Caller caller, boolean platform) {
         long tenant = chainOf(caller, platform);
         AuditTable table = writer.table();
@@ -86,13 +93,10 @@ public class AuditTrailBean implements AuditTrail {
     }
 
     /**
-     * Console users only (all are administrators today). The platform chain belongs to no tenant; the
-     * administrators of the first tenant, which runs the installation, may read it.
+     * The caller's own tenant's chain (the role check is {@link Requires}'). The platform chain belongs to no
+     * tenant; the administrators and auditors of the first tenant, which runs the installation, may read it.
      */
     private static long chainOf(Caller caller, boolean platform) {
-        if (caller == null || caller.kind() != Caller.Kind.CONSOLE_USER) {
-            throw new KmsException(KmsErrorCode.UNAUTHORIZED, "Only console administrators and auditors may read the audit trail");
-        }
         if (!platform) {
             return caller.tenantId();
         }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.selfkms.hsm.TokenGateway;
+import org.selfkms.api.identity.Role;
 import org.selfkms.identity.ConsoleUserEntity;
 import org.selfkms.identity.Credentials;
 import org.selfkms.identity.GeneratedSecrets;
@@ -63,7 +64,7 @@ public class FirstStartBootstrap {
 
         em.persist(new TenantEntity(FIRST_TENANT_ID, FIRST_ACCOUNT_UIN, "default", now));
         em.persist(new ConsoleUserEntity(ADMIN_USERNAME, FIRST_TENANT_ID, PasswordHash.hash(password.toCharArray()),
-                ConsoleUserEntity.ROLE_ADMINISTRATOR, now));
+                Role.TENANT_ADMIN, now));
         em.persist(Credentials.newCredential(token, secretId, secretKey, FIRST_TENANT_ID, ADMIN_USERNAME, now));
         em.flush();
 

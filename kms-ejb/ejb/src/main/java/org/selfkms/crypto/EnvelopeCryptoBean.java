@@ -1,5 +1,9 @@
 package org.selfkms.crypto;
 
+import jakarta.interceptor.Interceptors;
+import org.selfkms.api.identity.Permission;
+import org.selfkms.identity.AuthorizationGuard;
+import org.selfkms.identity.Requires;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -31,6 +35,7 @@ import java.util.Optional;
  * The hot path: with a warm {@link KeyDirectory} and {@link VersionMaterialCache} it touches neither the
  * database nor a transaction. Nothing here changes state, so no transaction is needed.
  */
+@Interceptors(AuthorizationGuard.class)
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class EnvelopeCryptoBean implements EnvelopeCrypto {
@@ -48,6 +53,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
     private ManagedKeyCreator managedKeys;
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public Ciphertext encrypt(Caller caller, String keyRef, byte[] plaintext, String encryptionContext) {
         if (plaintext == null || plaintext.length == 0 || plaintext.length > MAX_PLAINTEXT_BYTES) {
             throw new KmsException(KmsErrorCode.PLAINTEXT_INVALID, "Plaintext must be 1 to " + MAX_PLAINTEXT_BYTES + " bytes");
@@ -58,6 +64,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public DataKey generateDataKey(Caller caller, String keyRef, int numberOfBytes, String encryptionContext) {
         if (numberOfBytes < 1 || numberOfBytes > MAX_DATA_KEY_BYTES) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and " + MAX_DATA_KEY_BYTES);
@@ -69,6 +76,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public Plaintext decrypt(Caller caller, String ciphertextBlob, String encryptionContext) {
         EncryptionContext context = EncryptionContext.parse(encryptionContext);
         CiphertextBlob blob = parseBlob(ciphertextBlob);
@@ -78,6 +86,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public ReEncrypted reEncrypt(Caller caller, String ciphertextBlob, String sourceEncryptionContext,
                                  String destinationKeyRef, String destinationEncryptionContext) {
         EncryptionContext sourceContext = EncryptionContext.parse(sourceEncryptionContext);
@@ -102,6 +111,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
     }
 
     @Override
+    @Requires(Permission.USE_KEYS)
     public byte[] generateRandom(Caller caller, int numberOfBytes) {
         if (numberOfBytes < 1 || numberOfBytes > MAX_DATA_KEY_BYTES) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and " + MAX_DATA_KEY_BYTES);

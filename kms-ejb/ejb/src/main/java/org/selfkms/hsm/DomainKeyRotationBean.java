@@ -1,5 +1,9 @@
 package org.selfkms.hsm;
 
+import jakarta.interceptor.Interceptors;
+import org.selfkms.api.identity.Permission;
+import org.selfkms.identity.AuthorizationGuard;
+import org.selfkms.identity.Requires;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -37,6 +41,7 @@ import java.util.logging.Logger;
 @DependsOn("FirstStartBootstrap")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@Interceptors(AuthorizationGuard.class)
 public class DomainKeyRotationBean implements TokenAdministration {
 
     static final int BATCH_SIZE = 100;
@@ -67,12 +72,14 @@ public class DomainKeyRotationBean implements TokenAdministration {
     }
 
     @Override
+    @Requires(Permission.ADMINISTER_TENANT)
     public TokenOverview overview(Caller caller) {
         requireAdministrator(caller);
         return overview();
     }
 
     @Override
+    @Requires(Permission.ADMINISTER_TENANT)
     public TokenOverview rotateDomainKey(Caller caller) {
         requireAdministrator(caller);
         TokenStatus status = token.status();
@@ -125,9 +132,13 @@ public class DomainKeyRotationBean implements TokenAdministration {
                 status.domainKeyVersions(), batches.awaiting(status.activeDomainKeyVersion()));
     }
 
+    /**
+     * The token serves every tenant: only the administrators of the first tenant, which runs the installation,
+     * see and rotate it, from the console (the role check itself is {@link Requires}').
+     */
     private static void requireAdministrator(Caller caller) {
-        if (caller == null || caller.kind() != Caller.Kind.CONSOLE_USER) {
-            throw new KmsException(KmsErrorCode.UNAUTHORIZED, "Only console administrators may manage the token");
+        if (caller.kind() != Caller.Kind.CONSOLE_USER || caller.tenantId() != org.selfkms.bootstrap.FirstStartBootstrap.FIRST_TENANT_ID) {
+            throw new KmsException(KmsErrorCode.UNAUTHORIZED, "Only the installation's console administrators may manage the token");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.selfkms.identity;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,6 +32,9 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
     @Inject
     private CredentialDirectory credentials;
 
+    @EJB
+    private CredentialUsage usage;
+
     /** The client signs with its own real clock: a shifted test clock must not make every request stale. */
     @Inject
     @WallClock
@@ -46,7 +50,7 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
                 .orElseThrow(() -> new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled"));
         // From here on the SecretId exists: failures name it, so that the audit record reaches its tenant.
         Caller claimed = new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL,
-                credential.service());
+                credential.service(), credential.role());
         long timestamp = parseTimestamp(request.timestamp(), claimed);
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
             throw new AuthenticationFailedException(KmsErrorCode.AUTH_SIGNATURE_EXPIRED,
@@ -68,6 +72,7 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
                 authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw signatureMismatch(claimed);
         }
+        usage.used(credential.secretId(), clock.instant().getEpochSecond());
         return claimed;
     }
 

@@ -38,6 +38,10 @@ public class ApiCredentialEntity {
     @Column(name = "service_name")
     private String service;
 
+    /** Unix seconds of the last signed request, written by {@link CredentialUsage} about once a minute. */
+    @Column(name = "last_used_at", nullable = false)
+    private long lastUsedAt;
+
     protected ApiCredentialEntity() {
     }
 
@@ -79,6 +83,18 @@ public class ApiCredentialEntity {
 
     public String service() {
         return service;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public long lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
     }
 
     public boolean enabled() {

@@ -27,7 +27,7 @@ public class ConsoleLoginBean implements ConsoleLogin {
             throw failed(null);
         }
         TenantEntity tenant = em.find(TenantEntity.class, user.tenantId());
-        Caller caller = new Caller(tenant.id(), tenant.accountUin(), user.username(), Caller.Kind.CONSOLE_USER);
+        Caller caller = new Caller(tenant.id(), tenant.accountUin(), user.username(), Caller.Kind.CONSOLE_USER, null, user.role());
         if (!PasswordHash.verify(password, user.passwordHash())) {
             // The message is the same as for an unknown user; only the audit trail learns whose login failed.
             throw failed(caller);

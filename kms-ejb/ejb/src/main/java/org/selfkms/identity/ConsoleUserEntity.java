@@ -2,15 +2,16 @@ package org.selfkms.identity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.selfkms.api.identity.Role;
 
 /** A console user; the password is kept only as a PBKDF2 hash ({@link PasswordHash}). */
 @Entity
 @Table(name = "kms_console_user")
 public class ConsoleUserEntity {
-
-    public static final String ROLE_ADMINISTRATOR = "ADMINISTRATOR";
 
     @Id
     private String username;
@@ -22,7 +23,8 @@ public class ConsoleUserEntity {
     private String passwordHash;
 
     @Column(nullable = false)
-    private String role;
+    @Enumerated(EnumType.STRING)
+    private Role role;
 
     @Column(name = "created_at", nullable = false)
     private long createdAt;
@@ -30,7 +32,7 @@ public class ConsoleUserEntity {
     protected ConsoleUserEntity() {
     }
 
-    public ConsoleUserEntity(String username, long tenantId, String passwordHash, String role, long createdAt) {
+    public ConsoleUserEntity(String username, long tenantId, String passwordHash, Role role, long createdAt) {
         this.username = username;
         this.tenantId = tenantId;
         this.passwordHash = passwordHash;
@@ -48,5 +50,13 @@ public class ConsoleUserEntity {
 
     public String passwordHash() {
         return passwordHash;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public long createdAt() {
+        return createdAt;
     }
 }

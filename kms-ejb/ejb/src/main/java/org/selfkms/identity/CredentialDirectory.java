@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.selfkms.api.identity.Role;
 import org.selfkms.hsm.TokenGateway;
 import org.selfkms.tenant.TenantEntity;
 import org.selfkms.token.WrappedKey;
@@ -25,7 +26,7 @@ public class CredentialDirectory {
     /** toString leaves the secret out. */
     /** {@code service} is null unless the credential is a service principal. */
     public record ActiveCredential(String secretId, long tenantId, long accountUin, String principal, byte[] secret,
-                                   String service) {
+                                   String service, Role role) {
         @Override
         public String toString() {
             return "ActiveCredential[secretId=" + secretId + ", tenantId=" + tenantId + "]";
@@ -55,10 +56,14 @@ public class CredentialDirectory {
         if (entity == null || !entity.enabled()) {
             return Optional.empty();
         }
+        Optional<Role> role = roleOf(entity);
+        if (role.isEmpty()) {
+            return Optional.empty();
+        }
         TenantEntity tenant = em.find(TenantEntity.class, entity.tenantId());
         byte[] secret = token.unwrap(WrappedKey.decode(entity.wrappedSecret()), ApiCredentialEntity.secretPurpose(secretId));
         ActiveCredential credential = new ActiveCredential(secretId, tenant.id(), tenant.accountUin(), entity.principal(), secret,
-                entity.service());
+                entity.service(), role.get());
         if (bySecretId.size() >= MAX_ENTRIES) {
             bySecretId.clear();
         }
@@ -66,6 +71,18 @@ public class CredentialDirectory {
             bySecretId.put(secretId, credential);
         }
         return Optional.of(credential);
+    }
+
+    /**
+     * A service principal's credential acts as {@link Role#SERVICE}; any other with the role of the console user
+     * of its tenant it belongs to. A credential whose user is gone acts as nobody: it is refused like an unknown one.
+     */
+    private Optional<Role> roleOf(ApiCredentialEntity credential) {
+        if (credential.service() != null) {
+            return Optional.of(Role.SERVICE);
+        }
+        ConsoleUserEntity user = em.find(ConsoleUserEntity.class, credential.principal());
+        return user == null || user.tenantId() != credential.tenantId() ? Optional.empty() : Optional.of(user.role());
     }
 
     public void invalidate(String secretId) {

@@ -1,5 +1,8 @@
 package org.selfkms.key;
 
+import org.selfkms.api.identity.Permission;
+import org.selfkms.identity.AuthorizationGuard;
+import org.selfkms.identity.Requires;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -35,11 +38,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * Control-plane operations on CMKs. Each runs in one JTA transaction: a refused request changes nothing.
- * Service principals are refused by {@link ServicePrincipalGuard}; service-managed keys refuse the changes
- * {@link KeyOwnership} names.
+ * Who may call what is {@link Requires}' business, checked by {@link AuthorizationGuard}; service-managed keys
+ * refuse the changes {@link KeyOwnership} names.
  */
 @Stateless
-@Interceptors(ServicePrincipalGuard.class)
+@Interceptors(AuthorizationGuard.class)
 public class KeyManagementBean implements KeyManagement {
 
     static final int MAX_DESCRIPTION_BYTES = 1024;
@@ -70,6 +73,7 @@ public class KeyManagementBean implements KeyManagement {
     private Clock clock;
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public KeyMetadata createKey(Caller caller, NewKey request) {
         KeyRef.checkNewAlias(request.alias());
         String description = checkedDescription(request.description());
@@ -85,11 +89,13 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.READ_KEYS)
     public KeyMetadata describeKey(Caller caller, String keyRef) {
         return find(caller, keyRef).toMetadata();
     }
 
     @Override
+    @Requires(Permission.READ_KEYS)
     public KeyPage listKeys(Caller caller, KeyRole role, int offset, int limit) {
         checkPage(offset, limit);
         String where = " from CmkEntity c where c.tenantId = :tenant and c.state in :states" + roleCondition(role);
@@ -115,6 +121,7 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.READ_KEYS)
     public KeyPage listKeyDetail(Caller caller, KeyQuery query) {
         checkPage(query.offset(), query.limit());
         // Deleted keys are gone for clients (Tencent lists them nowhere); their tombstones stay for the audit.
@@ -169,31 +176,37 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void enableKey(Caller caller, String keyRef) {
         transition(caller, keyRef, KeyStateMachine::enable);
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void disableKey(Caller caller, String keyRef) {
         customerKeyTransition(caller, keyRef, KeyStateMachine::disable, "disabled");
     }
 
     @Override
+    @Requires(Permission.READ_KEYS)
     public List<KeyMetadata> describeKeys(Caller caller, List<String> keyRefs) {
         return distinctBatch(keyRefs).stream().map(ref -> find(caller, ref).toMetadata()).toList();
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void enableKeys(Caller caller, List<String> keyRefs) {
         distinctBatch(keyRefs).forEach(ref -> transition(caller, ref, KeyStateMachine::enable));
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void disableKeys(Caller caller, List<String> keyRefs) {
         distinctBatch(keyRefs).forEach(ref -> customerKeyTransition(caller, ref, KeyStateMachine::disable, "disabled"));
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public long scheduleKeyDeletion(Caller caller, String keyRef, int pendingWindowInDays) {
         if (pendingWindowInDays < MIN_PENDING_DAYS || pendingWindowInDays > MAX_PENDING_DAYS) {
             throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
@@ -205,6 +218,7 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void cancelKeyDeletion(Caller caller, String keyRef) {
         CmkEntity key = transition(caller, keyRef, KeyStateMachine::cancelDeletion);
         key.scheduleDeletion(0);
@@ -216,16 +230,19 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void archiveKey(Caller caller, String keyRef) {
         customerKeyTransition(caller, keyRef, KeyStateMachine::archive, "archived");
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void cancelKeyArchive(Caller caller, String keyRef) {
         customerKeyTransition(caller, keyRef, KeyStateMachine::cancelArchive, "taken out of the archive");
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void updateAlias(Caller caller, String keyRef, String newAlias) {
         KeyRef.checkNewAlias(newAlias);
         CmkEntity key = find(caller, keyRef);
@@ -248,6 +265,7 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void updateKeyDescription(Caller caller, String keyRef, String description) {
         String text = checkedDescription(description);
         CmkEntity key = find(caller, keyRef);
@@ -256,6 +274,7 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void enableKeyRotation(Caller caller, String keyRef, int rotateDays) {
         if (rotateDays < MIN_ROTATE_DAYS || rotateDays > MAX_ROTATE_DAYS) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "RotateDays must be between 7 and 365");
@@ -267,16 +286,19 @@ public class KeyManagementBean implements KeyManagement {
 
     /** Allowed in every state and for every origin: Tencent lists no state code for it, and it only stops rotations. */
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void disableKeyRotation(Caller caller, String keyRef) {
         find(caller, keyRef).disableRotation();
     }
 
     @Override
+    @Requires(Permission.READ_KEYS)
     public boolean keyRotationEnabled(Caller caller, String keyRef) {
         return find(caller, keyRef).rotationEnabled();
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public KeyMetadata rotateKey(Caller caller, String keyRef) {
         CmkEntity key = rotatable(caller, keyRef);
         // the state first: a key that may not rotate at all is refused for that, whatever its rotation setting
@@ -293,6 +315,7 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.READ_KEYS)
     public List<KeyVersionInfo> keyVersions(Caller caller, String keyRef) {
         CmkEntity key = find(caller, keyRef);
         return em.createQuery("select v from CmkVersionEntity v where v.cmkId = :id order by v.versionNo", CmkVersionEntity.class)
@@ -301,11 +324,13 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.READ_KEYS)
     public List<KeyTag> keyTags(Caller caller, String keyRef) {
         return KeyTagRows.of(em, find(caller, keyRef).id());
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void tagKey(Caller caller, String keyRef, List<KeyTag> tags) {
         CmkEntity key = find(caller, keyRef);
         KeyStateMachine.checkCanEditMetadata(key.state());
@@ -313,6 +338,7 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public void untagKey(Caller caller, String keyRef, List<String> tagKeys) {
         CmkEntity key = find(caller, keyRef);
         KeyStateMachine.checkCanEditMetadata(key.state());
@@ -381,6 +407,7 @@ public class KeyManagementBean implements KeyManagement {
     }
 
     @Override
+    @Requires(Permission.READ_KEYS)
     public KeyQuota quota(Caller caller) {
         return new KeyQuota(newKeys.keysCounted(caller.tenantId()), KeyLimits.maxKeysPerTenant());
     }

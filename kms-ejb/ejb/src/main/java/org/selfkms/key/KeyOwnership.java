@@ -40,12 +40,4 @@ public final class KeyOwnership {
                     "The key is managed by the service '" + owner + "' and cannot be " + change);
         }
     }
-
-    /** @throws KmsException {@code UNAUTHORIZED} for a service principal: services use keys, they do not manage them */
-    public static void checkMayManageKeys(Caller caller) {
-        if (caller.isServicePrincipal()) {
-            throw new KmsException(KmsErrorCode.UNAUTHORIZED,
-                    "A service principal may only use keys (Encrypt, Decrypt, GenerateDataKey), not manage them");
-        }
-    }
 }

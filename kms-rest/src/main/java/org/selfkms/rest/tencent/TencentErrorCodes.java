@@ -15,7 +15,9 @@ final class TencentErrorCodes {
             case AUTH_SIGNATURE_EXPIRED -> "AuthFailure.SignatureExpire";
             case AUTH_SIGNATURE_MISMATCH -> "AuthFailure.SignatureFailure";
             case AUTH_LOGIN_FAILED -> "AuthFailure";
-            case UNAUTHORIZED -> "AuthFailure.UnauthorizedOperation";
+            case UNAUTHORIZED -> "UnauthorizedOperation";
+            case IDENTITY_NOT_FOUND -> "ResourceNotFound";
+            case IDENTITY_EXISTS -> "ResourceInUse";
             case UNKNOWN_ACTION -> "InvalidAction";
             case UNSUPPORTED_VERSION -> "NoSuchVersion";
             case MALFORMED_REQUEST, INVALID_PARAMETER, ENCRYPTION_CONTEXT_INVALID -> "InvalidParameter";

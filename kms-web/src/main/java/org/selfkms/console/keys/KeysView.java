@@ -23,6 +23,7 @@ import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyState;
+import org.selfkms.api.identity.Permission;
 import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
@@ -55,6 +56,8 @@ public class KeysView extends VerticalLayout {
         Button create = new Button("Create key", VaadinIcon.PLUS.create(), click -> openCreateDialog());
         create.setId("create-key-button");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // a key user or auditor gets no button the service would refuse
+        create.setVisible(mayManageKeys());
 
         HorizontalLayout header = new HorizontalLayout(new H2("Keys"), create);
         header.setWidthFull();
@@ -125,6 +128,9 @@ public class KeysView extends VerticalLayout {
             managed.setId("managed-by-" + rowName);
             return managed;
         }
+        if (!mayManageKeys()) {
+            return new Span();
+        }
         if (key.state() == KeyState.Enabled) {
             Button disable = new Button("Disable", click -> changeState(key, false));
             disable.setId("disable-key-" + rowName);
@@ -138,6 +144,11 @@ public class KeysView extends VerticalLayout {
             return enable;
         }
         return new Span();
+    }
+
+    /** Whether the logged-in user's role may change keys (the service decides; this only spares refused buttons). */
+    public static boolean mayManageKeys() {
+        return ConsoleSession.caller().map(caller -> caller.may(Permission.MANAGE_KEYS)).orElse(false);
     }
 
     /** Customer keys have owner {@code user}; service-managed keys carry the integrated service's name. */

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.api.identity.Permission;
+import org.selfkms.console.access.AccessView;
 import org.selfkms.console.audit.AuditView;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.keys.KeysView;
@@ -57,13 +59,27 @@ public class MainLayout extends AppLayout {
     private static SideNav navigation() {
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem("Keys", KeysView.class, VaadinIcon.KEY.create()));
-        SideNavItem token = new SideNavItem("Token", TokenView.class, VaadinIcon.SAFE.create());
-        token.setId("nav-token");
-        nav.addItem(token);
-        SideNavItem audit = new SideNavItem("Audit", AuditView.class, VaadinIcon.RECORDS.create());
-        audit.setId("nav-audit");
-        nav.addItem(audit);
+        // only the pages the role may use: the service would refuse the others anyway
+        if (may(Permission.ADMINISTER_TENANT)) {
+            SideNavItem token = new SideNavItem("Token", TokenView.class, VaadinIcon.SAFE.create());
+            token.setId("nav-token");
+            nav.addItem(token);
+        }
+        if (may(Permission.READ_AUDIT)) {
+            SideNavItem audit = new SideNavItem("Audit", AuditView.class, VaadinIcon.RECORDS.create());
+            audit.setId("nav-audit");
+            nav.addItem(audit);
+        }
+        if (may(Permission.ADMINISTER_TENANT)) {
+            SideNavItem access = new SideNavItem("Access", AccessView.class, VaadinIcon.USERS.create());
+            access.setId("nav-access");
+            nav.addItem(access);
+        }
         return nav;
+    }
+
+    private static boolean may(Permission permission) {
+        return ConsoleSession.caller().map(caller -> caller.may(permission)).orElse(false);
     }
 
     private static void logout() {

@@ -12,6 +12,10 @@ public enum KmsErrorCode {
     AUTH_SIGNATURE_MISMATCH,
     AUTH_LOGIN_FAILED,
     UNAUTHORIZED,
+    /** A console user or API credential the caller's tenant does not have. */
+    IDENTITY_NOT_FOUND,
+    /** The user name is taken (user names are unique across the installation: they are login names). */
+    IDENTITY_EXISTS,
 
     // request shape
     UNKNOWN_ACTION,

@@ -1,5 +1,8 @@
 package org.selfkms.key.imports;
 
+import org.selfkms.api.identity.Permission;
+import org.selfkms.identity.AuthorizationGuard;
+import org.selfkms.identity.Requires;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -17,7 +20,6 @@ import org.selfkms.key.CmkEntity;
 import org.selfkms.key.KeyFinder;
 import org.selfkms.key.KeyStateMachine;
 import org.selfkms.key.KeyVersions;
-import org.selfkms.key.ServicePrincipalGuard;
 import org.selfkms.token.keypair.DecryptionAlgorithm;
 import org.selfkms.token.keypair.KeyPairSpec;
 
@@ -32,7 +34,7 @@ import java.util.UUID;
  * or its import into the token (HSM), and is zeroised right after.
  */
 @Stateless
-@Interceptors(ServicePrincipalGuard.class)
+@Interceptors(AuthorizationGuard.class)
 public class KeyImportBean implements KeyImport {
 
     @PersistenceContext(unitName = "kms")
@@ -54,6 +56,7 @@ public class KeyImportBean implements KeyImport {
     private Clock clock;
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public ImportParameters getParametersForImport(Caller caller, String keyRef, String wrappingAlgorithm, String wrappingKeySpec) {
         CmkEntity key = external(caller, keyRef);
         ImportRules.checkWrapping(wrappingAlgorithm, wrappingKeySpec);
@@ -74,6 +77,7 @@ public class KeyImportBean implements KeyImport {
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public KeyMetadata importKeyMaterial(Caller caller, String keyRef, String importToken, byte[] encryptedKeyMaterial, long validTo) {
         CmkEntity key = external(caller, keyRef);
         KeyStateMachine.importMaterial(key.state());
@@ -120,6 +124,7 @@ public class KeyImportBean implements KeyImport {
     }
 
     @Override
+    @Requires(Permission.MANAGE_KEYS)
     public KeyMetadata deleteImportedKeyMaterial(Caller caller, String keyRef) {
         CmkEntity key = external(caller, keyRef);
         KeyStateMachine.deleteImportedMaterial(key.state());

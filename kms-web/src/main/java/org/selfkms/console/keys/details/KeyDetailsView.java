@@ -59,6 +59,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     private final TextField alias = new TextField("Alias");
     private final TextArea description = new TextArea("Description");
     private Button saveAlias;
+    private Button saveDescription;
     private final Grid<KeyVersionInfo> versions = new Grid<>();
     private final TextArea publicKey = new TextArea("Public key (PEM)");
     private KeyLifecycleBar lifecycle;
@@ -92,7 +93,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         description.setId("description-edit");
         description.setMaxLength(1024);
         description.setWidth("28rem");
-        Button saveDescription = new Button("Save description", click -> change.apply("UpdateKeyDescription", keyId,
+        saveDescription = new Button("Save description", click -> change.apply("UpdateKeyDescription", keyId,
                 "Description changed", () -> keys.updateKeyDescription(ConsoleSession.requireCaller(), keyId, description.getValue())));
         saveDescription.setId("description-save");
         HorizontalLayout aliasRow = new HorizontalLayout(alias, saveAlias);
@@ -135,6 +136,8 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         }
         KeyMetadata key = view.metadata();
         boolean managed = KeysView.isServiceManaged(key);
+        // a key user or auditor reads the page; no control the service would refuse is offered
+        boolean readOnly = managed || !KeysView.mayManageKeys();
         title.setText(key.alias());
         state.setText(key.state().name());
         facts.setText("Key ID " + key.keyId() + " - " + key.usage() + " - origin " + key.origin() + " - protection "
@@ -142,16 +145,19 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
                 + key.creatorUin() + (managed ? " - managed by " + key.owner() : ""));
         alias.setValue(key.alias());
         // the service finds its key by this alias: the service refuses a rename, so none is offered
-        alias.setReadOnly(managed);
-        saveAlias.setVisible(!managed);
+        alias.setReadOnly(readOnly);
+        saveAlias.setVisible(!readOnly);
+        description.setReadOnly(!KeysView.mayManageKeys());
+        saveDescription.setVisible(KeysView.mayManageKeys());
         description.setValue(key.description() == null ? "" : key.description());
         lifecycle.show(key, managed);
+        lifecycle.setVisible(KeysView.mayManageKeys());
         showPublicKey(key);
         // a key pair never rotates (the service refuses it): no rotation settings to offer
-        rotation.setVisible(!key.usage().isAsymmetric());
+        rotation.setVisible(!key.usage().isAsymmetric() && KeysView.mayManageKeys());
         rotation.show(key);
         versions.setItems(view.versions());
-        tags.show(keyId, view.tags(), !managed);
+        tags.show(keyId, view.tags(), !readOnly);
     }
 
     /** Key pairs: the public key to copy, while the key is Enabled (the service gives it out only then). */

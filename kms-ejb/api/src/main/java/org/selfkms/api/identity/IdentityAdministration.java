@@ -1,0 +1,34 @@
+package org.selfkms.api.identity;
+
+import jakarta.ejb.Local;
+
+import java.util.List;
+
+/**
+ * A tenant administrator's management of the tenant's console users and API credentials. Everything is scoped
+ * to the caller's tenant: another tenant's user or credential is "not found". Changes take effect for the
+ * next request: a disabled or deleted credential, or a deleted user's credentials, stop working at once.
+ */
+@Local
+public interface IdentityAdministration {
+
+    List<ConsoleUserInfo> users(Caller caller);
+
+    /**
+     * @param role TENANT_ADMIN, KEY_USER or AUDITOR
+     * @param password at least 12 characters; hashed with PBKDF2, never stored; the caller zeroises it
+     */
+    ConsoleUserInfo createUser(Caller caller, String username, Role role, char[] password);
+
+    /** Deletes the user and every API credential that acts with its role. A user cannot delete itself. */
+    void deleteUser(Caller caller, String username);
+
+    List<CredentialInfo> credentials(Caller caller);
+
+    /** A new SecretId/SecretKey pair acting with {@code username}'s role; the SecretKey is shown this once. */
+    NewCredential createCredential(Caller caller, String username);
+
+    void setCredentialEnabled(Caller caller, String secretId, boolean enabled);
+
+    void deleteCredential(Caller caller, String secretId);
+}

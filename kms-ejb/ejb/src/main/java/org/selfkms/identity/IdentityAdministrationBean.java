@@ -1,0 +1,171 @@
+package org.selfkms.identity;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.identity.ConsoleUserInfo;
+import org.selfkms.api.identity.CredentialInfo;
+import org.selfkms.api.identity.IdentityAdministration;
+import org.selfkms.api.identity.NewCredential;
+import org.selfkms.api.identity.Permission;
+import org.selfkms.api.identity.Role;
+import org.selfkms.hsm.TokenGateway;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Users and API credentials of the caller's tenant. Every change drops the affected credentials from
+ * {@link CredentialDirectory} before and after its commit, so the next request sees it.
+ */
+@Stateless
+@Interceptors(AuthorizationGuard.class)
+public class IdentityAdministrationBean implements IdentityAdministration {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final String USERNAME = "[A-Za-z0-9][A-Za-z0-9._@-]{1,63}";
+
+    @PersistenceContext(unitName = "kms")
+    private EntityManager em;
+
+    @Inject
+    private TokenGateway token;
+
+    @Inject
+    private CredentialDirectory directory;
+
+    @EJB
+    private CredentialUsage usage;
+
+    @Inject
+    private Clock clock;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    @Override
+    @Requires(Permission.ADMINISTER_TENANT)
+    public List<ConsoleUserInfo> users(Caller caller) {
+        return em.createQuery("select u from ConsoleUserEntity u where u.tenantId = :tenant order by u.username", ConsoleUserEntity.class)
+                .setParameter("tenant", caller.tenantId()).getResultStream()
+                .map(u -> new ConsoleUserInfo(u.username(), u.role(), u.createdAt())).toList();
+    }
+
+    @Override
+    @Requires(Permission.ADMINISTER_TENANT)
+    public ConsoleUserInfo createUser(Caller caller, String username, Role role, char[] password) {
+        if (username == null || !username.matches(USERNAME)) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
+                    "A user name is 2 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+        }
+        if (role == null || !role.assignableToUsers()) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "A user's role is TENANT_ADMIN, KEY_USER or AUDITOR");
+        }
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "A password has at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (em.find(ConsoleUserEntity.class, username) != null) {
+            throw new KmsException(KmsErrorCode.IDENTITY_EXISTS, "The user name is taken");
+        }
+        long now = clock.instant().getEpochSecond();
+        em.persist(new ConsoleUserEntity(username, caller.tenantId(), PasswordHash.hash(password), role, now));
+        return new ConsoleUserInfo(username, role, now);
+    }
+
+    @Override
+    @Requires(Permission.ADMINISTER_TENANT)
+    public void deleteUser(Caller caller, String username) {
+        ConsoleUserEntity user = user(caller, username);
+        if (caller.kind() == Caller.Kind.CONSOLE_USER && caller.principal().equals(username)) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Administrators cannot delete themselves");
+        }
+        for (ApiCredentialEntity credential : credentialsOf(caller.tenantId(), username)) {
+            forget(credential.secretId());
+            em.remove(credential);
+        }
+        em.remove(user);
+    }
+
+    @Override
+    @Requires(Permission.ADMINISTER_TENANT)
+    public List<CredentialInfo> credentials(Caller caller) {
+        usage.flush();
+        return em.createQuery("select c from ApiCredentialEntity c where c.tenantId = :tenant order by c.createdAt, c.secretId",
+                        ApiCredentialEntity.class)
+                .setParameter("tenant", caller.tenantId()).getResultStream()
+                .map(c -> new CredentialInfo(c.secretId(), c.service() != null ? c.service() : c.principal(), c.service() != null,
+                        c.enabled(), c.createdAt(), c.lastUsedAt())).toList();
+    }
+
+    @Override
+    @Requires(Permission.ADMINISTER_TENANT)
+    public NewCredential createCredential(Caller caller, String username) {
+        user(caller, username);
+        String secretId = GeneratedSecrets.secretId();
+        String secretKey = GeneratedSecrets.alphanumeric(40);
+        em.persist(Credentials.newCredential(token, secretId, secretKey, caller.tenantId(), username, clock.instant().getEpochSecond()));
+        return new NewCredential(secretId, secretKey, username);
+    }
+
+    @Override
+    @Requires(Permission.ADMINISTER_TENANT)
+    public void setCredentialEnabled(Caller caller, String secretId, boolean enabled) {
+        ApiCredentialEntity credential = credential(caller, secretId);
+        forget(secretId);
+        credential.setEnabled(enabled);
+    }
+
+    @Override
+    @Requires(Permission.ADMINISTER_TENANT)
+    public void deleteCredential(Caller caller, String secretId) {
+        ApiCredentialEntity credential = credential(caller, secretId);
+        forget(secretId);
+        em.remove(credential);
+    }
+
+    private ConsoleUserEntity user(Caller caller, String username) {
+        ConsoleUserEntity user = username == null ? null : em.find(ConsoleUserEntity.class, username);
+        if (user == null || user.tenantId() != caller.tenantId()) {
+            throw new KmsException(KmsErrorCode.IDENTITY_NOT_FOUND, "The account has no such user");
+        }
+        return user;
+    }
+
+    private ApiCredentialEntity credential(Caller caller, String secretId) {
+        ApiCredentialEntity credential = secretId == null ? null : em.find(ApiCredentialEntity.class, secretId);
+        if (credential == null || credential.tenantId() != caller.tenantId()) {
+            throw new KmsException(KmsErrorCode.IDENTITY_NOT_FOUND, "The account has no such API credential");
+        }
+        return credential;
+    }
+
+    private List<ApiCredentialEntity> credentialsOf(long tenantId, String username) {
+        return em.createQuery("select c from ApiCredentialEntity c where c.tenantId = :tenant and c.principal = :user and c.service is null",
+                        ApiCredentialEntity.class)
+                .setParameter("tenant", tenantId).setParameter("user", username).getResultList();
+    }
+
+    /** Now and once the transaction has ended, whatever its outcome: a reader cannot re-cache the old row. */
+    private void forget(String secretId) {
+        directory.invalidate(secretId);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                directory.invalidate(secretId);
+            }
+        });
+    }
+}

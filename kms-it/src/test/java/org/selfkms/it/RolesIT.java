@@ -1,0 +1,244 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.common.CommonClient;
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.AbstractModel;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Roles through both doors. The administrator adds a key user and an auditor in the console's Access page and
+ * gives each an API credential (the SecretKey read from the one-time dialog); then every lifecycle action of the
+ * Tencent API is tried with each credential, and each user logs in to see only the pages and buttons the role
+ * may use. Finally a disabled and a deleted credential stop working at once.
+ */
+class RolesIT extends SdkKeyTest {
+
+    private static final String PASSWORD = "role-test-password-1";
+    private static ConsoleBrowser browser;
+    private static String keyUser;
+    private static String auditor;
+    private static String[] keyUserCredential;
+    private static String[] auditorCredential;
+    private static String keyId;
+
+    @BeforeAll
+    static void adminAddsUsersAndCredentials() throws Exception {
+        keyId = createKey(uniqueAlias("roles"));
+        keyUser = uniqueAlias("keyuser");
+        auditor = uniqueAlias("auditor");
+        browser = ConsoleBrowser.start(baseUrl());
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(adminUsername(), adminPassword());
+        browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
+        browser.click(By.id("nav-access"));
+        browser.waitUntil("the access page", () -> browser.isPresent(By.id("users-grid")));
+        addUser(keyUser, "KEY_USER");
+        addUser(auditor, "AUDITOR");
+        keyUserCredential = newCredential(keyUser);
+        auditorCredential = newCredential(auditor);
+        browser.click(By.id("logout-button"));
+        browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aKeyUserUsesKeysAndReadsThemButChangesNothing() throws Exception {
+        KmsClient user = kms(keyUserCredential[0], keyUserCredential[1]);
+        EncryptRequest encrypt = new EncryptRequest();
+        encrypt.setKeyId(keyId);
+        encrypt.setPlaintext(PLAINTEXT);
+        assertNotNull(user.Encrypt(encrypt).getCiphertextBlob());
+        assertEquals(keyId, user.DescribeKey(describeRequest()).getKeyMetadata().getKeyId());
+        assertTrue(user.ListKeys(new ListKeysRequest()).getTotalCount() > 0);
+        assertCode("UnauthorizedOperation", () -> user.CreateKey(createRequest()));
+        assertLifecycleActions(keyUserCredential);
+    }
+
+    @Test
+    void anAuditorReadsButNeitherUsesNorChangesKeys() throws Exception {
+        KmsClient reader = kms(auditorCredential[0], auditorCredential[1]);
+        assertEquals(keyId, reader.DescribeKey(describeRequest()).getKeyMetadata().getKeyId());
+        EncryptRequest encrypt = new EncryptRequest();
+        encrypt.setKeyId(keyId);
+        encrypt.setPlaintext(PLAINTEXT);
+        assertCode("UnauthorizedOperation", () -> reader.Encrypt(encrypt));
+        assertCode("UnauthorizedOperation", () -> reader.CreateKey(createRequest()));
+        assertLifecycleActions(auditorCredential);
+    }
+
+    @Test
+    void eachRoleSeesOnlyWhatItMayUseInTheConsole() throws Exception {
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(auditor, PASSWORD);
+        browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
+        assertTrue(browser.isPresent(By.id("nav-audit")), "an auditor reads the audit trail");
+        assertFalse(browser.isPresent(By.id("nav-access")), "an auditor administers no one");
+        assertFalse(browser.isPresent(By.id("nav-token")), "an auditor does not manage the token");
+        assertFalse(browser.driver().findElement(By.id("create-key-button")).isDisplayed(), "no Create key for an auditor");
+        browser.click(By.id("nav-audit"));
+        browser.waitUntil("the audit view", () -> browser.isPresent(By.id("audit-grid")));
+        browser.click(By.id("logout-button"));
+        browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(keyUser, PASSWORD);
+        browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
+        assertFalse(browser.isPresent(By.id("nav-audit")), "a key user does not read the audit trail");
+        assertFalse(browser.isPresent(By.id("nav-access")));
+        assertFalse(browser.driver().findElement(By.id("create-key-button")).isDisplayed());
+        browser.open("/console/access");
+        browser.waitUntil("the service's refusal", () -> browser.notificationShown("error"));
+        browser.click(By.id("logout-button"));
+        browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+    }
+
+    /** A service principal uses keys only: every reading and changing lifecycle action is refused to it. */
+    @Test
+    void aServicePrincipalNeitherReadsNorChangesKeys() throws Exception {
+        CommonClient service = commonClient(ServicePrincipals.credential("cbs"));
+        String before = AbstractModel.toJsonString(describe(keyId));
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (String action : LifecycleCodesTest.KEY_ACTIONS.keySet()) {
+            String body = LifecycleCodesTest.body(action, LifecycleCodesTest.quoted(keyId));
+            checks.add(() -> assertCode("UnauthorizedOperation", () -> service.call(action, body)));
+        }
+        String ids = "{\"KeyIds\":[\"" + keyId + "\"]}";
+        for (String action : LifecycleCodesTest.BATCH_ACTIONS) {
+            checks.add(() -> assertCode("UnauthorizedOperation", () -> service.call(action, ids)));
+        }
+        for (String action : List.of("ListKeys", "ListKeyDetail")) {
+            checks.add(() -> assertCode("UnauthorizedOperation", () -> service.call(action, "{}")));
+        }
+        checks.add(() -> assertCode("UnauthorizedOperation", () -> service.call("CreateKey", "{\"Alias\":\"" + uniqueAlias("svc") + "\"}")));
+        assertAll(checks);
+        assertEquals(before, AbstractModel.toJsonString(describe(keyId)));
+    }
+
+    /** Disabled, enabled again, then deleted: each takes effect with the next request. */
+    @Test
+    void aDisabledOrDeletedCredentialStopsAtOnce() throws Exception {
+        String user = uniqueAlias("shortlived");
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(adminUsername(), adminPassword());
+        browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
+        browser.open("/console/access");
+        browser.waitUntil("the access page", () -> browser.isPresent(By.id("users-grid")));
+        addUser(user, "KEY_USER");
+        String[] credential = newCredential(user);
+        KmsClient client = kms(credential[0], credential[1]);
+        assertTrue(client.ListKeys(new ListKeysRequest()).getTotalCount() > 0, "works, and is now cached");
+
+        browser.click(By.id("disable-credential-" + credential[0]));
+        browser.waitUntil("the credential disabled", () -> browser.isPresent(By.id("enable-credential-" + credential[0])));
+        assertCode("AuthFailure.SecretIdNotFound", () -> client.ListKeys(new ListKeysRequest()));
+        browser.click(By.id("enable-credential-" + credential[0]));
+        browser.waitUntil("the credential enabled", () -> browser.isPresent(By.id("disable-credential-" + credential[0])));
+        assertTrue(client.ListKeys(new ListKeysRequest()).getTotalCount() > 0);
+
+        browser.click(By.id("delete-credential-" + credential[0]));
+        browser.waitUntil("the credential gone", () -> !browser.isPresent(By.id("delete-credential-" + credential[0])));
+        assertCode("AuthFailure.SecretIdNotFound", () -> client.ListKeys(new ListKeysRequest()));
+        browser.click(By.id("delete-user-" + user));
+        browser.waitUntil("the user gone", () -> !browser.isPresent(By.id("delete-user-" + user)));
+        browser.click(By.id("logout-button"));
+        browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+    }
+
+    /**
+     * Every lifecycle action: the reading ones answer, every changing one is UnauthorizedOperation, and the
+     * key is as it was.
+     */
+    private static void assertLifecycleActions(String[] credential) throws Exception {
+        CommonClient client = commonClient(credential);
+        String before = AbstractModel.toJsonString(describe(keyId));
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (String action : LifecycleCodesTest.KEY_ACTIONS.keySet()) {
+            String body = LifecycleCodesTest.body(action, LifecycleCodesTest.quoted(keyId));
+            if (action.equals("DescribeKey") || action.equals("GetKeyRotationStatus")) {
+                checks.add(() -> client.call(action, body));
+            } else {
+                checks.add(() -> assertCode("UnauthorizedOperation", () -> client.call(action, body)));
+            }
+        }
+        String ids = "{\"KeyIds\":[\"" + keyId + "\"]}";
+        checks.add(() -> client.call("DescribeKeys", ids));
+        checks.add(() -> assertCode("UnauthorizedOperation", () -> client.call("EnableKeys", ids)));
+        checks.add(() -> assertCode("UnauthorizedOperation", () -> client.call("DisableKeys", ids)));
+        checks.add(() -> client.call("ListKeyDetail", "{}"));
+        assertAll(checks);
+        assertEquals(before, AbstractModel.toJsonString(describe(keyId)), "refused requests changed the key");
+    }
+
+    private static void addUser(String username, String role) {
+        browser.click(By.id("add-user-button"));
+        browser.waitUntil("the add-user dialog", () -> browser.isPresent(By.id("new-user-name")));
+        browser.driver().findElement(By.cssSelector("#new-user-name input")).sendKeys(username);
+        browser.driver().findElement(By.cssSelector("#new-user-password input")).sendKeys(PASSWORD);
+        browser.click(By.id("new-user-role"));
+        browser.waitUntil("the role choices", () -> !browser.driver().findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+        browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().trim().equals(role)).findFirst().orElseThrow().click();
+        browser.click(By.id("new-user-submit"));
+        browser.waitUntil("the user in the grid", () -> browser.isPresent(By.id("delete-user-" + username)));
+        browser.waitUntil("the dialog closed", () -> !browser.isPresent(By.id("new-user-name")));
+    }
+
+    /** @return SecretId and SecretKey, read from the one-time dialog */
+    private static String[] newCredential(String username) {
+        browser.click(By.id("new-credential-" + username));
+        browser.waitUntil("the one-time dialog", () -> browser.isPresent(By.id("new-credential-secret-key")));
+        String secretId = String.valueOf(browser.js("return document.querySelector('#new-credential-secret-id input').value;"));
+        String secretKey = String.valueOf(browser.js("return document.querySelector('#new-credential-secret-key input').value;"));
+        browser.click(By.id("new-credential-done"));
+        browser.waitUntil("the dialog closed", () -> !browser.isPresent(By.id("new-credential-secret-key")));
+        browser.waitUntil("the credential in the grid", () -> browser.isPresent(By.id("disable-credential-" + secretId)));
+        assertTrue(secretId.startsWith("AKID") && secretKey.length() >= 32, "a credential was shown");
+        return new String[]{secretId, secretKey};
+    }
+
+    private static CommonClient commonClient(String[] credential) {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint("127.0.0.1:" + httpPort());
+        http.setProtocol("http://");
+        ClientProfile profile = new ClientProfile();
+        profile.setHttpProfile(http);
+        return new CommonClient("kms", "2019-01-18", new Credential(credential[0], credential[1]), "ap-guangzhou", profile);
+    }
+
+    private static DescribeKeyRequest describeRequest() {
+        DescribeKeyRequest request = new DescribeKeyRequest();
+        request.setKeyId(keyId);
+        return request;
+    }
+
+    private static CreateKeyRequest createRequest() {
+        CreateKeyRequest request = new CreateKeyRequest();
+        request.setAlias(uniqueAlias("refused"));
+        return request;
+    }
+}
