@@ -117,6 +117,42 @@ class RolesIT extends SdkKeyTest {
         browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
     }
 
+    /** Five wrong passwords in a row lock a user: then even the right one is refused, with the same message. */
+    @Test
+    void repeatedWrongPasswordsLockTheUser() throws Exception {
+        String user = uniqueAlias("locked");
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(adminUsername(), adminPassword());
+        browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
+        browser.open("/console/access");
+        browser.waitUntil("the access page", () -> browser.isPresent(By.id("users-grid")));
+        addUser(user, "AUDITOR");
+        browser.click(By.id("logout-button"));
+        browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+
+        String firstRefusal = null;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.openConsoleAndExpectLogin();
+            browser.logIn(user, PASSWORD + "-wrong");
+            String refusal = loginError();
+            firstRefusal = firstRefusal == null ? refusal : firstRefusal;
+        }
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(user, PASSWORD);
+        assertEquals(firstRefusal, loginError(), "locked: the right password is refused with the same message");
+        assertFalse(browser.isPresent(By.id("logout-button")), "not logged in");
+    }
+
+    private static String loginError() {
+        browser.waitUntil("the login form shows its error", () -> Boolean.TRUE.equals(browser.js(
+                "const f = document.querySelector('vaadin-login-form'); return !!f && f.error === true;")));
+        return String.valueOf(browser.js("""
+                const w = document.querySelector('vaadin-login-form-wrapper');
+                const part = w && w.shadowRoot && w.shadowRoot.querySelector('[part=error-message]');
+                return part && !part.hidden ? part.textContent.trim() : '';
+                """));
+    }
+
     /** A service principal uses keys only: every reading and changing lifecycle action is refused to it. */
     @Test
     void aServicePrincipalNeitherReadsNorChangesKeys() throws Exception {
@@ -201,8 +237,10 @@ class RolesIT extends SdkKeyTest {
         browser.driver().findElement(By.cssSelector("#new-user-password input")).sendKeys(PASSWORD);
         browser.click(By.id("new-user-role"));
         browser.waitUntil("the role choices", () -> !browser.driver().findElements(By.cssSelector("vaadin-select-item")).isEmpty());
-        browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(item -> item.getText().trim().equals(role)).findFirst().orElseThrow().click();
+        // a script click: the opening overlay puts the selected item over its neighbours for a moment
+        browser.js("arguments[0].click();", browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.getText().trim().equals(role)).findFirst().orElseThrow());
+        browser.waitForVaadin();
         browser.click(By.id("new-user-submit"));
         browser.waitUntil("the user in the grid", () -> browser.isPresent(By.id("delete-user-" + username)));
         browser.waitUntil("the dialog closed", () -> !browser.isPresent(By.id("new-user-name")));

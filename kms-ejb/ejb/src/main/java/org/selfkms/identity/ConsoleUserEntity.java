@@ -29,6 +29,14 @@ public class ConsoleUserEntity {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    /** Wrong passwords in a row since the last successful login or lockout. */
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    /** Unix seconds until which every login is refused; 0 when not locked. */
+    @Column(name = "locked_until", nullable = false)
+    private long lockedUntil;
+
     protected ConsoleUserEntity() {
     }
 
@@ -58,5 +66,26 @@ public class ConsoleUserEntity {
 
     public long createdAt() {
         return createdAt;
+    }
+
+    public int failedLogins() {
+        return failedLogins;
+    }
+
+    public long lockedUntil() {
+        return lockedUntil;
+    }
+
+    /** The {@code maxFailures}-th wrong password in a row locks the user for {@code lockoutSeconds}. */
+    void loginFailed(long now, long maxFailures, long lockoutSeconds) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now + lockoutSeconds;
+            failedLogins = 0;
+        }
+    }
+
+    void loginSucceeded() {
+        failedLogins = 0;
     }
 }

@@ -14,7 +14,7 @@ final class TencentErrorCodes {
             case AUTH_UNKNOWN_SECRET_ID -> "AuthFailure.SecretIdNotFound";
             case AUTH_SIGNATURE_EXPIRED -> "AuthFailure.SignatureExpire";
             case AUTH_SIGNATURE_MISMATCH -> "AuthFailure.SignatureFailure";
-            case AUTH_LOGIN_FAILED -> "AuthFailure";
+            case AUTH_LOGIN_FAILED, AUTH_LOGIN_LOCKED -> "AuthFailure";
             case UNAUTHORIZED -> "UnauthorizedOperation";
             case IDENTITY_NOT_FOUND -> "ResourceNotFound";
             case IDENTITY_EXISTS -> "ResourceInUse";

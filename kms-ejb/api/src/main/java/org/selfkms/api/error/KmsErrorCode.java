@@ -11,6 +11,8 @@ public enum KmsErrorCode {
     AUTH_SIGNATURE_EXPIRED,
     AUTH_SIGNATURE_MISMATCH,
     AUTH_LOGIN_FAILED,
+    /** A console login while the user is locked after repeated wrong passwords (answered like AUTH_LOGIN_FAILED). */
+    AUTH_LOGIN_LOCKED,
     UNAUTHORIZED,
     /** A console user or API credential the caller's tenant does not have. */
     IDENTITY_NOT_FOUND,
