@@ -7,3 +7,5 @@ ALTER TABLE kms_api_credential ADD COLUMN last_used_at BIGINT DEFAULT 0 NOT NULL
 -- Login lockout: wrong passwords in a row, and until when a locked user is refused.
 ALTER TABLE kms_console_user ADD COLUMN failed_logins INT DEFAULT 0 NOT NULL;
 ALTER TABLE kms_console_user ADD COLUMN locked_until BIGINT DEFAULT 0 NOT NULL;
+-- Tenants the platform operator suspended: their users and credentials are refused, their keys kept.
+ALTER TABLE kms_tenant ADD COLUMN suspended BOOLEAN DEFAULT FALSE NOT NULL;

@@ -12,6 +12,7 @@ import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -57,6 +58,16 @@ class RolesIT extends SdkKeyTest {
         auditorCredential = newCredential(auditor);
         browser.click(By.id("logout-button"));
         browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+    }
+
+    /** Each test starts logged out, whatever the one before left behind. */
+    @BeforeEach
+    void loggedOut() {
+        browser.open("/console/");
+        if (browser.isPresent(By.id("logout-button"))) {
+            browser.click(By.id("logout-button"));
+            browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+        }
     }
 
     @AfterAll
@@ -196,13 +207,10 @@ class RolesIT extends SdkKeyTest {
         browser.waitUntil("the credential enabled", () -> browser.isPresent(By.id("disable-credential-" + credential[0])));
         assertTrue(client.ListKeys(new ListKeysRequest()).getTotalCount() > 0);
 
+        // the click returns once the server has answered: the deletion has committed
         browser.click(By.id("delete-credential-" + credential[0]));
-        browser.waitUntil("the credential gone", () -> !browser.isPresent(By.id("delete-credential-" + credential[0])));
         assertCode("AuthFailure.SecretIdNotFound", () -> client.ListKeys(new ListKeysRequest()));
         browser.click(By.id("delete-user-" + user));
-        browser.waitUntil("the user gone", () -> !browser.isPresent(By.id("delete-user-" + user)));
-        browser.click(By.id("logout-button"));
-        browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
     }
 
     /**
@@ -231,35 +239,14 @@ class RolesIT extends SdkKeyTest {
     }
 
     private static void addUser(String username, String role) {
-        browser.click(By.id("add-user-button"));
-        browser.waitUntil("the add-user dialog", () -> browser.isPresent(By.id("new-user-name")));
-        browser.driver().findElement(By.cssSelector("#new-user-name input")).sendKeys(username);
-        browser.driver().findElement(By.cssSelector("#new-user-password input")).sendKeys(PASSWORD);
-        browser.click(By.id("new-user-role"));
-        browser.waitUntil("the role choices", () -> !browser.driver().findElements(By.cssSelector("vaadin-select-item")).isEmpty());
-        // a script click: the opening overlay puts the selected item over its neighbours for a moment
-        browser.js("arguments[0].click();", browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(item -> item.getText().trim().equals(role)).findFirst().orElseThrow());
-        browser.waitForVaadin();
-        browser.click(By.id("new-user-submit"));
-        browser.waitUntil("the user in the grid", () -> browser.isPresent(By.id("delete-user-" + username)));
-        browser.waitUntil("the dialog closed", () -> !browser.isPresent(By.id("new-user-name")));
+        AccessPage.addUser(browser, username, role, PASSWORD);
     }
 
-    /** @return SecretId and SecretKey, read from the one-time dialog */
     private static String[] newCredential(String username) {
-        browser.click(By.id("new-credential-" + username));
-        browser.waitUntil("the one-time dialog", () -> browser.isPresent(By.id("new-credential-secret-key")));
-        String secretId = String.valueOf(browser.js("return document.querySelector('#new-credential-secret-id input').value;"));
-        String secretKey = String.valueOf(browser.js("return document.querySelector('#new-credential-secret-key input').value;"));
-        browser.click(By.id("new-credential-done"));
-        browser.waitUntil("the dialog closed", () -> !browser.isPresent(By.id("new-credential-secret-key")));
-        browser.waitUntil("the credential in the grid", () -> browser.isPresent(By.id("disable-credential-" + secretId)));
-        assertTrue(secretId.startsWith("AKID") && secretKey.length() >= 32, "a credential was shown");
-        return new String[]{secretId, secretKey};
+        return AccessPage.newCredential(browser, username);
     }
 
-    private static CommonClient commonClient(String[] credential) {
+    static CommonClient commonClient(String[] credential) {
         HttpProfile http = new HttpProfile();
         http.setEndpoint("127.0.0.1:" + httpPort());
         http.setProtocol("http://");

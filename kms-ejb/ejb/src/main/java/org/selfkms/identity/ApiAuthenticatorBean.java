@@ -13,6 +13,7 @@ import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.SignedApiRequest;
 import org.selfkms.bootstrap.WallClock;
 import org.selfkms.identity.CredentialDirectory.ActiveCredential;
+import org.selfkms.tenant.SuspendedTenants;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,6 +35,9 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
 
     @EJB
     private CredentialUsage usage;
+
+    @Inject
+    private SuspendedTenants suspendedTenants;
 
     /** The client signs with its own real clock: a shifted test clock must not make every request stale. */
     @Inject
@@ -71,6 +75,9 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw signatureMismatch(claimed);
+        }
+        if (suspendedTenants.isSuspended(credential.tenantId())) {
+            throw new AuthenticationFailedException(KmsErrorCode.TENANT_SUSPENDED, SuspendedTenants.MESSAGE, claimed);
         }
         usage.used(credential.secretId(), clock.instant().getEpochSecond());
         return claimed;

@@ -1,10 +1,12 @@
 package org.selfkms.identity;
 
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.InvocationContext;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.tenant.SuspendedTenants;
 
 import java.lang.reflect.Method;
 import java.util.logging.Logger;
@@ -18,11 +20,16 @@ public class AuthorizationGuard {
 
     private static final Logger LOG = Logger.getLogger(AuthorizationGuard.class.getName());
 
+    /** A console session that began before its tenant was suspended is stopped here, at its next call. */
+    @Inject
+    private SuspendedTenants suspendedTenants;
+
     @AroundInvoke
     Object authorize(InvocationContext invocation) throws Exception {
         Caller caller = callerOf(invocation.getParameters());
         if (caller != null) {
             check(invocation.getMethod(), caller);
+            suspendedTenants.check(caller.tenantId());
         }
         return invocation.proceed();
     }

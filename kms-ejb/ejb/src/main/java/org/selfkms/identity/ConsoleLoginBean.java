@@ -12,6 +12,7 @@ import org.selfkms.api.identity.AuthenticationFailedException;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.ConsoleLogin;
 import org.selfkms.bootstrap.WallClock;
+import org.selfkms.tenant.SuspendedTenants;
 import org.selfkms.tenant.TenantEntity;
 
 import java.time.Clock;
@@ -32,6 +33,9 @@ public class ConsoleLoginBean implements ConsoleLogin {
 
     @Inject
     private LoginAttempts attempts;
+
+    @Inject
+    private SuspendedTenants suspendedTenants;
 
     @Inject
     @WallClock
@@ -60,6 +64,9 @@ public class ConsoleLoginBean implements ConsoleLogin {
             throw failed(KmsErrorCode.AUTH_LOGIN_FAILED, caller);
         }
         attempts.succeeded(username);
+        if (suspendedTenants.isSuspended(tenant.id())) {
+            throw new AuthenticationFailedException(KmsErrorCode.TENANT_SUSPENDED, SuspendedTenants.MESSAGE, caller);
+        }
         return caller;
     }
 

@@ -31,9 +31,6 @@ import java.util.List;
 @Interceptors(AuthorizationGuard.class)
 public class IdentityAdministrationBean implements IdentityAdministration {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
-    private static final String USERNAME = "[A-Za-z0-9][A-Za-z0-9._@-]{1,63}";
-
     @PersistenceContext(unitName = "kms")
     private EntityManager em;
 
@@ -42,6 +39,9 @@ public class IdentityAdministrationBean implements IdentityAdministration {
 
     @Inject
     private CredentialDirectory directory;
+
+    @Inject
+    private NewUsers newUsers;
 
     @EJB
     private CredentialUsage usage;
@@ -63,22 +63,8 @@ public class IdentityAdministrationBean implements IdentityAdministration {
     @Override
     @Requires(Permission.ADMINISTER_TENANT)
     public ConsoleUserInfo createUser(Caller caller, String username, Role role, char[] password) {
-        if (username == null || !username.matches(USERNAME)) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
-                    "A user name is 2 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
-        }
-        if (role == null || !role.assignableToUsers()) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "A user's role is TENANT_ADMIN, KEY_USER or AUDITOR");
-        }
-        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "A password has at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
-        if (em.find(ConsoleUserEntity.class, username) != null) {
-            throw new KmsException(KmsErrorCode.IDENTITY_EXISTS, "The user name is taken");
-        }
-        long now = clock.instant().getEpochSecond();
-        em.persist(new ConsoleUserEntity(username, caller.tenantId(), PasswordHash.hash(password), role, now));
-        return new ConsoleUserInfo(username, role, now);
+        ConsoleUserEntity user = newUsers.create(caller.tenantId(), username, role, password, clock.instant().getEpochSecond());
+        return new ConsoleUserInfo(user.username(), user.role(), user.createdAt());
     }
 
     @Override

@@ -22,6 +22,10 @@ public class TenantEntity {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
+    /** Set by the platform operator: the tenant's users and credentials are refused, its keys kept. */
+    @Column(nullable = false)
+    private boolean suspended;
+
     protected TenantEntity() {
     }
 
@@ -42,5 +46,17 @@ public class TenantEntity {
 
     public String name() {
         return name;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public boolean suspended() {
+        return suspended;
+    }
+
+    public void setSuspended(boolean suspended) {
+        this.suspended = suspended;
     }
 }

@@ -15,9 +15,11 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.api.identity.Permission;
 import org.selfkms.api.identity.ConsoleLogin;
 import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.keys.KeysView;
+import org.selfkms.console.tenants.TenantsView;
 
 /**
  * The console's only public page. The password goes from the login event straight to
@@ -57,8 +59,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         // Someone already logged in has nothing to do here.
         if (ConsoleSession.caller().isPresent()) {
-            event.forwardTo(KeysView.class);
+            event.forwardTo(homeOf(ConsoleSession.requireCaller()));
         }
+    }
+
+    /** The platform operator has no keys: its console starts at the tenants. */
+    private static Class<? extends com.vaadin.flow.component.Component> homeOf(Caller caller) {
+        return caller.may(Permission.OPERATE_PLATFORM) ? TenantsView.class : KeysView.class;
     }
 
     private void login(LoginEvent event) {
@@ -66,7 +73,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         try {
             Caller caller = audit.login(() -> consoleLogin.login(event.getUsername(), password));
             ConsoleSession.signIn(caller);
-            getUI().ifPresent(ui -> ui.navigate(KeysView.class));
+            getUI().ifPresent(ui -> ui.navigate(homeOf(caller)));
         } catch (KmsException e) {
             // The service words AUTH_LOGIN_FAILED the same for unknown users and wrong passwords: safe to show.
             form.showErrorMessage("Login failed", e.getMessage());

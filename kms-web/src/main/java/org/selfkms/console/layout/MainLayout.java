@@ -17,6 +17,7 @@ import org.selfkms.console.access.AccessView;
 import org.selfkms.console.audit.AuditView;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.keys.KeysView;
+import org.selfkms.console.tenants.TenantsView;
 import org.selfkms.console.token.TokenView;
 
 /**
@@ -58,7 +59,14 @@ public class MainLayout extends AppLayout {
 
     private static SideNav navigation() {
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Keys", KeysView.class, VaadinIcon.KEY.create()));
+        if (may(Permission.READ_KEYS)) {
+            nav.addItem(new SideNavItem("Keys", KeysView.class, VaadinIcon.KEY.create()));
+        }
+        if (may(Permission.OPERATE_PLATFORM)) {
+            SideNavItem tenants = new SideNavItem("Tenants", TenantsView.class, VaadinIcon.BUILDING.create());
+            tenants.setId("nav-tenants");
+            nav.addItem(tenants);
+        }
         // only the pages the role may use: the service would refuse the others anyway
         if (may(Permission.ADMINISTER_TENANT)) {
             SideNavItem token = new SideNavItem("Token", TokenView.class, VaadinIcon.SAFE.create());

@@ -14,6 +14,10 @@ public enum KmsErrorCode {
     /** A console login while the user is locked after repeated wrong passwords (answered like AUTH_LOGIN_FAILED). */
     AUTH_LOGIN_LOCKED,
     UNAUTHORIZED,
+    /** The caller's tenant is suspended by the platform operator: its keys are kept, nothing can be done with them. */
+    TENANT_SUSPENDED,
+    /** A tenant the platform does not have. */
+    TENANT_NOT_FOUND,
     /** A console user or API credential the caller's tenant does not have. */
     IDENTITY_NOT_FOUND,
     /** The user name is taken (user names are unique across the installation: they are login names). */

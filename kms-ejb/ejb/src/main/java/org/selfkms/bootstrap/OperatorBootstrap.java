@@ -1,0 +1,64 @@
+package org.selfkms.bootstrap;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.selfkms.api.identity.Role;
+import org.selfkms.identity.ConsoleUserEntity;
+import org.selfkms.identity.GeneratedSecrets;
+import org.selfkms.identity.PasswordHash;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * Every installation has a platform operator, who creates and suspends tenants: console user {@code operator}
+ * in the first tenant, made at the first start that finds none (a new installation, or one from before roles).
+ * The password is {@code KMS_OPERATOR_PASSWORD} when set; otherwise it is generated and written to a file only
+ * the server's user can read - the log names the file, never the password.
+ */
+@Singleton
+@Startup
+@DependsOn("FirstStartBootstrap")
+public class OperatorBootstrap {
+
+    public static final String OPERATOR_USERNAME = "operator";
+    static final String CREDENTIALS_FILE = "operator-credentials.txt";
+    private static final Logger LOG = Logger.getLogger(OperatorBootstrap.class.getName());
+
+    @PersistenceContext(unitName = "kms")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    void createOperatorIfNone() {
+        long operators = em.createQuery("select count(u) from ConsoleUserEntity u where u.role = :role", Long.class)
+                .setParameter("role", Role.PLATFORM_OPERATOR).getSingleResult();
+        if (operators > 0 || em.find(ConsoleUserEntity.class, OPERATOR_USERNAME) != null) {
+            return;
+        }
+        String configured = System.getenv("KMS_OPERATOR_PASSWORD");
+        boolean generated = configured == null || configured.isBlank();
+        String password = generated ? GeneratedSecrets.alphanumeric(24) : configured.trim();
+        em.persist(new ConsoleUserEntity(OPERATOR_USERNAME, FirstStartBootstrap.FIRST_TENANT_ID,
+                PasswordHash.hash(password.toCharArray()), Role.PLATFORM_OPERATOR, clock.instant().getEpochSecond()));
+        if (generated) {
+            Path file = OperatorSecretsFile.write(CREDENTIALS_FILE, "# SelfKMS platform operator, generated on first start\n"
+                    + "console user '" + OPERATOR_USERNAME + "' password (KMS_OPERATOR_PASSWORD): " + password + "\n");
+            LOG.info("Created the platform operator '" + OPERATOR_USERNAME + "'. Its generated password is in " + file
+                    + " (readable only by the server's user); move it to a safe place and delete the file.");
+        } else {
+            LOG.info("Created the platform operator '" + OPERATOR_USERNAME + "' with the password from KMS_OPERATOR_PASSWORD.");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.GetServiceStatusRequest;
+import com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest;
+import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tenants: the platform operator creates one in the console, its administrator makes an API credential, and
+ * the two tenants' keys, aliases and ciphertexts stay apart in both directions; a suspended tenant is refused
+ * until it is resumed, with its keys intact.
+ */
+class TenantsIT extends SdkKeyTest {
+
+    private static final String PASSWORD = "tenant-admin-password-1";
+    private static ConsoleBrowser browser;
+    private static String tenantName;
+    private static long accountUin;
+    private static String tenantAdmin;
+    private static KmsClient other;
+
+    @BeforeAll
+    static void operatorCreatesATenant() throws Exception {
+        tenantName = uniqueAlias("tenant");
+        tenantAdmin = uniqueAlias("admin");
+        browser = ConsoleBrowser.start(baseUrl());
+        browser.openConsoleAndExpectLogin();
+        browser.logIn("operator", System.getProperty("kms.it.operator.password"));
+        browser.waitUntil("the tenants page, the operator's home", () -> browser.isPresent(By.id("tenants-grid")));
+        assertFalse(browser.isPresent(By.id("nav-access")), "the operator administers no tenant's users");
+        browser.click(By.id("create-tenant-button"));
+        browser.waitUntil("the dialog", () -> browser.isPresent(By.id("tenant-name")));
+        browser.driver().findElement(By.cssSelector("#tenant-name input")).sendKeys(tenantName);
+        browser.driver().findElement(By.cssSelector("#tenant-admin-name input")).sendKeys(tenantAdmin);
+        browser.driver().findElement(By.cssSelector("#tenant-admin-password input")).sendKeys(PASSWORD);
+        browser.click(By.id("create-tenant-submit"));
+        browser.waitUntil("the tenant in the grid", () -> String.valueOf(browser.js(
+                "return document.getElementById('tenants-grid').innerText;")).contains(tenantName));
+        String row = String.valueOf(browser.js("""
+                const cells = Array.from(document.querySelectorAll('#tenants-grid vaadin-grid-cell-content')).map(c => c.textContent.trim());
+                const i = cells.indexOf(arguments[0]);
+                return cells.slice(i, i + 3).join('|');
+                """, tenantName));
+        accountUin = Long.parseLong(row.split("\\|")[1]);
+        assertTrue(row.endsWith("|Active"), row);
+        AccessPage.logOut(browser);
+
+        AccessPage.open(browser, tenantAdmin, PASSWORD);
+        String[] credential = AccessPage.newCredential(browser, tenantAdmin);
+        AccessPage.logOut(browser);
+        other = kms(credential[0], credential[1]);
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void loggedOut() {
+        browser.open("/console/");
+        if (browser.isPresent(By.id("logout-button"))) {
+            AccessPage.logOut(browser);
+        }
+    }
+
+    @Test
+    void nothingOfOneTenantIsVisibleOrUsableInTheOther() throws Exception {
+        String alias = uniqueAlias("shared-name");
+        String ours = createKey(alias);
+        String ourBlob = encrypt(ours);
+        String theirs = createKeyIn(other, alias);
+        assertNotEquals(ours, theirs, "the same alias in two tenants names two keys");
+        assertEquals(theirs, describeIn(other, alias), "an alias resolves within the caller's tenant");
+        assertEquals(ours, describe(alias).getKeyId());
+        assertEquals(String.valueOf(accountUin), String.valueOf(other.DescribeKey(describeRequest(theirs)).getKeyMetadata().getCreatorUin()));
+
+        // their view of our key and ciphertext: as if neither existed
+        assertCode("ResourceUnavailable.CmkNotFound", () -> other.DescribeKey(describeRequest(ours)));
+        assertCode("ResourceUnavailable.CmkNotFound", () -> other.Encrypt(encryptRequest(ours)));
+        assertCode("InvalidParameterValue.InvalidCiphertext", () -> other.Decrypt(decryptRequest(ourBlob)));
+        // and ours of theirs
+        String theirBlob = other.Encrypt(encryptRequest(theirs)).getCiphertextBlob();
+        assertCode("ResourceUnavailable.CmkNotFound", () -> kms.DescribeKey(describeRequest(theirs)));
+        assertCode("InvalidParameterValue.InvalidCiphertext", () -> kms.Decrypt(decryptRequest(theirBlob)));
+        assertEquals(PLAINTEXT, other.Decrypt(decryptRequest(theirBlob)).getPlaintext());
+
+        ListKeyDetailRequest all = new ListKeyDetailRequest();
+        all.setKeyUsage("ALL");
+        all.setLimit(200L);
+        var listed = java.util.Arrays.stream(other.ListKeyDetail(all).getKeyMetadatas()).map(k -> k.getKeyId()).toList();
+        assertTrue(listed.contains(theirs) && !listed.contains(ours), "each tenant lists its own keys only: " + listed);
+        assertEquals(other.ListKeyDetail(all).getTotalCount(), other.GetServiceStatus(new GetServiceStatusRequest()).getCmkUserCount());
+    }
+
+    @Test
+    void aSuspendedTenantIsRefusedUntilResumedAndKeepsItsKeys() throws Exception {
+        String key = createKeyIn(other, uniqueAlias("kept"));
+        String blob = other.Encrypt(encryptRequest(key)).getCiphertextBlob();
+        setSuspended(true);
+        assertCode("AuthFailure.UnauthorizedOperation", () -> other.ListKeys(new ListKeysRequest()));
+        assertCode("AuthFailure.UnauthorizedOperation", () -> other.Decrypt(decryptRequest(blob)));
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(tenantAdmin, PASSWORD);
+        browser.waitUntil("the login refused", () -> Boolean.TRUE.equals(browser.js(
+                "const f = document.querySelector('vaadin-login-form'); return !!f && f.error === true;")));
+        assertTrue(kms.ListKeys(new ListKeysRequest()).getTotalCount() > 0, "other tenants are untouched");
+
+        setSuspended(false);
+        assertEquals(PLAINTEXT, other.Decrypt(decryptRequest(blob)).getPlaintext(), "resumed, with its keys intact");
+    }
+
+    private static void setSuspended(boolean suspended) {
+        browser.openConsoleAndExpectLogin();
+        browser.logIn("operator", System.getProperty("kms.it.operator.password"));
+        browser.waitUntil("the tenants page", () -> browser.isPresent(By.id("tenants-grid")));
+        String button = (suspended ? "suspend-tenant-" : "resume-tenant-") + accountUin;
+        browser.waitUntil("the " + button + " button", () -> browser.isPresent(By.id(button)));
+        browser.click(By.id(button));
+        String next = (suspended ? "resume-tenant-" : "suspend-tenant-") + accountUin;
+        browser.waitUntil("the tenant's new state", () -> browser.isPresent(By.id(next)));
+        AccessPage.logOut(browser);
+    }
+
+    private static String createKeyIn(KmsClient client, String alias) throws Exception {
+        CreateKeyRequest request = new CreateKeyRequest();
+        request.setAlias(alias);
+        return client.CreateKey(request).getKeyId();
+    }
+
+    private static String describeIn(KmsClient client, String keyRef) throws Exception {
+        return client.DescribeKey(describeRequest(keyRef)).getKeyMetadata().getKeyId();
+    }
+
+    private static DescribeKeyRequest describeRequest(String keyRef) {
+        DescribeKeyRequest request = new DescribeKeyRequest();
+        request.setKeyId(keyRef);
+        return request;
+    }
+
+    private static EncryptRequest encryptRequest(String keyId) {
+        EncryptRequest request = new EncryptRequest();
+        request.setKeyId(keyId);
+        request.setPlaintext(PLAINTEXT);
+        return request;
+    }
+
+    private static DecryptRequest decryptRequest(String blob) {
+        DecryptRequest request = new DecryptRequest();
+        request.setCiphertextBlob(blob);
+        return request;
+    }
+}

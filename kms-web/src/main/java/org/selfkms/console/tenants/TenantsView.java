@@ -1,0 +1,130 @@
+package org.selfkms.console.tenants;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.tenant.TenantAdministration;
+import org.selfkms.api.tenant.TenantInfo;
+import org.selfkms.console.audit.ConsoleAudit;
+import org.selfkms.console.auth.ConsoleSession;
+import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.keys.UnixTime;
+import org.selfkms.console.layout.MainLayout;
+
+import java.util.Arrays;
+
+/** The platform operator's page: tenants, each with its state; create, suspend, resume. */
+@Route(value = "tenants", layout = MainLayout.class)
+@PageTitle("Tenants | SelfKMS")
+public class TenantsView extends VerticalLayout {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private TenantAdministration tenants;
+
+    @Inject
+    private ConsoleAudit audit;
+
+    private final Grid<TenantInfo> grid = new Grid<>();
+
+    public TenantsView() {
+        Button create = new Button("Create tenant", VaadinIcon.PLUS.create(), click -> openCreateDialog());
+        create.setId("create-tenant-button");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        grid.setId("tenants-grid");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(TenantInfo::name).setHeader("Name");
+        grid.addColumn(TenantInfo::accountUin).setHeader("Account");
+        grid.addColumn(t -> t.suspended() ? "Suspended" : "Active").setHeader("State");
+        grid.addColumn(t -> UnixTime.formatUtc(t.createTime())).setHeader("Created (UTC)");
+        grid.addComponentColumn(this::actions).setHeader("Actions");
+        HorizontalLayout header = new HorizontalLayout(new H2("Tenants"), create);
+        header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(header, grid);
+    }
+
+    @PostConstruct
+    void load() {
+        refresh();
+    }
+
+    private void refresh() {
+        try {
+            grid.setItems(audit.call("ListTenants", null, () -> tenants.tenants(ConsoleSession.requireCaller())));
+        } catch (KmsException e) {
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    private Button actions(TenantInfo tenant) {
+        boolean suspend = !tenant.suspended();
+        Button toggle = new Button(suspend ? "Suspend" : "Resume", click -> {
+            try {
+                audit.call(suspend ? "SuspendTenant" : "ResumeTenant", null, () -> {
+                    tenants.setSuspended(ConsoleSession.requireCaller(), tenant.tenantId(), suspend);
+                    return null;
+                });
+                Notifications.success("Tenant " + tenant.accountUin() + (suspend ? " suspended" : " resumed"));
+            } catch (KmsException e) {
+                Notifications.error(e.getMessage());
+            }
+            refresh();
+        });
+        toggle.setId((suspend ? "suspend-tenant-" : "resume-tenant-") + tenant.accountUin());
+        if (suspend) {
+            toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        return toggle;
+    }
+
+    private void openCreateDialog() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Create tenant");
+        TextField name = new TextField("Name");
+        name.setId("tenant-name");
+        TextField admin = new TextField("First administrator's user name");
+        admin.setId("tenant-admin-name");
+        PasswordField password = new PasswordField("Their first password");
+        password.setId("tenant-admin-password");
+        password.setHelperText("At least 12 characters; they change nothing else before logging in");
+        FormLayout form = new FormLayout(name, admin, password);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        form.setWidth("26rem");
+        dialog.add(form);
+        Button submit = new Button("Create", click -> {
+            char[] secret = password.getValue().toCharArray();
+            try {
+                TenantInfo created = audit.call("CreateTenant", null, () -> tenants.createTenant(ConsoleSession.requireCaller(),
+                        name.getValue(), admin.getValue().trim(), secret));
+                Notifications.success("Tenant " + created.name() + " created with account " + created.accountUin());
+                dialog.close();
+                refresh();
+            } catch (KmsException e) {
+                Notifications.error(e.getMessage());
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        });
+        submit.setId("create-tenant-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), submit);
+        dialog.open();
+    }
+}
