@@ -32,6 +32,7 @@ class TenantsIT extends SdkKeyTest {
     private static long accountUin;
     private static String tenantAdmin;
     private static KmsClient other;
+    private static String[] otherCredential;
 
     @BeforeAll
     static void operatorCreatesATenant() throws Exception {
@@ -63,6 +64,7 @@ class TenantsIT extends SdkKeyTest {
         String[] credential = AccessPage.newCredential(browser, tenantAdmin);
         AccessPage.logOut(browser);
         other = kms(credential[0], credential[1]);
+        otherCredential = credential;
     }
 
     @AfterAll
@@ -107,6 +109,53 @@ class TenantsIT extends SdkKeyTest {
         var listed = java.util.Arrays.stream(other.ListKeyDetail(all).getKeyMetadatas()).map(k -> k.getKeyId()).toList();
         assertTrue(listed.contains(theirs) && !listed.contains(ours), "each tenant lists its own keys only: " + listed);
         assertEquals(other.ListKeyDetail(all).getTotalCount(), other.GetServiceStatus(new GetServiceStatusRequest()).getCmkUserCount());
+    }
+
+    /**
+     * Every action that names a key, tried by the other tenant on ours (by id and by alias): each answers as for a
+     * key that does not exist, and our key is as it was.
+     */
+    @Test
+    void everyKeyActionOnAnotherTenantsKeyFindsNothing() throws Exception {
+        String alias = uniqueAlias("victim");
+        String ours = createKey(alias);
+        String blob = encrypt(ours);
+        String before = com.tencentcloudapi.common.AbstractModel.toJsonString(describe(ours));
+        com.tencentcloudapi.common.CommonClient them = RolesIT.commonClient(otherCredential);
+        java.util.List<org.junit.jupiter.api.function.Executable> checks = new java.util.ArrayList<>();
+        for (String ref : java.util.List.of(ours, alias)) {
+            for (String action : LifecycleCodesTest.KEY_ACTIONS.keySet()) {
+                checks.add(() -> assertCode("ResourceUnavailable.CmkNotFound",
+                        () -> them.call(action, LifecycleCodesTest.body(action, LifecycleCodesTest.quoted(ref)))));
+            }
+            String key = "\"KeyId\":\"" + ref + "\"";
+            for (String[] call : new String[][]{
+                    {"Encrypt", "{" + key + ",\"Plaintext\":\"" + PLAINTEXT + "\"}"},
+                    {"GenerateDataKey", "{" + key + ",\"KeySpec\":\"AES_256\"}"},
+                    {"GetPublicKey", "{" + key + "}"},
+                    {"SignByAsymmetricKey", "{" + key + ",\"Algorithm\":\"ECC_P256_R1\",\"Message\":\"" + PLAINTEXT + "\"}"},
+                    {"AsymmetricRsaDecrypt", "{" + key + ",\"Algorithm\":\"RSAES_OAEP_SHA_256\",\"Ciphertext\":\"" + PLAINTEXT + "\"}"},
+                    {"PostQuantumCryptoEncrypt", "{" + key + ",\"PlainText\":\"" + PLAINTEXT + "\"}"},
+                    {"GetParametersForImport", "{" + key + ",\"WrappingAlgorithm\":\"RSAES_OAEP_SHA_256\",\"WrappingKeySpec\":\"RSA_2048\"}"},
+                    {"DeleteImportedKeyMaterial", "{" + key + "}"},
+                    {"ReEncrypt", "{\"CiphertextBlob\":\"" + encryptIn(them) + "\",\"DestinationKeyId\":\"" + ref + "\"}"}}) {
+                checks.add(() -> assertCode("ResourceUnavailable.CmkNotFound", () -> them.call(call[0], call[1])));
+            }
+            for (String action : LifecycleCodesTest.BATCH_ACTIONS) {
+                checks.add(() -> assertCode("ResourceUnavailable.CmkNotFound", () -> them.call(action, "{\"KeyIds\":[\"" + ref + "\"]}")));
+            }
+        }
+        checks.add(() -> assertCode("InvalidParameterValue.InvalidCiphertext", () -> them.call("Decrypt", "{\"CiphertextBlob\":\"" + blob + "\"}")));
+        checks.add(() -> assertCode("InvalidParameterValue.InvalidCiphertext", () -> them.call("ReEncrypt", "{\"CiphertextBlob\":\"" + blob + "\"}")));
+        org.junit.jupiter.api.Assertions.assertAll(checks);
+        assertEquals(before, com.tencentcloudapi.common.AbstractModel.toJsonString(describe(ours)), "the other tenant changed our key");
+        assertEquals(PLAINTEXT, decrypt(blob));
+    }
+
+    /** A ciphertext of the other tenant's own, for ReEncrypt towards our key. */
+    private static String encryptIn(com.tencentcloudapi.common.CommonClient client) throws Exception {
+        String key = createKeyIn(other, uniqueAlias("own"));
+        return other.Encrypt(encryptRequest(key)).getCiphertextBlob();
     }
 
     @Test
