@@ -15,9 +15,14 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -58,12 +63,39 @@ class TlsKeyStoreProviderTest {
     }
 
     @Test
-    void anExistingKeyStoreIsNeverReplaced() throws Exception {
+    void anExistingKeyStoreIsNeverReplacedButNamesItLacksAreReported() throws Exception {
         Path file = dataDir.resolve("tls/server.p12");
-        assertTrue(FirstStartCertificate.ensure(file, file, SubjectNames.parse("localhost"), PASSWORD));
+        assertTrue(FirstStartCertificate.ensure(file, file, SubjectNames.parse("kms.example"), PASSWORD));
         byte[] first = Files.readAllBytes(file);
-        assertFalse(FirstStartCertificate.ensure(file, file, SubjectNames.parse("other.example"), PASSWORD));
+        List<LogRecord> warnings = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.WARNING) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger("org.selfkms.tls");
+        log.addHandler(capture);
+        try {
+            assertFalse(FirstStartCertificate.ensure(file, file, SubjectNames.parse("kms.example"), PASSWORD));
+            assertEquals(List.of(), warnings, "the same names: nothing to report");
+            assertFalse(FirstStartCertificate.ensure(file, file, SubjectNames.parse("other.example,10.1.2.3"), PASSWORD));
+        } finally {
+            log.removeHandler(capture);
+        }
         assertArrayEquals(first, Files.readAllBytes(file));
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).getMessage().contains("[other.example, 10.1.2.3]"), warnings.get(0).getMessage());
     }
 
     @Test
