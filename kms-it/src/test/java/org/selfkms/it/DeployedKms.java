@@ -31,6 +31,11 @@ public abstract class DeployedKms {
         return Integer.getInteger("kms.it.http.port", 8180);
     }
 
+    /** The HTTPS listener: 8443 moved by the run's port offset, like every other port of the test server. */
+    protected static int httpsPort() {
+        return 8443 + Integer.getInteger("kms.it.port.offset", 100);
+    }
+
     protected static int managementPort() {
         return Integer.getInteger("kms.it.management.port", 10090);
     }
