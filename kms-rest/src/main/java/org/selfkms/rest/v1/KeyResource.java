@@ -72,7 +72,7 @@ public class KeyResource extends V1Door {
                             KmsErrorCode.INVALID_PARAMETER_VALUE, "protectionLevel")).orElse(null),
                     body.stringMap("tags", 50, 255).map(KeyResource::tags).orElse(List.of()));
             KeyMetadata key = keys.createKey(caller, request);
-            return new Answer(201, KeyJson.of(key).build(), key.keyId());
+            return new Answer(201, KeyJson.of(key).build(), key.keyId(), "/api/v1/keys/" + key.keyId());
         });
     }
 

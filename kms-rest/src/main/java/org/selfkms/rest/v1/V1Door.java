@@ -48,7 +48,11 @@ abstract class V1Door {
     HttpServletRequest http;
 
     /** The outcome of a served request: status, body (null for none) and the key it concerned, for the audit. */
-    record Answer(int status, JsonObject body, String keyId) {
+    record Answer(int status, JsonObject body, String keyId, String location) {
+        Answer(int status, JsonObject body, String keyId) {
+            this(status, body, keyId, null);
+        }
+
         static Answer ok(JsonObject body, String keyId) {
             return new Answer(200, body, keyId);
         }
@@ -80,6 +84,9 @@ abstract class V1Door {
                     requestId, sourceAddress()));
             Response.ResponseBuilder response = Response.status(answer.status()).header("X-Request-Id", requestId)
                     .header("Cache-Control", "no-store");
+            if (answer.location() != null) {
+                response.header("Location", answer.location());
+            }
             if (answer.body() != null) {
                 response.type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body().toString());
             }
