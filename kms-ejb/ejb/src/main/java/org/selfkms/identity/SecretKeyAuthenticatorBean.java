@@ -1,0 +1,86 @@
+package org.selfkms.identity;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.AuthenticationFailedException;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.identity.SecretKeyAuthenticator;
+import org.selfkms.bootstrap.WallClock;
+import org.selfkms.identity.CredentialDirectory.ActiveCredential;
+import org.selfkms.tenant.SuspendedTenants;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * Checks a presented SecretKey against the stored one (constant time) through the same cached
+ * {@link CredentialDirectory} as request signatures, so disabling or deleting a credential takes effect at once.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class SecretKeyAuthenticatorBean implements SecretKeyAuthenticator {
+
+    @Inject
+    private CredentialDirectory credentials;
+
+    @EJB
+    private CredentialUsage usage;
+
+    @Inject
+    private SuspendedTenants suspendedTenants;
+
+    @Inject
+    @WallClock
+    private Clock clock;
+
+    @Override
+    public Caller authenticate(String secretId, String secretKey) {
+        ActiveCredential credential = find(secretId);
+        Caller claimed = callerOf(credential);
+        byte[] presented = secretKey == null ? new byte[0] : secretKey.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (!MessageDigest.isEqual(credential.secret(), presented)) {
+                throw new AuthenticationFailedException(KmsErrorCode.AUTH_LOGIN_FAILED, "The SecretKey does not match", claimed);
+            }
+        } finally {
+            Arrays.fill(presented, (byte) 0);
+        }
+        checkNotSuspended(claimed);
+        usage.used(credential.secretId(), clock.instant().getEpochSecond());
+        return claimed;
+    }
+
+    @Override
+    public Caller current(String secretId) {
+        Caller caller = callerOf(find(secretId));
+        checkNotSuspended(caller);
+        usage.used(secretId, clock.instant().getEpochSecond());
+        return caller;
+    }
+
+    private ActiveCredential find(String secretId) {
+        if (secretId == null || secretId.isEmpty()) {
+            throw new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled");
+        }
+        return credentials.find(secretId)
+                .orElseThrow(() -> new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled"));
+    }
+
+    private void checkNotSuspended(Caller caller) {
+        if (suspendedTenants.isSuspended(caller.tenantId())) {
+            throw new AuthenticationFailedException(KmsErrorCode.TENANT_SUSPENDED, SuspendedTenants.MESSAGE, caller);
+        }
+    }
+
+    private static Caller callerOf(ActiveCredential credential) {
+        return new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL,
+                credential.service(), credential.role());
+    }
+}

@@ -1,0 +1,80 @@
+package org.selfkms.rest.v1;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.selfkms.api.crypto.EnvelopeCrypto;
+import org.selfkms.api.crypto.Plaintext;
+import org.selfkms.api.crypto.ReEncrypted;
+
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Base64;
+
+/** Operations whose key is named by the ciphertext (decrypt, re-encrypt) or that need none (random). */
+@Path("/")
+@RequestScoped
+public class DataResource extends V1Door {
+
+    /** Base64 of the largest blob (4 KiB plaintext plus header and tag) fits well below this. */
+    static final int MAX_BLOB_CHARS = 16 * 1024;
+
+    @EJB
+    private EnvelopeCrypto crypto;
+
+    @POST
+    @Path("decrypt")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response decrypt(InputStream in) {
+        return serve("Decrypt", null, caller -> {
+            JsonInput body = body(in, "ciphertextBlob", "encryptionContext");
+            Plaintext plaintext = crypto.decrypt(caller, body.requiredString("ciphertextBlob", MAX_BLOB_CHARS),
+                    body.encryptionContext("encryptionContext").orElse(null));
+            try {
+                return Answer.ok(Json.createObjectBuilder().add("keyId", plaintext.keyId())
+                        .add("plaintext", Base64.getEncoder().encodeToString(plaintext.bytes())).build(), plaintext.keyId());
+            } finally {
+                Arrays.fill(plaintext.bytes(), (byte) 0);
+            }
+        });
+    }
+
+    @POST
+    @Path("re-encrypt")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reEncrypt(InputStream in) {
+        return serve("ReEncrypt", null, caller -> {
+            JsonInput body = body(in, "ciphertextBlob", "sourceEncryptionContext", "destinationKeyRef", "destinationEncryptionContext");
+            ReEncrypted result = crypto.reEncrypt(caller, body.requiredString("ciphertextBlob", MAX_BLOB_CHARS),
+                    body.encryptionContext("sourceEncryptionContext").orElse(null),
+                    body.string("destinationKeyRef", 128).orElse(null),
+                    body.encryptionContext("destinationEncryptionContext").orElse(null));
+            return Answer.ok(Json.createObjectBuilder().add("keyId", result.keyId()).add("sourceKeyId", result.sourceKeyId())
+                    .add("ciphertextBlob", result.blob()).add("reEncrypted", result.reEncrypted()).build(), result.keyId());
+        });
+    }
+
+    @POST
+    @Path("random")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response random(InputStream in) {
+        return serve("GenerateRandom", null, caller -> {
+            JsonInput body = body(in, "numberOfBytes");
+            byte[] random = crypto.generateRandom(caller, body.integer("numberOfBytes", 1, EnvelopeCrypto.MAX_DATA_KEY_BYTES).orElse(32));
+            try {
+                return Answer.ok(Json.createObjectBuilder().add("random", Base64.getEncoder().encodeToString(random)).build(), null);
+            } finally {
+                Arrays.fill(random, (byte) 0);
+            }
+        });
+    }
+}

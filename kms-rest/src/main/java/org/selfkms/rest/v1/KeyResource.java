@@ -1,0 +1,243 @@
+package org.selfkms.rest.v1;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.selfkms.api.crypto.Ciphertext;
+import org.selfkms.api.crypto.DataKey;
+import org.selfkms.api.crypto.EnvelopeCrypto;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyOrigin;
+import org.selfkms.api.key.KeyPage;
+import org.selfkms.api.key.KeyQuery;
+import org.selfkms.api.key.KeyState;
+import org.selfkms.api.key.KeyTag;
+import org.selfkms.api.key.KeyUsage;
+import org.selfkms.api.key.NewKey;
+import org.selfkms.api.key.ProtectionLevel;
+
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Keys as resources: {@code /keys} and {@code /keys/{keyRef}} with their actions. One service call each. */
+@Path("/keys")
+@RequestScoped
+public class KeyResource extends V1Door {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 200;
+    private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor", "state", "usage", "search");
+
+    @EJB
+    private KeyManagement keys;
+
+    @EJB
+    private EnvelopeCrypto crypto;
+
+    @Context
+    private UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(InputStream in) {
+        return serve("CreateKey", null, caller -> {
+            JsonInput body = body(in, "alias", "description", "usage", "origin", "protectionLevel", "tags");
+            NewKey request = new NewKey(body.requiredString("alias", 60), body.string("description", 1024).orElse(""),
+                    body.string("usage", 64).map(s -> parse(s, KeyUsage::parse, KmsErrorCode.KEY_USAGE_INVALID, "usage")).orElse(null),
+                    body.string("origin", 32).map(s -> parse(s, KeyResource::origin, KmsErrorCode.INVALID_PARAMETER_VALUE, "origin")).orElse(null),
+                    body.string("protectionLevel", 32).map(s -> parse(s, KeyResource::protectionLevel,
+                            KmsErrorCode.INVALID_PARAMETER_VALUE, "protectionLevel")).orElse(null),
+                    body.stringMap("tags", 50, 255).map(KeyResource::tags).orElse(List.of()));
+            KeyMetadata key = keys.createKey(caller, request);
+            return new Answer(201, KeyJson.of(key).build(), key.keyId(), "/api/v1/keys/" + key.keyId());
+        });
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response list() {
+        return serve("ListKeys", null, caller -> {
+            Map<String, String> query = singleValued(uri.getQueryParameters(), LIST_PARAMETERS);
+            int limit = integer(query.get("limit"), "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
+            KeyState state = Optional.ofNullable(query.get("state")).map(s -> parse(s, KeyResource::listedState,
+                    KmsErrorCode.INVALID_PARAMETER_VALUE, "state")).orElse(null);
+            KeyUsage usage = Optional.ofNullable(query.get("usage")).map(s -> parse(s, KeyUsage::parse, KmsErrorCode.KEY_USAGE_INVALID, "usage"))
+                    .orElse(null);
+            String search = query.get("search");
+            if (search != null && search.length() > 128) {
+                throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "The parameter 'search' is longer than 128 characters");
+            }
+            String filters = "state=" + state + "&usage=" + usage + "&search=" + search;
+            int position = Cursor.position(query.get("cursor"), filters);
+            // oldest first: keys created while a client pages through appear on its last page, not shifting earlier ones
+            KeyPage page = keys.listKeyDetail(caller, new KeyQuery(position, limit, true, state, search, null, usage, List.of()));
+            JsonArrayBuilder items = Json.createArrayBuilder();
+            page.keys().forEach(k -> items.add(KeyJson.of(k)));
+            var body = Json.createObjectBuilder().add("keys", items).add("totalCount", page.totalCount());
+            int next = position + page.keys().size();
+            if (!page.keys().isEmpty() && next < page.totalCount()) {
+                body.add("nextCursor", Cursor.next(next, filters));
+            }
+            return Answer.ok(body.build(), null);
+        });
+    }
+
+    @GET
+    @Path("/{keyRef}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response describe(@PathParam("keyRef") String keyRef) {
+        return serve("DescribeKey", keyRef, caller -> {
+            KeyMetadata key = keys.describeKey(caller, checked(keyRef));
+            return Answer.ok(KeyJson.of(key).build(), key.keyId());
+        });
+    }
+
+    @POST
+    @Path("/{keyRef}/enable")
+    @Consumes(MediaType.WILDCARD)
+    public Response enable(@PathParam("keyRef") String keyRef, InputStream in) {
+        return serve("EnableKey", keyRef, caller -> {
+            body(in);
+            keys.enableKey(caller, checked(keyRef));
+            return new Answer(204, null, null);
+        });
+    }
+
+    @POST
+    @Path("/{keyRef}/disable")
+    @Consumes(MediaType.WILDCARD)
+    public Response disable(@PathParam("keyRef") String keyRef, InputStream in) {
+        return serve("DisableKey", keyRef, caller -> {
+            body(in);
+            keys.disableKey(caller, checked(keyRef));
+            return new Answer(204, null, null);
+        });
+    }
+
+    @POST
+    @Path("/{keyRef}/encrypt")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response encrypt(@PathParam("keyRef") String keyRef, InputStream in) {
+        return serve("Encrypt", keyRef, caller -> {
+            JsonInput body = body(in, "plaintext", "encryptionContext");
+            byte[] plaintext = body.requiredBase64("plaintext", EnvelopeCrypto.MAX_PLAINTEXT_BYTES);
+            try {
+                Ciphertext ciphertext = crypto.encrypt(caller, checked(keyRef), plaintext, body.encryptionContext("encryptionContext").orElse(null));
+                return Answer.ok(Json.createObjectBuilder().add("keyId", ciphertext.keyId())
+                        .add("ciphertextBlob", ciphertext.blob()).build(), ciphertext.keyId());
+            } finally {
+                Arrays.fill(plaintext, (byte) 0);
+            }
+        });
+    }
+
+    @POST
+    @Path("/{keyRef}/data-keys")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response generateDataKey(@PathParam("keyRef") String keyRef, InputStream in) {
+        return serve("GenerateDataKey", keyRef, caller -> {
+            JsonInput body = body(in, "keySpec", "numberOfBytes", "encryptionContext");
+            if (body.has("keySpec") && body.has("numberOfBytes")) {
+                throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Give either keySpec or numberOfBytes, not both");
+            }
+            int length = body.integer("numberOfBytes", 1, EnvelopeCrypto.MAX_DATA_KEY_BYTES).orElseGet(() ->
+                    switch (body.string("keySpec", 16).orElse("AES_256")) {
+                        case "AES_128" -> 16;
+                        case "AES_256" -> 32;
+                        default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "keySpec must be AES_128 or AES_256");
+                    });
+            DataKey dataKey = crypto.generateDataKey(caller, checked(keyRef), length, body.encryptionContext("encryptionContext").orElse(null));
+            try {
+                return Answer.ok(Json.createObjectBuilder().add("keyId", dataKey.keyId())
+                        .add("plaintext", Base64.getEncoder().encodeToString(dataKey.plaintext()))
+                        .add("ciphertextBlob", dataKey.ciphertextBlob()).build(), dataKey.keyId());
+            } finally {
+                Arrays.fill(dataKey.plaintext(), (byte) 0);
+            }
+        });
+    }
+
+    /** A key reference in the path: a key id or a bare alias (kms-ejb checks its form; this bounds its length). */
+    static String checked(String keyRef) {
+        if (keyRef == null || keyRef.isEmpty() || keyRef.length() > 128) {
+            throw new KmsException(KmsErrorCode.KEY_ID_INVALID, "The key reference is neither a key id nor an alias");
+        }
+        return keyRef;
+    }
+
+    private static List<KeyTag> tags(Map<String, String> pairs) {
+        return new TreeMap<>(pairs).entrySet().stream().map(e -> new KeyTag(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Optional<KeyOrigin> origin(String value) {
+        return Arrays.stream(KeyOrigin.values()).filter(o -> o.name().equals(value)).findFirst();
+    }
+
+    private static Optional<ProtectionLevel> protectionLevel(String value) {
+        return Arrays.stream(ProtectionLevel.values()).filter(p -> p.name().equals(value)).findFirst();
+    }
+
+    /** Deleted keys are never shown. */
+    private static Optional<KeyState> listedState(String value) {
+        return Arrays.stream(KeyState.values()).filter(s -> s != KeyState.Deleted && s.name().equals(value)).findFirst();
+    }
+
+    private static <T> T parse(String value, Function<String, Optional<T>> parser, KmsErrorCode code, String name) {
+        return parser.apply(value).orElseThrow(() -> new KmsException(code, "'" + JsonInput.printable(value) + "' is not a valid " + name));
+    }
+
+    /** Query parameters: only the known ones, each at most once. */
+    static Map<String, String> singleValued(MultivaluedMap<String, String> parameters, Set<String> known) {
+        Map<String, String> single = new TreeMap<>();
+        for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
+            if (!known.contains(entry.getKey())) {
+                throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Unknown query parameter '" + JsonInput.printable(entry.getKey())
+                        + "'; the parameters are " + String.join(", ", new java.util.TreeSet<>(known)));
+            }
+            if (entry.getValue().size() != 1) {
+                throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "The query parameter '" + entry.getKey() + "' is given more than once");
+            }
+            single.put(entry.getKey(), entry.getValue().get(0));
+        }
+        return single;
+    }
+
+    static Optional<Integer> integer(String value, String name, int min, int max) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!value.matches("\\d{1,9}")) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "The parameter '" + name + "' must be an integer");
+        }
+        int n = Integer.parseInt(value);
+        if (n < min || n > max) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "The parameter '" + name + "' must be between " + min + " and " + max);
+        }
+        return Optional.of(n);
+    }
+}

@@ -1,0 +1,21 @@
+package org.selfkms.rest.v1;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import java.util.Set;
+
+/**
+ * The resource-style API at {@code /api/v1} (docs/rest-api.md, docs/openapi.yaml), beside the Tencent door at
+ * "/" in the same WAR: the servlet mapping {@code /api/v1/*} is longer than "/*", so these paths never reach the
+ * Tencent door. JSON through Jakarta JSON-P, as the Tencent door.
+ */
+@ApplicationPath("/api/v1")
+public class RestApiApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(TokenResource.class, KeyResource.class, DataResource.class, OpenApiResource.class,
+                V1FallbackExceptionMapper.class);
+    }
+}
