@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the crypto-path benchmarks of docs/performance.md in one JMH run. Needs softhsm2 (Debian package)
-# for the token benchmark. Extra arguments go to JMH (e.g. -f 2 -i 10 for tighter error bars).
+# for the token benchmark. Extra arguments go to JMH (e.g. -f 2 -i 10 for tighter error bars, or a benchmark
+# name such as SignBenchmark to run only that one).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 target="${here}/target"
@@ -15,5 +16,8 @@ export KMS_BENCH_SOFTHSM_SLOT="$(softhsm2-util --init-token --free --label kms-b
     | sed -n 's/.*reassigned to slot \([0-9]*\).*/\1/p')"
 export KMS_BENCH_SOFTHSM_PIN=bench-pin-1234
 
+# arguments that are not options name the benchmarks to run (regular expressions); none: every benchmark
+pattern='org.selfkms.bench.*'
+for argument in "$@"; do [[ "${argument}" == -* ]] || pattern=''; done
 java -cp "${target}/classes:$(cat "${target}/classpath.txt")" org.openjdk.jmh.Main \
-    -f 1 -wi 3 -w 2s -i 5 -r 3s -tu s -rf json -rff "${target}/jmh-result.json" "$@" 'org.selfkms.bench.*'
+    -f 1 -wi 3 -w 2s -i 5 -r 3s -tu s -rf json -rff "${target}/jmh-result.json" "$@" ${pattern:+"${pattern}"}

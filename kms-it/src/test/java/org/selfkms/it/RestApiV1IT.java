@@ -308,7 +308,7 @@ class RestApiV1IT extends DeployedKms {
         assertEquals(response.headers().firstValue("X-Request-Id").orElse(null), problem.getString("requestId"), where);
     }
 
-    private static String token(String secretId, String secretKey) throws Exception {
+    static String token(String secretId, String secretKey) throws Exception {
         HttpResponse<String> response = send("POST", "/tokens", null, null, "Basic " + basic(secretId, secretKey));
         assertEquals(201, response.statusCode(), response.body());
         return json(response).getString("token");
@@ -318,15 +318,15 @@ class RestApiV1IT extends DeployedKms {
         return Base64.getEncoder().encodeToString((secretId + ":" + secretKey).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static HttpResponse<String> get(String path, String bearer) throws Exception {
+    static HttpResponse<String> get(String path, String bearer) throws Exception {
         return send("GET", path, null, null, "Bearer " + bearer);
     }
 
-    private static HttpResponse<String> post(String path, String body, String bearer) throws Exception {
+    static HttpResponse<String> post(String path, String body, String bearer) throws Exception {
         return send("POST", path, body.getBytes(StandardCharsets.UTF_8), "application/json", "Bearer " + bearer);
     }
 
-    private static HttpResponse<String> send(String method, String path, byte[] body, String contentType, String authorization)
+    static HttpResponse<String> send(String method, String path, byte[] body, String contentType, String authorization)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1" + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -89,6 +89,14 @@ class RolesIT extends SdkKeyTest {
         assertTrue(user.ListKeys(new ListKeysRequest()).getTotalCount() > 0);
         assertCode("UnauthorizedOperation", () -> user.CreateKey(createRequest()));
         assertLifecycleActions(keyUserCredential);
+
+        // the REST door enforces the same rules: the token carries the credential's role
+        String token = RestApiV1IT.token(keyUserCredential[0], keyUserCredential[1]);
+        assertEquals(200, RestApiV1IT.post("/keys/" + keyId + "/encrypt", "{\"plaintext\":\"" + PLAINTEXT + "\"}", token).statusCode());
+        assertEquals(200, RestApiV1IT.get("/keys/" + keyId, token).statusCode());
+        assertEquals(403, RestApiV1IT.post("/keys", "{\"alias\":\"" + uniqueAlias("rest-refused") + "\"}", token).statusCode());
+        assertEquals(403, RestApiV1IT.send("POST", "/keys/" + keyId + "/disable", null, null, "Bearer " + token).statusCode());
+        assertEquals("Enabled", state(keyId));
     }
 
     @Test
@@ -101,6 +109,11 @@ class RolesIT extends SdkKeyTest {
         assertCode("UnauthorizedOperation", () -> reader.Encrypt(encrypt));
         assertCode("UnauthorizedOperation", () -> reader.CreateKey(createRequest()));
         assertLifecycleActions(auditorCredential);
+
+        String token = RestApiV1IT.token(auditorCredential[0], auditorCredential[1]);
+        assertEquals(200, RestApiV1IT.get("/keys/" + keyId, token).statusCode());
+        assertEquals(403, RestApiV1IT.post("/keys/" + keyId + "/encrypt", "{\"plaintext\":\"" + PLAINTEXT + "\"}", token).statusCode());
+        assertEquals(403, RestApiV1IT.post("/random", "{\"numberOfBytes\":16}", token).statusCode());
     }
 
     @Test
@@ -201,10 +214,13 @@ class RolesIT extends SdkKeyTest {
         String[] credential = newCredential(user);
         KmsClient client = kms(credential[0], credential[1]);
         assertTrue(client.ListKeys(new ListKeysRequest()).getTotalCount() > 0, "works, and is now cached");
+        String token = RestApiV1IT.token(credential[0], credential[1]);
+        assertEquals(200, RestApiV1IT.get("/keys?limit=1", token).statusCode());
 
         browser.click(By.id("disable-credential-" + credential[0]));
         browser.waitUntil("the credential disabled", () -> browser.isPresent(By.id("enable-credential-" + credential[0])));
         assertCode("AuthFailure.SecretIdNotFound", () -> client.ListKeys(new ListKeysRequest()));
+        assertEquals(401, RestApiV1IT.get("/keys?limit=1", token).statusCode(), "its REST token stops at once too");
         browser.click(By.id("enable-credential-" + credential[0]));
         browser.waitUntil("the credential enabled", () -> browser.isPresent(By.id("disable-credential-" + credential[0])));
         assertTrue(client.ListKeys(new ListKeysRequest()).getTotalCount() > 0);
