@@ -50,11 +50,9 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         if (!authorization.signedHeaders().contains("host") || !authorization.signedHeaders().contains("content-type")) {
             throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "SignedHeaders must include content-type and host");
         }
-        ActiveCredential credential = credentials.find(authorization.secretId())
-                .orElseThrow(() -> new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled"));
+        ActiveCredential credential = credentials.require(authorization.secretId());
         // From here on the SecretId exists: failures name it, so that the audit record reaches its tenant.
-        Caller claimed = new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL,
-                credential.service(), credential.role());
+        Caller claimed = credential.caller();
         long timestamp = parseTimestamp(request.timestamp(), claimed);
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
             throw new AuthenticationFailedException(KmsErrorCode.AUTH_SIGNATURE_EXPIRED,
@@ -76,9 +74,7 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
                 authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw signatureMismatch(claimed);
         }
-        if (suspendedTenants.isSuspended(credential.tenantId())) {
-            throw new AuthenticationFailedException(KmsErrorCode.TENANT_SUSPENDED, SuspendedTenants.MESSAGE, claimed);
-        }
+        suspendedTenants.admit(claimed);
         usage.used(credential.secretId(), clock.instant().getEpochSecond());
         return claimed;
     }

@@ -64,9 +64,7 @@ public class ConsoleLoginBean implements ConsoleLogin {
             throw failed(KmsErrorCode.AUTH_LOGIN_FAILED, caller);
         }
         attempts.succeeded(username);
-        if (suspendedTenants.isSuspended(tenant.id())) {
-            throw new AuthenticationFailedException(KmsErrorCode.TENANT_SUSPENDED, SuspendedTenants.MESSAGE, caller);
-        }
+        suspendedTenants.admit(caller);
         return caller;
     }
 

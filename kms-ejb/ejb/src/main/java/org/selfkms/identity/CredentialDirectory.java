@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.Role;
 import org.selfkms.hsm.TokenGateway;
 import org.selfkms.tenant.TenantEntity;
@@ -30,6 +33,11 @@ public class CredentialDirectory {
         @Override
         public String toString() {
             return "ActiveCredential[secretId=" + secretId + ", tenantId=" + tenantId + "]";
+        }
+
+        /** Who a request authenticated with this credential is. */
+        public Caller caller() {
+            return new Caller(tenantId, accountUin, secretId, Caller.Kind.API_CREDENTIAL, service, role);
         }
     }
 
@@ -83,6 +91,18 @@ public class CredentialDirectory {
         }
         ConsoleUserEntity user = em.find(ConsoleUserEntity.class, credential.principal());
         return user == null || user.tenantId() != credential.tenantId() ? Optional.empty() : Optional.of(user.role());
+    }
+
+    /** @throws KmsException {@code AUTH_UNKNOWN_SECRET_ID} for a missing, unknown or disabled SecretId */
+    public ActiveCredential require(String secretId) {
+        if (secretId == null || secretId.isEmpty()) {
+            throw unknown();
+        }
+        return find(secretId).orElseThrow(CredentialDirectory::unknown);
+    }
+
+    private static KmsException unknown() {
+        return new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled");
     }
 
     public void invalidate(String secretId) {

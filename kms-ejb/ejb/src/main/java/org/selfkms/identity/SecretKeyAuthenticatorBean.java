@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsErrorCode;
-import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.AuthenticationFailedException;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.SecretKeyAuthenticator;
@@ -42,8 +41,8 @@ public class SecretKeyAuthenticatorBean implements SecretKeyAuthenticator {
 
     @Override
     public Caller authenticate(String secretId, String secretKey) {
-        ActiveCredential credential = find(secretId);
-        Caller claimed = callerOf(credential);
+        ActiveCredential credential = credentials.require(secretId);
+        Caller claimed = credential.caller();
         byte[] presented = secretKey == null ? new byte[0] : secretKey.getBytes(StandardCharsets.UTF_8);
         try {
             if (!MessageDigest.isEqual(credential.secret(), presented)) {
@@ -52,35 +51,16 @@ public class SecretKeyAuthenticatorBean implements SecretKeyAuthenticator {
         } finally {
             Arrays.fill(presented, (byte) 0);
         }
-        checkNotSuspended(claimed);
+        suspendedTenants.admit(claimed);
         usage.used(credential.secretId(), clock.instant().getEpochSecond());
         return claimed;
     }
 
     @Override
     public Caller current(String secretId) {
-        Caller caller = callerOf(find(secretId));
-        checkNotSuspended(caller);
+        Caller caller = credentials.require(secretId).caller();
+        suspendedTenants.admit(caller);
         usage.used(secretId, clock.instant().getEpochSecond());
         return caller;
-    }
-
-    private ActiveCredential find(String secretId) {
-        if (secretId == null || secretId.isEmpty()) {
-            throw new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled");
-        }
-        return credentials.find(secretId)
-                .orElseThrow(() -> new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, "The SecretId is unknown or disabled"));
-    }
-
-    private void checkNotSuspended(Caller caller) {
-        if (suspendedTenants.isSuspended(caller.tenantId())) {
-            throw new AuthenticationFailedException(KmsErrorCode.TENANT_SUSPENDED, SuspendedTenants.MESSAGE, caller);
-        }
-    }
-
-    private static Caller callerOf(ActiveCredential credential) {
-        return new Caller(credential.tenantId(), credential.accountUin(), credential.secretId(), Caller.Kind.API_CREDENTIAL,
-                credential.service(), credential.role());
     }
 }

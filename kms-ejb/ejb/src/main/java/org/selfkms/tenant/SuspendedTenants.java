@@ -9,6 +9,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.AuthenticationFailedException;
+import org.selfkms.api.identity.Caller;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,18 @@ public class SuspendedTenants {
 
     public boolean isSuspended(long tenantId) {
         return suspended().contains(tenantId);
+    }
+
+    /**
+     * At authentication (both API doors, console login): refused as an authentication failure, so that the audit
+     * record names the caller whose tenant is suspended.
+     *
+     * @throws AuthenticationFailedException {@code TENANT_SUSPENDED}
+     */
+    public void admit(Caller caller) {
+        if (isSuspended(caller.tenantId())) {
+            throw new AuthenticationFailedException(KmsErrorCode.TENANT_SUSPENDED, MESSAGE, caller);
+        }
     }
 
     /** @throws KmsException {@code TENANT_SUSPENDED} */
