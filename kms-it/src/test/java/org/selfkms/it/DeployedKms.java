@@ -66,12 +66,11 @@ public abstract class DeployedKms {
     }
 
     protected static KmsClient kms(String secretId, String secretKey) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint("127.0.0.1:" + httpPort());
-        http.setProtocol("http://");
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new KmsClient(new Credential(secretId, secretKey), "ap-guangzhou", profile);
+        return kms(secretId, secretKey, "ap-guangzhou");
+    }
+
+    protected static KmsClient kms(String secretId, String secretKey, String region) {
+        return new KmsClient(new Credential(secretId, secretKey), region, plainHttpProfile());
     }
 
     /**
@@ -79,12 +78,21 @@ public abstract class DeployedKms {
      * outdated or hand-written caller may (RotateKey, which SDK 3.1.1436 lacks; fields of the wrong type).
      */
     protected static CommonClient commonClient() {
+        return commonClient(secretId(), secretKey());
+    }
+
+    protected static CommonClient commonClient(String secretId, String secretKey) {
+        return new CommonClient("kms", "2019-01-18", new Credential(secretId, secretKey), "ap-guangzhou", plainHttpProfile());
+    }
+
+    /** The server's plain-HTTP endpoint, as a user configures the SDK for it. */
+    private static ClientProfile plainHttpProfile() {
         HttpProfile http = new HttpProfile();
         http.setEndpoint("127.0.0.1:" + httpPort());
         http.setProtocol("http://");
         ClientProfile profile = new ClientProfile();
         profile.setHttpProfile(http);
-        return new CommonClient("kms", "2019-01-18", new Credential(secretId(), secretKey()), "ap-guangzhou", profile);
+        return profile;
     }
 
     protected static String uniqueAlias(String prefix) {

@@ -1,9 +1,6 @@
 package org.selfkms.it;
 
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.exception.TencentCloudSDKException;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.GetRegionsRequest;
 import com.tencentcloudapi.kms.v20190118.models.GetServiceStatusRequest;
@@ -115,12 +112,7 @@ class PostQuantumAndServiceIT extends SdkKeyTest {
     @Test
     void regionsAreWhatTheServerServes() throws Exception {
         assertArrayEquals(new String[]{"ap-guangzhou"}, kms.GetRegions(new GetRegionsRequest()).getRegions());
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint("127.0.0.1:" + httpPort());
-        http.setProtocol("http://");
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        KmsClient elsewhere = new KmsClient(new Credential(secretId(), secretKey()), "ap-shanghai", profile);
+        KmsClient elsewhere = kms(secretId(), secretKey(), "ap-shanghai");
         assertCode("UnsupportedRegion", () -> elsewhere.ListKeys(new ListKeysRequest()));
     }
 

@@ -1,10 +1,7 @@
 package org.selfkms.it;
 
 import com.tencentcloudapi.common.CommonClient;
-import com.tencentcloudapi.common.Credential;
 import com.tencentcloudapi.common.AbstractModel;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest;
@@ -265,12 +262,7 @@ class RolesIT extends SdkKeyTest {
     }
 
     static CommonClient commonClient(String[] credential) {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint("127.0.0.1:" + httpPort());
-        http.setProtocol("http://");
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new CommonClient("kms", "2019-01-18", new Credential(credential[0], credential[1]), "ap-guangzhou", profile);
+        return commonClient(credential[0], credential[1]);
     }
 
     private static DescribeKeyRequest describeRequest() {
