@@ -44,6 +44,9 @@ public class IdentityAdministrationBean implements IdentityAdministration {
     private NewUsers newUsers;
 
     @EJB
+    private ServicePrincipalRegistry servicePrincipals;
+
+    @EJB
     private CredentialUsage usage;
 
     @Inject
@@ -100,6 +103,17 @@ public class IdentityAdministrationBean implements IdentityAdministration {
         String secretKey = GeneratedSecrets.alphanumeric(40);
         em.persist(Credentials.newCredential(token, secretId, secretKey, caller.tenantId(), username, clock.instant().getEpochSecond()));
         return new NewCredential(secretId, secretKey, username);
+    }
+
+    @Override
+    @Requires(Permission.ADMINISTER_TENANT)
+    public NewCredential createServiceCredential(Caller caller, String service) {
+        try {
+            ServicePrincipalRegistry.IssuedCredential issued = servicePrincipals.register(caller.tenantId(), service);
+            return new NewCredential(issued.secretId(), issued.secretKey(), service);
+        } catch (IllegalArgumentException e) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, e.getMessage());
+        }
     }
 
     @Override

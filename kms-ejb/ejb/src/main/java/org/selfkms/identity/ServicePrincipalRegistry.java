@@ -13,7 +13,7 @@ import java.time.Clock;
  * Registers service principals: API credentials through which an integrated service (cos, cdb...) calls
  * KMS for one tenant. Registering one is the tenant's authorisation of that service; its first use of alias
  * {@code kms-<service>} then creates the service's managed key. Today the operator's bootstrap option calls
- * this; the tenant administration of issue 6 will call it on an administrator's request.
+ * this, and so does {@link IdentityAdministrationBean#createServiceCredential} on an administrator's request.
  */
 @Stateless
 public class ServicePrincipalRegistry {

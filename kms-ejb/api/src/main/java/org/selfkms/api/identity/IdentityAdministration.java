@@ -28,6 +28,16 @@ public interface IdentityAdministration {
     /** A new SecretId/SecretKey pair acting with {@code username}'s role; the SecretKey is shown this once. */
     NewCredential createCredential(Caller caller, String username);
 
+    /**
+     * A service principal: a SecretId/SecretKey pair through which an integrated service ({@code cos}, {@code cdb}...)
+     * calls for this tenant, acting as {@link Role#SERVICE}. Creating one is the tenant's authorisation of that
+     * service; its first use of alias {@code kms-<service>} creates the service's managed key. The SecretKey is
+     * shown this once.
+     *
+     * @param service 2-32 lower-case letters or digits, starting with a letter; not {@code user}
+     */
+    NewCredential createServiceCredential(Caller caller, String service);
+
     void setCredentialEnabled(Caller caller, String secretId, boolean enabled);
 
     void deleteCredential(Caller caller, String secretId);
