@@ -30,6 +30,11 @@ final class AccessPage {
     /** On the Access page: a new credential for the user; @return SecretId and SecretKey, read from the one-time dialog */
     static String[] newCredential(ConsoleBrowser browser, String username) {
         browser.click(By.id("new-credential-" + username));
+        return oneTimeCredential(browser);
+    }
+
+    /** Reads SecretId and SecretKey from the one-time dialog, closes it and waits for the credential in the grid. */
+    static String[] oneTimeCredential(ConsoleBrowser browser) {
         browser.waitUntil("the one-time dialog", () -> browser.isPresent(By.id("new-credential-secret-key")));
         String secretId = String.valueOf(browser.js("return document.querySelector('#new-credential-secret-id input').value;"));
         String secretKey = String.valueOf(browser.js("return document.querySelector('#new-credential-secret-key input').value;"));

@@ -6,6 +6,7 @@ import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -196,6 +198,66 @@ class RolesIT extends SdkKeyTest {
         checks.add(() -> assertCode("UnauthorizedOperation", () -> service.call("CreateKey", "{\"Alias\":\"" + uniqueAlias("svc") + "\"}")));
         assertAll(checks);
         assertEquals(before, AbstractModel.toJsonString(describe(keyId)));
+    }
+
+    /**
+     * The administrator authorises a service in the console: its credential (shown once) acts as SERVICE - its
+     * first use of kms-<service> creates the managed key, and it may not create keys of its own. A bad service
+     * name is refused in the dialog and adds nothing.
+     */
+    @Test
+    void aServicePrincipalAddedInTheConsoleUsesItsManagedKeyOnly() throws Exception {
+        String service = "svc" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        AccessPage.open(browser, adminUsername(), adminPassword());
+        int credentialsBefore = browser.driver().findElements(By.cssSelector("[id^='delete-credential-']")).size();
+        browser.click(By.id("add-service-principal-button"));
+        browser.waitUntil("the service principal dialog", () -> browser.isPresent(By.id("new-service-principal-name")));
+        browser.driver().findElement(By.cssSelector("#new-service-principal-name input")).sendKeys("Not A Service");
+        browser.click(By.id("new-service-principal-submit"));
+        browser.waitUntil("the refusal", () -> browser.notificationShown("error"));
+        assertTrue(browser.isPresent(By.id("new-service-principal-name")), "the dialog stays open");
+        browser.driver().findElement(By.cssSelector("#new-service-principal-name input")).clear();
+        browser.driver().findElement(By.cssSelector("#new-service-principal-name input")).sendKeys(service);
+        browser.click(By.id("new-service-principal-submit"));
+        String[] credential = AccessPage.oneTimeCredential(browser);
+        assertEquals(credentialsBefore + 1, browser.driver().findElements(By.cssSelector("[id^='delete-credential-']")).size(),
+                "only the valid name added a credential");
+        assertTrue(browser.driver().findElement(By.id("credentials-grid")).getText().contains("service " + service), "listed as the service");
+
+        KmsClient client = kms(credential[0], credential[1]);
+        GenerateDataKeyRequest dataKey = new GenerateDataKeyRequest();
+        dataKey.setKeyId("alias/kms-" + service);
+        dataKey.setKeySpec("AES_256");
+        String managedKey = client.GenerateDataKey(dataKey).getKeyId();
+        assertEquals("kms-" + service, describe(managedKey).getAlias(), "the service's managed key");
+        assertCode("UnauthorizedOperation", () -> client.CreateKey(createRequest()));
+
+        browser.click(By.id("delete-credential-" + credential[0]));
+        assertCode("AuthFailure.SecretIdNotFound", () -> client.GenerateDataKey(dataKey));
+    }
+
+    /**
+     * An open console left alone ends after the idle time although its tab keeps sending heartbeats (the test
+     * server asks for one every 5 s): the heartbeat after the idle time finds the session closed and the tab
+     * falls back to the login page by itself, clearing the view.
+     */
+    @Test
+    void anIdleConsoleSessionEndsDespiteHeartbeats() throws Exception {
+        ServerClock.setProperty("kms.console.session-timeout-seconds", "15");
+        try {
+            AccessPage.open(browser, adminUsername(), adminPassword());
+        } finally {
+            ServerClock.setProperty("kms.console.session-timeout-seconds", "900");
+        }
+        long loggedIn = System.nanoTime();
+        Thread.sleep(6_000);
+        assertTrue(browser.isPresent(By.id("users-grid")), "heartbeats alone do not end it early");
+        browser.waitUntil("the login page after the idle time", Duration.ofSeconds(60),
+                () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+        assertTrue(System.nanoTime() - loggedIn >= Duration.ofSeconds(15).toNanos(), "not before the idle time");
+        assertFalse(browser.isPresent(By.id("users-grid")), "the view is gone");
+        browser.open("/console/access");
+        browser.waitUntil("still logged out", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
     }
 
     /** Disabled, enabled again, then deleted: each takes effect with the next request. */

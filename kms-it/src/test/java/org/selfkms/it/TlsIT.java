@@ -47,9 +47,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -112,6 +114,20 @@ class TlsIT extends DeployedKms {
         HttpResponse<String> console = browser.send(HttpRequest.newBuilder(
                 URI.create("https://localhost:" + httpsPort() + "/console/")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, console.statusCode());
+        // its session cookie is marked Secure when set over HTTPS, so a browser never sends it over plain HTTP
+        assertTrue(sessionCookieAttributes(console).containsAll(Set.of("secure", "httponly")), console.headers().toString());
+        HttpResponse<String> overHttp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/console/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Set<String> plain = sessionCookieAttributes(overHttp);
+        assertTrue(plain.contains("httponly") && !plain.contains("secure"), overHttp.headers().toString());
+    }
+
+    /** The attributes of the response's JSESSIONID cookie, lower case ({@code secure}, {@code httponly}, ...). */
+    private static Set<String> sessionCookieAttributes(HttpResponse<?> response) {
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(value -> value.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + response.headers().map()));
+        return Arrays.stream(cookie.split(";")).skip(1).map(part -> part.trim().split("=")[0].toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.ConsoleUserInfo;
 import org.selfkms.api.identity.CredentialInfo;
 import org.selfkms.api.identity.IdentityAdministration;
+import org.selfkms.api.identity.NewCredential;
 import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
@@ -68,9 +69,15 @@ public class AccessView extends VerticalLayout {
         credentials.addColumn(c -> c.lastUsedTime() == 0 ? "never" : UnixTime.formatUtc(c.lastUsedTime())).setHeader("Last used (UTC)");
         credentials.addComponentColumn(this::credentialActions).setHeader("Actions").setAutoWidth(true);
 
+        Button addServicePrincipal = new Button("Add service principal", VaadinIcon.PLUS.create(),
+                click -> new NewServicePrincipalDialog(this::createServicePrincipal).open());
+        addServicePrincipal.setId("add-service-principal-button");
+
         HorizontalLayout header = new HorizontalLayout(new H2("Access"), addUser);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(header, new H3("Console users"), users, new H3("API credentials"), credentials);
+        HorizontalLayout credentialsHeader = new HorizontalLayout(new H3("API credentials"), addServicePrincipal);
+        credentialsHeader.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(header, new H3("Console users"), users, credentialsHeader, credentials);
     }
 
     @PostConstruct
@@ -131,6 +138,19 @@ public class AccessView extends VerticalLayout {
             return false;
         } finally {
             java.util.Arrays.fill(request.password(), '\0');
+        }
+    }
+
+    private boolean createServicePrincipal(String service) {
+        try {
+            NewCredential credential = audit.call("CreateServicePrincipal", null,
+                    () -> identities.createServiceCredential(ConsoleSession.requireCaller(), service));
+            refresh();
+            new NewCredentialDialog(credential).open();
+            return true;
+        } catch (KmsException e) {
+            Notifications.error(e.getMessage());
+            return false;
         }
     }
 

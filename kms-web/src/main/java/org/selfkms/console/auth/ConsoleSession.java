@@ -31,9 +31,10 @@ public final class ConsoleSession {
         VaadinServletRequest request = VaadinServletRequest.getCurrent();
         if (request != null) {
             request.getHttpServletRequest().changeSessionId();
-            // idle time of a logged-in console; with closeIdleSessions (web.xml) heartbeats do not count as activity
+            // idle time of a logged-in console, read at each login; with closeIdleSessions (web.xml) heartbeats
+            // do not count as activity
             request.getHttpServletRequest().getSession().setMaxInactiveInterval(
-                    60 * Integer.getInteger("kms.console.session-timeout-minutes", 15));
+                    Integer.getInteger("kms.console.session-timeout-seconds", 900));
         }
         VaadinSession.getCurrent().setAttribute(Caller.class, caller);
     }
