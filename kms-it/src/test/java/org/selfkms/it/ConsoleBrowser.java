@@ -128,11 +128,23 @@ final class ConsoleBrowser implements AutoCloseable {
         waitUntil(what, TIMEOUT, condition);
     }
 
-    /** Polls the condition (Selenium's default, every 500 ms) until it holds or the timeout has passed. */
+    /**
+     * Polls the condition (Selenium's default, every 500 ms) until it holds or the timeout has passed; a timeout
+     * names the page the browser was on and the start of its text, so a failure says what was shown instead.
+     */
     void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
         new WebDriverWait(driver, timeout)
-                .withMessage("waiting for " + what)
+                .withMessage(() -> "waiting for " + what + " on " + driver.getCurrentUrl() + ", which shows: " + shownText())
                 .until(d -> condition.getAsBoolean());
+    }
+
+    private String shownText() {
+        try {
+            String text = String.valueOf(js("return document.body ? document.body.innerText : '';")).replaceAll("\\s+", " ");
+            return text.length() > 400 ? text.substring(0, 400) + "..." : text;
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getClass().getSimpleName() + ")";
+        }
     }
 
     /** Toasts of the given Lumo theme ({@code success}, {@code error}) currently shown. */
