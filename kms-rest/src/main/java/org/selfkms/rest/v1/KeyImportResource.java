@@ -29,7 +29,7 @@ import static org.selfkms.rest.v1.KeyResource.checked;
  * Bring your own key for keys created with {@code "origin":"EXTERNAL"}: import parameters (a wrapping public key
  * and a single-use import token), the wrapped material, and its deletion. One {@link KeyImport} call each.
  */
-@Path("/keys/{keyRef}")
+@Path("/keys")
 @RequestScoped
 public class KeyImportResource extends V1Door {
 
@@ -42,7 +42,7 @@ public class KeyImportResource extends V1Door {
     private KeyImport imports;
 
     @POST
-    @Path("/import-parameters")
+    @Path("/{keyRef}/import-parameters")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response parameters(@PathParam("keyRef") String keyRef, InputStream in) {
@@ -58,7 +58,7 @@ public class KeyImportResource extends V1Door {
     }
 
     @PUT
-    @Path("/material")
+    @Path("/{keyRef}/material")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response importMaterial(@PathParam("keyRef") String keyRef, InputStream in) {
@@ -73,7 +73,7 @@ public class KeyImportResource extends V1Door {
     }
 
     @DELETE
-    @Path("/material")
+    @Path("/{keyRef}/material")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response deleteMaterial(@PathParam("keyRef") String keyRef, InputStream in) {

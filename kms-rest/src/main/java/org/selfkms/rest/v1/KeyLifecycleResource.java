@@ -14,11 +14,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.selfkms.api.identity.Caller;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyVersionInfo;
 
 import java.io.InputStream;
+import java.util.function.BiConsumer;
 import java.time.Instant;
 
 import static org.selfkms.rest.v1.KeyResource.checked;
@@ -81,33 +83,21 @@ public class KeyLifecycleResource extends V1Door {
     @Path("/{keyRef}/cancel-deletion")
     @Consumes(MediaType.WILDCARD)
     public Response cancelDeletion(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("CancelKeyDeletion", keyRef, caller -> {
-            body(in);
-            keys.cancelKeyDeletion(caller, checked(keyRef));
-            return noContent();
-        });
+        return change("CancelKeyDeletion", keyRef, in, keys::cancelKeyDeletion);
     }
 
     @POST
     @Path("/{keyRef}/archive")
     @Consumes(MediaType.WILDCARD)
     public Response archive(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("ArchiveKey", keyRef, caller -> {
-            body(in);
-            keys.archiveKey(caller, checked(keyRef));
-            return noContent();
-        });
+        return change("ArchiveKey", keyRef, in, keys::archiveKey);
     }
 
     @POST
     @Path("/{keyRef}/unarchive")
     @Consumes(MediaType.WILDCARD)
     public Response unarchive(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("CancelKeyArchive", keyRef, caller -> {
-            body(in);
-            keys.cancelKeyArchive(caller, checked(keyRef));
-            return noContent();
-        });
+        return change("CancelKeyArchive", keyRef, in, keys::cancelKeyArchive);
     }
 
     @GET
@@ -135,11 +125,7 @@ public class KeyLifecycleResource extends V1Door {
     @Path("/{keyRef}/rotation/disable")
     @Consumes(MediaType.WILDCARD)
     public Response disableRotation(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("DisableKeyRotation", keyRef, caller -> {
-            body(in);
-            keys.disableKeyRotation(caller, checked(keyRef));
-            return noContent();
-        });
+        return change("DisableKeyRotation", keyRef, in, keys::disableKeyRotation);
     }
 
     @POST
@@ -166,6 +152,15 @@ public class KeyLifecycleResource extends V1Door {
                         .add("current", version.current()));
             }
             return Answer.ok(Json.createObjectBuilder().add("versions", versions).build(), null);
+        });
+    }
+
+    /** A change that takes no body and answers 204. */
+    private Response change(String action, String keyRef, InputStream in, BiConsumer<Caller, String> call) {
+        return serve(action, keyRef, caller -> {
+            body(in);
+            call.accept(caller, checked(keyRef));
+            return noContent();
         });
     }
 

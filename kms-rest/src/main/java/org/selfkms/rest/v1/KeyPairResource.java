@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.selfkms.api.crypto.AsymmetricCrypto;
 import org.selfkms.api.crypto.Ciphertext;
 import org.selfkms.api.crypto.MessageType;
-import org.selfkms.api.crypto.Plaintext;
 import org.selfkms.api.crypto.PublicKeyInfo;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
@@ -27,25 +26,24 @@ import static org.selfkms.rest.v1.KeyResource.checked;
 
 /**
  * Key pairs: the public key, signatures (including ML-DSA with algorithm {@code Dilithium}), decryption of data
- * encrypted to the public key, and the post-quantum (ML-KEM) encryption. One {@link AsymmetricCrypto} call each;
+ * encrypted to the public key, and the post-quantum (ML-KEM) encryption - its decryption needs no key in the path
+ * and is in {@link DataResource}. One {@link AsymmetricCrypto} call each;
  * algorithm names and their rules are the service's, as for the Tencent door.
  */
-@Path("/")
+@Path("/keys")
 @RequestScoped
 public class KeyPairResource extends V1Door {
 
     /** RSA-3072 and ML-DSA-65 signatures, and RSA/SM2 ciphertexts, are far below what the service allows (8 KiB). */
     static final int MAX_SIGNATURE_BYTES = 8192;
     static final int MAX_CIPHERTEXT_BYTES = 8192;
-    /** Post-quantum blobs: a 4 KiB plaintext plus the ML-KEM-768 encapsulation and header, in Base64. */
-    static final int MAX_POST_QUANTUM_BLOB_CHARS = 16 * 1024;
     private static final int MAX_ALGORITHM_CHARS = 32;
 
     @EJB
     private AsymmetricCrypto crypto;
 
     @GET
-    @Path("keys/{keyRef}/public-key")
+    @Path("/{keyRef}/public-key")
     @Produces(MediaType.APPLICATION_JSON)
     public Response publicKey(@PathParam("keyRef") String keyRef) {
         return serve("GetPublicKey", keyRef, caller -> {
@@ -57,7 +55,7 @@ public class KeyPairResource extends V1Door {
     }
 
     @POST
-    @Path("keys/{keyRef}/sign")
+    @Path("/{keyRef}/sign")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response sign(@PathParam("keyRef") String keyRef, InputStream in) {
@@ -70,7 +68,7 @@ public class KeyPairResource extends V1Door {
     }
 
     @POST
-    @Path("keys/{keyRef}/verify")
+    @Path("/{keyRef}/verify")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response verify(@PathParam("keyRef") String keyRef, InputStream in) {
@@ -85,19 +83,19 @@ public class KeyPairResource extends V1Door {
 
     /** RSA ({@code RSAES_*}) or SM2 ({@code SM2}): Tencent's AsymmetricRsaDecrypt and AsymmetricSm2Decrypt in one. */
     @POST
-    @Path("keys/{keyRef}/asymmetric-decrypt")
+    @Path("/{keyRef}/asymmetric-decrypt")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response decrypt(@PathParam("keyRef") String keyRef, InputStream in) {
         return serve("AsymmetricDecrypt", keyRef, caller -> {
             JsonInput body = body(in, "algorithm", "ciphertext");
-            return plaintextAnswer(crypto.decrypt(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
+            return DataResource.plaintextAnswer(crypto.decrypt(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
                     body.requiredBase64("ciphertext", MAX_CIPHERTEXT_BYTES)));
         });
     }
 
     @POST
-    @Path("keys/{keyRef}/post-quantum-encrypt")
+    @Path("/{keyRef}/post-quantum-encrypt")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response encryptPostQuantum(@PathParam("keyRef") String keyRef, InputStream in) {
@@ -111,25 +109,6 @@ public class KeyPairResource extends V1Door {
                 Arrays.fill(plaintext, (byte) 0);
             }
         });
-    }
-
-    /** Like {@code POST /decrypt}: the blob names its key. */
-    @POST
-    @Path("post-quantum-decrypt")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response decryptPostQuantum(InputStream in) {
-        return serve("PostQuantumCryptoDecrypt", null, caller -> plaintextAnswer(crypto.decryptPostQuantum(caller,
-                body(in, "ciphertextBlob").requiredString("ciphertextBlob", MAX_POST_QUANTUM_BLOB_CHARS))));
-    }
-
-    private static Answer plaintextAnswer(Plaintext plaintext) {
-        try {
-            return Answer.ok(Json.createObjectBuilder().add("keyId", plaintext.keyId())
-                    .add("plaintext", Base64.getEncoder().encodeToString(plaintext.bytes())).build(), plaintext.keyId());
-        } finally {
-            Arrays.fill(plaintext.bytes(), (byte) 0);
-        }
     }
 
     private static MessageType messageType(JsonInput body) {

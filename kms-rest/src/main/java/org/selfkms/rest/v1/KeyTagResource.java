@@ -27,7 +27,7 @@ import static org.selfkms.rest.v1.KeyResource.checked;
  * A key's tags as one JSON object of strings, the form {@code POST /keys} takes them in: read them, add or
  * replace some, remove one. The tag rules (characters, reserved prefixes, 50 per key) are kms-ejb's.
  */
-@Path("/keys/{keyRef}/tags")
+@Path("/keys")
 @RequestScoped
 public class KeyTagResource extends V1Door {
 
@@ -38,6 +38,7 @@ public class KeyTagResource extends V1Door {
     private KeyManagement keys;
 
     @GET
+    @Path("/{keyRef}/tags")
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("keyRef") String keyRef) {
         return serve("ListKeyTags", keyRef, caller -> {
@@ -48,6 +49,7 @@ public class KeyTagResource extends V1Door {
     }
 
     @POST
+    @Path("/{keyRef}/tags")
     @Consumes(MediaType.WILDCARD)
     public Response tag(@PathParam("keyRef") String keyRef, InputStream in) {
         return serve("TagKey", keyRef, caller -> {
@@ -61,7 +63,7 @@ public class KeyTagResource extends V1Door {
 
     /** The tag key is the rest of the path, so that keys with a {@code /} need no encoding. */
     @DELETE
-    @Path("/{tagKey: .+}")
+    @Path("/{keyRef}/tags/{tagKey: .+}")
     @Consumes(MediaType.WILDCARD)
     public Response untag(@PathParam("keyRef") String keyRef, @PathParam("tagKey") String tagKey, InputStream in) {
         return serve("UntagKey", keyRef, caller -> {
