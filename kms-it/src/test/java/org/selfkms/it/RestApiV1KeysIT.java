@@ -7,6 +7,8 @@ import com.tencentcloudapi.kms.v20190118.models.PostQuantumCryptoDecryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.PostQuantumCryptoVerifyRequest;
 import com.tencentcloudapi.kms.v20190118.models.TagFilter;
 import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,11 @@ class RestApiV1KeysIT extends SdkKeyTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] MESSAGE = "pay 100 to bob".getBytes(StandardCharsets.UTF_8);
     private static String admin;
+
+    @Deployment(name = "sql", order = 2, testable = false)
+    public static WebArchive sqlAccess() {
+        return ServerSql.archive();
+    }
 
     @BeforeAll
     static void adminToken() throws Exception {
@@ -297,6 +304,27 @@ class RestApiV1KeysIT extends SdkKeyTest {
         // a tag-filtered listing pages with cursors bound to that filter
         String cursor = json(get("/keys?limit=1&tagKey=team", admin)).getString("nextCursor");
         assertProblem(get("/keys?limit=1&tagKey=env&cursor=" + cursor, admin), 400, "INVALID_PARAMETER_VALUE");
+    }
+
+    @Test
+    void everyNewResourceIsAuditedThroughTheRestDoorServedOrRefused() throws Exception {
+        String keyId = createRest(uniqueAlias("rest-audit"), null);
+        String signer = createRest(uniqueAlias("rest-audit-sign"), "\"usage\":\"ASYMMETRIC_SIGN_VERIFY_ECC\"");
+        assertEquals(204, post("/keys/" + keyId + "/rotation/enable", "{}", admin).statusCode());
+        assertEquals(200, post("/keys/" + keyId + "/rotate", "", admin).statusCode());
+        assertEquals(200, get("/keys/" + keyId + "/versions", admin).statusCode());
+        assertEquals(204, post("/keys/" + keyId + "/tags", "{\"tags\":{\"a\":\"b\"}}", admin).statusCode());
+        signRest(signer, "ECC_P256_R1", "RAW", MESSAGE);
+        assertProblem(post("/keys/" + keyId + "/schedule-deletion", "{\"pendingWindowInDays\":7}", admin), 409, "KEY_SHOULD_BE_DISABLED");
+        assertProblem(post("/keys/" + keyId + "/archive", "{\"colour\":1}", admin), 400, "INVALID_PARAMETER");
+        String principal = secretId();
+        assertEquals("rest\t" + principal + "\tEnableKeyRotation\tALLOWED", ServerSql.auditOf(keyId, "EnableKeyRotation"));
+        assertEquals("rest\t" + principal + "\tRotateKey\tALLOWED", ServerSql.auditOf(keyId, "RotateKey"));
+        assertEquals("rest\t" + principal + "\tListKeyVersions\tALLOWED", ServerSql.auditOf(keyId, "ListKeyVersions"));
+        assertEquals("rest\t" + principal + "\tTagKey\tALLOWED", ServerSql.auditOf(keyId, "TagKey"));
+        assertEquals("rest\t" + principal + "\tSignByAsymmetricKey\tALLOWED", ServerSql.auditOf(signer, "SignByAsymmetricKey"));
+        assertEquals("rest\t" + principal + "\tScheduleKeyDeletion\tDENIED", ServerSql.auditOf(keyId, "ScheduleKeyDeletion"));
+        assertEquals("rest\t" + principal + "\tArchiveKey\tDENIED", ServerSql.auditOf(keyId, "ArchiveKey"), "bad input is audited too");
     }
 
     // ---------------------------------------------------------------- bad input changes nothing
