@@ -49,6 +49,13 @@ class RestApiV1IT extends DeployedKms {
     /** What each ```sh block of docs/rest-api.md must print, in order (regular expressions, whole output). */
     private static final List<String> EXPECTED_OUTPUTS = List.of(
             "",                                                                    // TOKEN=...
+            "201\n204\n204\nbilling-journal: Ledger entries",                      // create, describe, rename
+            "204\n204\n\\{\"team\":\"billing\"\\}\nbilling-journal",                  // tags, listing by tag
+            "204\ntrue\n2\n\\[\\{\"version\":1,\"current\":false\\},\\{\"version\":2,\"current\":true\\}\\]", // rotation
+            "204\n204\n204\n\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\nPendingDelete\n204\nDisabled", // archive, deletion
+            "ASYMMETRIC_SIGN_VERIFY_ECC\n-----BEGIN PUBLIC KEY-----\ntrue",          // sign and verify
+            "201\nquantum-safe",                                                  // post-quantum round trip
+            "PendingImport\nEnabled",                                             // BYOK
             "(?=.*\"status\":400)(?=.*\"code\":\"INVALID_PARAMETER\")(?=.*'colour').*", // unknown field
             "\\{.*\"alias\":\"shop-orders\".*\"state\":\"Enabled\".*\\}\\s*Enabled",  // create two keys
             "shop-orders Enabled ENCRYPT_DECRYPT",                                 // describe
@@ -295,7 +302,7 @@ class RestApiV1IT extends DeployedKms {
 
     // ---------------------------------------------------------------- helpers
 
-    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+    static void assertProblem(HttpResponse<String> response, int status, String code) {
         String where = response.request().method() + " " + response.request().uri() + " -> " + response.statusCode() + " " + response.body();
         assertEquals(status, response.statusCode(), where);
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0], where);
@@ -339,7 +346,7 @@ class RestApiV1IT extends DeployedKms {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
+    static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.selfkms.api.crypto.AsymmetricCrypto;
 import org.selfkms.api.crypto.EnvelopeCrypto;
 import org.selfkms.api.crypto.Plaintext;
 import org.selfkms.api.crypto.ReEncrypted;
@@ -17,7 +18,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Base64;
 
-/** Operations whose key is named by the ciphertext (decrypt, re-encrypt) or that need none (random). */
+/** Operations whose key is named by the ciphertext (decrypt, re-encrypt, post-quantum decrypt) or that need none (random). */
 @Path("/")
 @RequestScoped
 public class DataResource extends V1Door {
@@ -25,8 +26,14 @@ public class DataResource extends V1Door {
     /** Base64 of the largest blob (4 KiB plaintext plus header and tag) fits well below this. */
     static final int MAX_BLOB_CHARS = 16 * 1024;
 
+    /** Post-quantum blobs: a 4 KiB plaintext plus the ML-KEM-768 encapsulation and header, in Base64. */
+    static final int MAX_POST_QUANTUM_BLOB_CHARS = 16 * 1024;
+
     @EJB
     private EnvelopeCrypto crypto;
+
+    @EJB
+    private AsymmetricCrypto keyPairs;
 
     @POST
     @Path("decrypt")
@@ -35,15 +42,29 @@ public class DataResource extends V1Door {
     public Response decrypt(InputStream in) {
         return serve("Decrypt", null, caller -> {
             JsonInput body = body(in, "ciphertextBlob", "encryptionContext");
-            Plaintext plaintext = crypto.decrypt(caller, body.requiredString("ciphertextBlob", MAX_BLOB_CHARS),
-                    body.encryptionContext("encryptionContext").orElse(null));
-            try {
-                return Answer.ok(Json.createObjectBuilder().add("keyId", plaintext.keyId())
-                        .add("plaintext", Base64.getEncoder().encodeToString(plaintext.bytes())).build(), plaintext.keyId());
-            } finally {
-                Arrays.fill(plaintext.bytes(), (byte) 0);
-            }
+            return plaintextAnswer(crypto.decrypt(caller, body.requiredString("ciphertextBlob", MAX_BLOB_CHARS),
+                    body.encryptionContext("encryptionContext").orElse(null)));
         });
+    }
+
+    /** Like {@code POST /decrypt}, for blobs of {@code POST /keys/{keyRef}/post-quantum-encrypt}. */
+    @POST
+    @Path("post-quantum-decrypt")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response decryptPostQuantum(InputStream in) {
+        return serve("PostQuantumCryptoDecrypt", null, caller -> plaintextAnswer(keyPairs.decryptPostQuantum(caller,
+                body(in, "ciphertextBlob").requiredString("ciphertextBlob", MAX_POST_QUANTUM_BLOB_CHARS))));
+    }
+
+    /** {@code {"keyId","plaintext"}}; the plaintext is zeroed once rendered. */
+    static Answer plaintextAnswer(Plaintext plaintext) {
+        try {
+            return Answer.ok(Json.createObjectBuilder().add("keyId", plaintext.keyId())
+                    .add("plaintext", Base64.getEncoder().encodeToString(plaintext.bytes())).build(), plaintext.keyId());
+        } finally {
+            Arrays.fill(plaintext.bytes(), (byte) 0);
+        }
     }
 
     @POST

@@ -138,8 +138,7 @@ final class JsonInput {
     }
 
     String requiredString(String name, int maxChars) {
-        return string(name, maxChars).filter(s -> !s.isEmpty())
-                .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "The field '" + name + "' is required"));
+        return string(name, maxChars).filter(s -> !s.isEmpty()).orElseThrow(() -> missing(name));
     }
 
     /** Standard Base64 (RFC 4648, with padding), decoded; at most {@code maxBytes} once decoded. */
@@ -154,8 +153,7 @@ final class JsonInput {
     }
 
     byte[] requiredBase64(String name, int maxBytes) {
-        return base64(name, maxBytes).orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER,
-                "The field '" + name + "' is required"));
+        return base64(name, maxBytes).orElseThrow(() -> missing(name));
     }
 
     /** A JSON integer (not a string, not a fraction) within [min, max]. */
@@ -178,6 +176,10 @@ final class JsonInput {
                     "The field '" + name + "' must be between " + min + " and " + max);
         }
         return Optional.of((int) n);
+    }
+
+    int requiredInteger(String name, int min, int max) {
+        return integer(name, min, max).orElseThrow(() -> missing(name));
     }
 
     /**
@@ -220,6 +222,10 @@ final class JsonInput {
     private static KmsException tooLong(String name, int maxChars) {
         return new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
                 "The field '" + name + "' is longer than " + maxChars + " characters");
+    }
+
+    static KmsException missing(String name) {
+        return new KmsException(KmsErrorCode.MISSING_PARAMETER, "The field '" + name + "' is required");
     }
 
     static KmsException invalid(String message) {

@@ -30,6 +30,7 @@ import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
 import org.selfkms.api.key.ProtectionLevel;
+import org.selfkms.api.key.TagFilter;
 
 import java.io.InputStream;
 import java.util.Arrays;
@@ -48,7 +49,7 @@ public class KeyResource extends V1Door {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
-    private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor", "state", "usage", "search");
+    private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor", "state", "usage", "search", "tagKey", "tagValue");
 
     @EJB
     private KeyManagement keys;
@@ -90,10 +91,12 @@ public class KeyResource extends V1Door {
             if (search != null && search.length() > 128) {
                 throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "The parameter 'search' is longer than 128 characters");
             }
-            String filters = "state=" + state + "&usage=" + usage + "&search=" + search;
+            List<TagFilter> tagFilters = tagFilter(query.get("tagKey"), query.get("tagValue"));
+            String filters = "state=" + state + "&usage=" + usage + "&search=" + search
+                    + (tagFilters.isEmpty() ? "" : "&tagKey=" + query.get("tagKey") + "&tagValue=" + query.get("tagValue"));
             int position = Cursor.position(query.get("cursor"), filters);
             // oldest first: keys created while a client pages through appear on its last page, not shifting earlier ones
-            KeyPage page = keys.listKeyDetail(caller, new KeyQuery(position, limit, true, state, search, null, usage, List.of()));
+            KeyPage page = keys.listKeyDetail(caller, new KeyQuery(position, limit, true, state, search, null, usage, tagFilters));
             JsonArrayBuilder items = Json.createArrayBuilder();
             page.keys().forEach(k -> items.add(KeyJson.of(k)));
             var body = Json.createObjectBuilder().add("keys", items).add("totalCount", page.totalCount());
@@ -190,8 +193,22 @@ public class KeyResource extends V1Door {
         return keyRef;
     }
 
-    private static List<KeyTag> tags(Map<String, String> pairs) {
+    static List<KeyTag> tags(Map<String, String> pairs) {
         return new TreeMap<>(pairs).entrySet().stream().map(e -> new KeyTag(e.getKey(), e.getValue())).toList();
+    }
+
+    /** {@code tagKey} alone: keys carrying that tag; with {@code tagValue}: with that value. kms-ejb checks both. */
+    private static List<TagFilter> tagFilter(String tagKey, String tagValue) {
+        if (tagKey == null) {
+            if (tagValue != null) {
+                throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "The parameter 'tagValue' needs 'tagKey'");
+            }
+            return List.of();
+        }
+        if (tagKey.length() > KeyTagResource.MAX_TAG_KEY_CHARS || (tagValue != null && tagValue.length() > 255)) {
+            throw new KmsException(KmsErrorCode.TAG_INVALID, "A tag key has at most 127 characters, a value at most 255");
+        }
+        return List.of(new TagFilter(tagKey, tagValue == null ? List.of() : List.of(tagValue)));
     }
 
     private static Optional<KeyOrigin> origin(String value) {

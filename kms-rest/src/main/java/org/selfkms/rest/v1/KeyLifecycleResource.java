@@ -1,0 +1,170 @@
+package org.selfkms.rest.v1;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyVersionInfo;
+
+import java.io.InputStream;
+import java.util.function.BiConsumer;
+import java.time.Instant;
+
+import static org.selfkms.rest.v1.KeyResource.checked;
+
+/**
+ * The life of a key after its creation: description, alias, scheduled deletion, archive, rotation and its
+ * versions. One {@link KeyManagement} call each, as the Tencent actions of the same names; every rule (state,
+ * role, service-managed keys) is kms-ejb's.
+ */
+@Path("/keys")
+@RequestScoped
+public class KeyLifecycleResource extends V1Door {
+
+    /** Tencent's default rotation period, used when enabling rotation names none. */
+    static final int DEFAULT_ROTATE_DAYS = 365;
+
+    @EJB
+    private KeyManagement keys;
+
+    @PATCH
+    @Path("/{keyRef}")
+    @Consumes(MediaType.WILDCARD)
+    public Response updateDescription(@PathParam("keyRef") String keyRef, InputStream in) {
+        return serve("UpdateKeyDescription", keyRef, caller -> {
+            JsonInput body = body(in, "description");
+            // a present but empty description clears it, so only absence is refused
+            String description = body.string("description", 1024).orElseThrow(() -> JsonInput.missing("description"));
+            keys.updateKeyDescription(caller, checked(keyRef), description);
+            return noContent();
+        });
+    }
+
+    @PUT
+    @Path("/{keyRef}/alias")
+    @Consumes(MediaType.WILDCARD)
+    public Response updateAlias(@PathParam("keyRef") String keyRef, InputStream in) {
+        return serve("UpdateAlias", keyRef, caller -> {
+            JsonInput body = body(in, "alias");
+            keys.updateAlias(caller, checked(keyRef), body.requiredString("alias", 60));
+            return noContent();
+        });
+    }
+
+    @POST
+    @Path("/{keyRef}/schedule-deletion")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response scheduleDeletion(@PathParam("keyRef") String keyRef, InputStream in) {
+        return serve("ScheduleKeyDeletion", keyRef, caller -> {
+            JsonInput body = body(in, "pendingWindowInDays");
+            // the window's range (7-30) is kms-ejb's rule and its PENDING_WINDOW_INVALID; here only the JSON type
+            int days = body.requiredInteger("pendingWindowInDays", Integer.MIN_VALUE, Integer.MAX_VALUE);
+            long deletionDate = keys.scheduleKeyDeletion(caller, checked(keyRef), days);
+            return Answer.ok(Json.createObjectBuilder()
+                    .add("deletionDate", Instant.ofEpochSecond(deletionDate).toString()).build(), null);
+        });
+    }
+
+    @POST
+    @Path("/{keyRef}/cancel-deletion")
+    @Consumes(MediaType.WILDCARD)
+    public Response cancelDeletion(@PathParam("keyRef") String keyRef, InputStream in) {
+        return change("CancelKeyDeletion", keyRef, in, keys::cancelKeyDeletion);
+    }
+
+    @POST
+    @Path("/{keyRef}/archive")
+    @Consumes(MediaType.WILDCARD)
+    public Response archive(@PathParam("keyRef") String keyRef, InputStream in) {
+        return change("ArchiveKey", keyRef, in, keys::archiveKey);
+    }
+
+    @POST
+    @Path("/{keyRef}/unarchive")
+    @Consumes(MediaType.WILDCARD)
+    public Response unarchive(@PathParam("keyRef") String keyRef, InputStream in) {
+        return change("CancelKeyArchive", keyRef, in, keys::cancelKeyArchive);
+    }
+
+    @GET
+    @Path("/{keyRef}/rotation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rotationStatus(@PathParam("keyRef") String keyRef) {
+        return serve("GetKeyRotationStatus", keyRef, caller -> Answer.ok(Json.createObjectBuilder()
+                .add("rotationEnabled", keys.keyRotationEnabled(caller, checked(keyRef))).build(), null));
+    }
+
+    @POST
+    @Path("/{keyRef}/rotation/enable")
+    @Consumes(MediaType.WILDCARD)
+    public Response enableRotation(@PathParam("keyRef") String keyRef, InputStream in) {
+        return serve("EnableKeyRotation", keyRef, caller -> {
+            JsonInput body = body(in, "rotateDays");
+            // 7-365 is kms-ejb's rule; any integer passes here so that the message is the service's
+            int days = body.integer("rotateDays", Integer.MIN_VALUE, Integer.MAX_VALUE).orElse(DEFAULT_ROTATE_DAYS);
+            keys.enableKeyRotation(caller, checked(keyRef), days);
+            return noContent();
+        });
+    }
+
+    @POST
+    @Path("/{keyRef}/rotation/disable")
+    @Consumes(MediaType.WILDCARD)
+    public Response disableRotation(@PathParam("keyRef") String keyRef, InputStream in) {
+        return change("DisableKeyRotation", keyRef, in, keys::disableKeyRotation);
+    }
+
+    @POST
+    @Path("/{keyRef}/rotate")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rotate(@PathParam("keyRef") String keyRef, InputStream in) {
+        return serve("RotateKey", keyRef, caller -> {
+            body(in);
+            KeyMetadata rotated = keys.rotateKey(caller, checked(keyRef));
+            return Answer.ok(KeyJson.of(rotated).build(), rotated.keyId());
+        });
+    }
+
+    @GET
+    @Path("/{keyRef}/versions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response versions(@PathParam("keyRef") String keyRef) {
+        return serve("ListKeyVersions", keyRef, caller -> {
+            JsonArrayBuilder versions = Json.createArrayBuilder();
+            for (KeyVersionInfo version : keys.keyVersions(caller, checked(keyRef))) {
+                versions.add(Json.createObjectBuilder().add("version", version.version())
+                        .add("createTime", Instant.ofEpochSecond(version.createTime()).toString())
+                        .add("current", version.current()));
+            }
+            return Answer.ok(Json.createObjectBuilder().add("versions", versions).build(), null);
+        });
+    }
+
+    /** A change that takes no body and answers 204. */
+    private Response change(String action, String keyRef, InputStream in, BiConsumer<Caller, String> call) {
+        return serve(action, keyRef, caller -> {
+            body(in);
+            call.accept(caller, checked(keyRef));
+            return noContent();
+        });
+    }
+
+    static Answer noContent() {
+        return new Answer(204, null, null);
+    }
+}
