@@ -108,12 +108,15 @@ public class IdentityAdministrationBean implements IdentityAdministration {
     @Override
     @Requires(Permission.ADMINISTER_TENANT)
     public NewCredential createServiceCredential(Caller caller, String service) {
+        // checked here: the registry is an EJB, whose IllegalArgumentException would reach us as a rolled-back
+        // EJBException (a 500), not as the caller's bad input
         try {
-            ServicePrincipalRegistry.IssuedCredential issued = servicePrincipals.register(caller.tenantId(), service);
-            return new NewCredential(issued.secretId(), issued.secretKey(), service);
+            Credentials.checkServiceName(service);
         } catch (IllegalArgumentException e) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, e.getMessage());
         }
+        ServicePrincipalRegistry.IssuedCredential issued = servicePrincipals.register(caller.tenantId(), service);
+        return new NewCredential(issued.secretId(), issued.secretKey(), service);
     }
 
     @Override
