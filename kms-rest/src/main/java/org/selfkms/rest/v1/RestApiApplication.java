@@ -16,6 +16,7 @@ public class RestApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(TokenResource.class, KeyResource.class, DataResource.class, OpenApiResource.class,
+                AuditResource.class, UserResource.class, CredentialResource.class, TenantResource.class,
                 V1FallbackExceptionMapper.class);
     }
 }
