@@ -295,7 +295,7 @@ class RestApiV1IT extends DeployedKms {
 
     // ---------------------------------------------------------------- helpers
 
-    private static void assertProblem(HttpResponse<String> response, int status, String code) {
+    static void assertProblem(HttpResponse<String> response, int status, String code) {
         String where = response.request().method() + " " + response.request().uri() + " -> " + response.statusCode() + " " + response.body();
         assertEquals(status, response.statusCode(), where);
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0], where);
@@ -339,7 +339,7 @@ class RestApiV1IT extends DeployedKms {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
+    static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 }
