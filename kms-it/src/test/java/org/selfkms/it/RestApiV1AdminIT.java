@@ -242,6 +242,18 @@ class RestApiV1AdminIT extends DeployedKms {
     }
 
     @Test
+    void anAdministratorsCredentialCannotDeleteItsOwnUser() throws Exception {
+        String second = createUser(admin, uniqueAlias("admin2"), "TENANT_ADMIN");
+        String[] credential = createCredential(admin, second);
+        String token = token(credential[0], credential[1]);
+        assertProblem(send("DELETE", "/users/" + second, null, null, "Bearer " + token), 400, "INVALID_PARAMETER_VALUE");
+        assertTrue(get("/users", admin).body().contains("\"" + second + "\""), "still there");
+        assertEquals(200, get("/keys?limit=1", token).statusCode(), "and so is its credential");
+        assertEquals(204, send("DELETE", "/users/" + second, null, null, "Bearer " + admin).statusCode(), "another administrator may");
+        assertProblem(get("/keys?limit=1", token), 401, "AUTH_LOGIN_FAILED");
+    }
+
+    @Test
     void aServicePrincipalIsCreatedForItsServiceAndActsAsIt() throws Exception {
         JsonObject created = created(post("/credentials", "{\"service\":\"cfs\"}", admin));
         SECRETS.add(created.getString("secretKey"));
