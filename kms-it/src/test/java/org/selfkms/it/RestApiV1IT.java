@@ -67,7 +67,17 @@ class RestApiV1IT extends DeployedKms {
             "true",                                                                // re-encrypt
             "16",                                                                  // random
             "204\nAUTH_SIGNATURE_EXPIRED",                                         // revoke, then refused
-            "openapi: 3.1.0");                                                     // OpenAPI document
+            "openapi: 3.1.0",                                                      // OpenAPI document
+            "CreateKey ALLOWED rest true",                                         // audit search by key and action
+            "DescribeKey\n\\w+\nCreateKey\nnull",                                  // audit pages: newest two, then the oldest
+            "intact: true, records checked: \\d+",                                 // chain verification
+            "shop-auditor AUDITOR\nAUDITOR",                                       // user created and listed
+            "shop-auditor true false",                                             // credential listed without its secret
+            "200\n403 UNAUTHORIZED",                                               // an auditor's token: audit yes, credentials no
+            "cos true",                                                            // service principal
+            "204\n401\n204\n204",                                                  // disable, its token refused, delete both
+            "Shop Ltd false",                                                      // the operator creates a tenant
+            "204\ntrue\n204\n403 UNAUTHORIZED");                                   // suspend, listed, resume; admin refused
 
     @Test
     void theDocumentedCurlExamplesRunVerbatimAndAnswerAsDocumented() throws Exception {

@@ -74,7 +74,7 @@ public class IdentityAdministrationBean implements IdentityAdministration {
     @Requires(Permission.ADMINISTER_TENANT)
     public void deleteUser(Caller caller, String username) {
         ConsoleUserEntity user = user(caller, username);
-        if (caller.kind() == Caller.Kind.CONSOLE_USER && caller.principal().equals(username)) {
+        if (username.equals(actingUser(caller))) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Administrators cannot delete themselves");
         }
         for (ApiCredentialEntity credential : credentialsOf(caller.tenantId(), username)) {
@@ -108,12 +108,15 @@ public class IdentityAdministrationBean implements IdentityAdministration {
     @Override
     @Requires(Permission.ADMINISTER_TENANT)
     public NewCredential createServiceCredential(Caller caller, String service) {
+        // checked here: the registry is an EJB, whose IllegalArgumentException would reach us as a rolled-back
+        // EJBException (a 500), not as the caller's bad input
         try {
-            ServicePrincipalRegistry.IssuedCredential issued = servicePrincipals.register(caller.tenantId(), service);
-            return new NewCredential(issued.secretId(), issued.secretKey(), service);
+            Credentials.checkServiceName(service);
         } catch (IllegalArgumentException e) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, e.getMessage());
         }
+        ServicePrincipalRegistry.IssuedCredential issued = servicePrincipals.register(caller.tenantId(), service);
+        return new NewCredential(issued.secretId(), issued.secretKey(), service);
     }
 
     @Override
@@ -130,6 +133,15 @@ public class IdentityAdministrationBean implements IdentityAdministration {
         ApiCredentialEntity credential = credential(caller, secretId);
         forget(secretId);
         em.remove(credential);
+    }
+
+    /** The user a caller is: the console user, or the user whose role an API credential acts with. */
+    private String actingUser(Caller caller) {
+        if (caller.kind() == Caller.Kind.CONSOLE_USER) {
+            return caller.principal();
+        }
+        ApiCredentialEntity own = em.find(ApiCredentialEntity.class, caller.principal());
+        return own == null || own.service() != null ? null : own.principal();
     }
 
     private ConsoleUserEntity user(Caller caller, String username) {

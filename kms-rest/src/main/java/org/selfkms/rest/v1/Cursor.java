@@ -10,8 +10,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The opaque paging cursor of a listing: where the next page starts, bound to the listing's filters so that a
- * cursor cannot be replayed against another query. Clients must treat it as opaque; today it is base64url of
+ * The opaque paging cursor of a listing: where the next page starts (a position, or a keyset bookmark such as an
+ * audit sequence number), bound to the listing's filters so that a cursor cannot be replayed against another
+ * query (listings of tenant data put the caller's tenant among the filters, so neither against another tenant). Clients must treat it as opaque; today it is base64url of
  * {@code v1:<position>:<filter digest>}. Anything that does not decode to that, or was made for other filters,
  * is {@code INVALID_PARAMETER_VALUE} (400).
  */
@@ -22,16 +23,22 @@ final class Cursor {
     private Cursor() {
     }
 
-    static String next(int position, String filters) {
+    static String next(long position, String filters) {
         String text = "v1:" + position + ":" + digest(filters);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** 0 for no cursor. */
     static int position(String cursor, String filters) {
-        if (cursor == null) {
-            return 0;
-        }
+        return cursor == null ? 0 : (int) read(cursor, filters, 9);
+    }
+
+    /** A keyset bookmark (such as an audit record's sequence number) instead of a position; null for no cursor. */
+    static Long bookmark(String cursor, String filters) {
+        return cursor == null ? null : read(cursor, filters, 18);
+    }
+
+    private static long read(String cursor, String filters, int maxDigits) {
         if (cursor.isEmpty() || cursor.length() > MAX_CHARS || !cursor.matches("[A-Za-z0-9_-]+")) {
             throw invalid();
         }
@@ -42,10 +49,11 @@ final class Cursor {
             throw invalid();
         }
         String[] parts = text.split(":", -1);
-        if (parts.length != 3 || !"v1".equals(parts[0]) || !parts[1].matches("\\d{1,9}") || !digest(filters).equals(parts[2])) {
+        if (parts.length != 3 || !"v1".equals(parts[0]) || !parts[1].matches("\\d{1," + maxDigits + "}")
+                || !digest(filters).equals(parts[2])) {
             throw invalid();
         }
-        return Integer.parseInt(parts[1]);
+        return Long.parseLong(parts[1]);
     }
 
     private static KmsException invalid() {

@@ -4,9 +4,9 @@ import jakarta.ejb.Local;
 import org.selfkms.api.identity.Caller;
 
 /**
- * Reading and verifying the audit trail. Each tenant sees only its own chain. Only console users may use it
- * (administrators today; the auditor role arrives with the identity work); API credentials are refused
- * ({@code UNAUTHORIZED}).
+ * Reading and verifying the audit trail. Each tenant sees only its own chain. It needs READ_AUDIT (tenant
+ * administrators and auditors, whether logged in to the console or calling with an API credential); every other
+ * role is refused ({@code UNAUTHORIZED}).
  */
 @Local
 public interface AuditTrail {

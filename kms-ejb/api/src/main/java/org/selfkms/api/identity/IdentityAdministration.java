@@ -20,7 +20,10 @@ public interface IdentityAdministration {
      */
     ConsoleUserInfo createUser(Caller caller, String username, Role role, char[] password);
 
-    /** Deletes the user and every API credential that acts with its role. A user cannot delete itself. */
+    /**
+     * Deletes the user and every API credential that acts with its role. A user cannot delete itself, neither
+     * logged in to the console nor through one of its own API credentials.
+     */
     void deleteUser(Caller caller, String username);
 
     List<CredentialInfo> credentials(Caller caller);
