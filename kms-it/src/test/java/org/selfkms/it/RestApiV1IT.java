@@ -49,6 +49,11 @@ class RestApiV1IT extends DeployedKms {
     /** What each ```sh block of docs/rest-api.md must print, in order (regular expressions, whole output). */
     private static final List<String> EXPECTED_OUTPUTS = List.of(
             "",                                                                    // TOKEN=...
+            "(?=.*\"status\":400)(?=.*\"code\":\"INVALID_PARAMETER\")(?=.*'colour').*", // unknown field
+            "\\{.*\"alias\":\"shop-orders\".*\"state\":\"Enabled\".*\\}\\s*Enabled",  // create two keys
+            "shop-orders Enabled ENCRYPT_DECRYPT",                                 // describe
+            "(shop-orders\nshop-invoices|shop-invoices\nshop-orders)\nnull",      // two pages, the last without cursor
+            "204\n409 KEY_DISABLED\n204",                                          // disable, refused encrypt, enable
             "201\n204\n204\nbilling-journal: Ledger entries",                      // create, describe, rename
             "204\n204\n\\{\"team\":\"billing\"\\}\nbilling-journal",                  // tags, listing by tag
             "204\ntrue\n2\n\\[\\{\"version\":1,\"current\":false\\},\\{\"version\":2,\"current\":true\\}\\]", // rotation
@@ -56,11 +61,6 @@ class RestApiV1IT extends DeployedKms {
             "ASYMMETRIC_SIGN_VERIFY_ECC\n-----BEGIN PUBLIC KEY-----\ntrue",          // sign and verify
             "201\nquantum-safe",                                                  // post-quantum round trip
             "PendingImport\nEnabled",                                             // BYOK
-            "(?=.*\"status\":400)(?=.*\"code\":\"INVALID_PARAMETER\")(?=.*'colour').*", // unknown field
-            "\\{.*\"alias\":\"shop-orders\".*\"state\":\"Enabled\".*\\}\\s*Enabled",  // create two keys
-            "shop-orders Enabled ENCRYPT_DECRYPT",                                 // describe
-            "(shop-orders\nshop-invoices|shop-invoices\nshop-orders)\nnull",      // two pages, the last without cursor
-            "204\n409 KEY_DISABLED\n204",                                          // disable, refused encrypt, enable
             "",                                                                    // BLOB=...
             "card 4111",                                                           // decrypt
             "32",                                                                  // data key length
