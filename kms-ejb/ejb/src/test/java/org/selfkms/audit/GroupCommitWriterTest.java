@@ -80,6 +80,31 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void twoWritersOnOneDatabaseShareOneChainPerTenant() throws Exception {
+        // two nodes of a cluster: each its own writer (and memory), one database
+        GroupCommitWriter other = started();
+        ExecutorService requests = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            GroupCommitWriter node = i % 2 == 0 ? writer : other;
+            long tenant = i % 5 == 0 ? AuditEvent.PLATFORM_TENANT : 1;
+            int n = i;
+            done.add(requests.submit(() -> node.record(event(tenant, "Encrypt", "request-" + n))));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        requests.shutdown();
+        other.stop();
+        ChainVerification tenant = verify(1);
+        ChainVerification platform = verify(AuditEvent.PLATFORM_TENANT);
+        assertTrue(tenant.intact(), tenant.problem());
+        assertTrue(platform.intact(), platform.problem());
+        assertEquals(320, tenant.recordsChecked());
+        assertEquals(80, platform.recordsChecked());
+    }
+
+    @Test
     void recordIsCommittedWhenRecordReturns() throws Exception {
         writer.record(event(1, "Decrypt", "visible-at-once"));
         List<ChainedRecord> stored = table.chainAfter(1, 0, 10);
