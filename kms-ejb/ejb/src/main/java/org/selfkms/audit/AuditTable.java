@@ -130,6 +130,9 @@ public final class AuditTable {
                 }
             }
         }
+        if (isSealed(stored, chain)) {
+            return stored.head();
+        }
         ChainHead newestRecord = null;
         try (PreparedStatement newest = db.prepareStatement(
                 "SELECT sequence_no, record_hash FROM kms_audit_record WHERE tenant_id = ? ORDER BY sequence_no DESC")) {
@@ -145,21 +148,24 @@ public final class AuditTable {
     }
 
     /**
-     * Where a chain continues: after the sealed head row, unless records exist beyond it (then after the newest
-     * record). A head row ahead of the newest record wins, so that records written from now on leave the gap of a
-     * cut-off tail visible instead of papering over it. An altered head row is ignored (and verification reports it).
+     * Where a chain continues: after its sealed head row - records beyond it were not written by the KMS (they and
+     * the head row move in one transaction), and verification reports them as inserted; a head row ahead of the
+     * newest record leaves the gap of a cut-off tail visible. Without a sealed head row (altered: logged, and
+     * reported by verification; or missing) after the newest record.
      */
     static ChainHead continuation(long tenant, ChainHead newestRecord, StoredHead stored, AuditChain chain) {
-        ChainHead head = newestRecord == null ? ChainHead.empty(tenant) : newestRecord;
-        if (stored == null) {
-            return head;
+        if (isSealed(stored, chain)) {
+            return stored.head();
         }
-        if (!chain.headMac(stored.head()).equals(stored.mac())) {
+        if (stored != null) {
             LOG.severe("The audit head row of tenant " + tenant + " was altered; the chain continues after its newest "
                     + "record, and verification reports the break");
-            return head;
         }
-        return stored.head().sequence() > head.sequence() ? stored.head() : head;
+        return newestRecord == null ? ChainHead.empty(tenant) : newestRecord;
+    }
+
+    private static boolean isSealed(StoredHead stored, AuditChain chain) {
+        return stored != null && chain.headMac(stored.head()).equals(stored.mac());
     }
 
     private static void moveHead(Connection db, ChainHead head, String mac) throws SQLException {

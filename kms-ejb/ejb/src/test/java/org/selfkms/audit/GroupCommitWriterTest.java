@@ -139,6 +139,22 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void aRecordInsertedBeyondTheHeadDoesNotDivertTheChain() throws Exception {
+        writer.record(event(1, "Encrypt", "before"));
+        ChainedRecord last = table.chainAfter(1, 0, 10).get(0);
+        execute("INSERT INTO kms_audit_record (tenant_id, sequence_no, recorded_at, door, principal, action, key_id, request_id, "
+                + "source_address, outcome, error_code, key_version, previous_hash, record_hash) VALUES (1, 100, 0, 'tencent', "
+                + "'AKIDforged', 'Decrypt', 'key-1', 'forged', '127.0.0.1', 'ALLOWED', NULL, 1, '" + last.recordHash() + "', '"
+                + "ab".repeat(32) + "')");
+        writer.record(event(1, "Encrypt", "after"));
+        assertFalse(verify(1).intact(), "the forged record is reported");
+        execute("DELETE FROM kms_audit_record WHERE tenant_id = 1 AND sequence_no = 100");
+        ChainVerification result = verify(1);
+        assertTrue(result.intact(), result.problem());
+        assertEquals(2, result.recordsChecked(), "the chain went on after the sealed head, not after the forgery");
+    }
+
+    @Test
     void failedWriteFailsTheRequestAndTheWriterRecovers() throws Exception {
         writer.record(event(1, "Encrypt", "first"));
         execute("ALTER TABLE kms_audit_record RENAME TO kms_audit_record_away");
