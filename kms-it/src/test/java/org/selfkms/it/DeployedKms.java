@@ -70,7 +70,12 @@ public abstract class DeployedKms {
     }
 
     protected static KmsClient kms(String secretId, String secretKey, String region) {
-        return new KmsClient(new Credential(secretId, secretKey), region, plainHttpProfile());
+        return new KmsClient(new Credential(secretId, secretKey), region, plainHttpProfile(httpPort()));
+    }
+
+    /** The official SDK for another server on this host (a node of ClusterIT's cluster), by its HTTP port. */
+    protected static KmsClient kmsAt(int port, String secretId, String secretKey) {
+        return new KmsClient(new Credential(secretId, secretKey), "ap-guangzhou", plainHttpProfile(port));
     }
 
     /**
@@ -82,13 +87,13 @@ public abstract class DeployedKms {
     }
 
     protected static CommonClient commonClient(String secretId, String secretKey) {
-        return new CommonClient("kms", "2019-01-18", new Credential(secretId, secretKey), "ap-guangzhou", plainHttpProfile());
+        return new CommonClient("kms", "2019-01-18", new Credential(secretId, secretKey), "ap-guangzhou", plainHttpProfile(httpPort()));
     }
 
     /** The server's plain-HTTP endpoint, as a user configures the SDK for it. */
-    private static ClientProfile plainHttpProfile() {
+    private static ClientProfile plainHttpProfile(int port) {
         HttpProfile http = new HttpProfile();
-        http.setEndpoint("127.0.0.1:" + httpPort());
+        http.setEndpoint("127.0.0.1:" + port);
         http.setProtocol("http://");
         ClientProfile profile = new ClientProfile();
         profile.setHttpProfile(http);

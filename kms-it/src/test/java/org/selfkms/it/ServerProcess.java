@@ -73,24 +73,33 @@ final class ServerProcess {
             command.addAll(Arrays.asList(extra.split("\\s+")));
         }
         Path output = Path.of(System.getProperty("kms.it.build.dir", "target"), name + ".log");
+        launch(command, output, environment, Integer.getInteger("kms.it.management.port", 10090));
+    }
+
+    /**
+     * Runs {@code command} (a standalone.sh with its arguments), its output to {@code output}, and waits until the
+     * management interface at {@code managementPort} reports that boot has finished (deployments done or failed).
+     */
+    static Process launch(List<String> command, Path output, Map<String, String> environment, int managementPort) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("JAVA_OPTS", "-Xmx1g");
         builder.environment().putAll(environment);
-        builder.start();
+        Process process = builder.start();
 
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!"running".equals(serverState())) {
-            if (Instant.now().isAfter(deadline)) {
+        while (!"running".equals(serverState(managementPort))) {
+            if (Instant.now().isAfter(deadline) || !process.isAlive()) {
                 throw new AssertionError("the server did not finish booting within " + START_TIMEOUT + "; see " + output);
             }
             Thread.sleep(500);
         }
+        return process;
     }
 
     /** The management model's server-state ("starting", "running", ...), or null while nothing answers. */
-    private static String serverState() {
+    private static String serverState(int managementPort) {
         try {
-            return readAttribute(new ModelNode().setEmptyList(), "server-state");
+            return readAttribute(managementPort, new ModelNode().setEmptyList(), "server-state");
         } catch (IOException notUpYet) {
             return null;
         }
@@ -98,12 +107,25 @@ final class ServerProcess {
 
     /** A deployment's status as the management model reports it: OK, FAILED, STOPPED... */
     static String deploymentStatus(String deployment) throws IOException {
-        return readAttribute(new ModelNode().add("deployment", deployment), "status");
+        return deploymentStatus(Integer.getInteger("kms.it.management.port", 10090), deployment);
     }
 
-    private static String readAttribute(ModelNode address, String name) throws IOException {
-        try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1",
-                Integer.getInteger("kms.it.management.port", 10090))) {
+    static String deploymentStatus(int managementPort, String deployment) throws IOException {
+        return readAttribute(managementPort, new ModelNode().add("deployment", deployment), "status");
+    }
+
+    /** An orderly shutdown through the management interface, as an operator's jboss-cli :shutdown. */
+    static void shutdown(int managementPort) throws IOException {
+        try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", managementPort)) {
+            ModelNode op = new ModelNode();
+            op.get("operation").set("shutdown");
+            op.get("address").setEmptyList();
+            client.execute(op);
+        }
+    }
+
+    private static String readAttribute(int managementPort, ModelNode address, String name) throws IOException {
+        try (ModelControllerClient client = ModelControllerClient.Factory.create("127.0.0.1", managementPort)) {
             ModelNode op = new ModelNode();
             op.get("operation").set("read-attribute");
             op.get("address").set(address);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,25 +38,8 @@ class TenantsIT extends SdkKeyTest {
         tenantName = uniqueAlias("tenant");
         tenantAdmin = uniqueAlias("admin");
         browser = ConsoleBrowser.start(baseUrl());
-        browser.openConsoleAndExpectLogin();
-        browser.logIn("operator", System.getProperty("kms.it.operator.password"));
-        browser.waitUntil("the tenants page, the operator's home", () -> browser.isPresent(By.id("tenants-grid")));
-        assertFalse(browser.isPresent(By.id("nav-access")), "the operator administers no tenant's users");
-        browser.click(By.id("create-tenant-button"));
-        browser.waitUntil("the dialog", () -> browser.isPresent(By.id("tenant-name")));
-        browser.driver().findElement(By.cssSelector("#tenant-name input")).sendKeys(tenantName);
-        browser.driver().findElement(By.cssSelector("#tenant-admin-name input")).sendKeys(tenantAdmin);
-        browser.driver().findElement(By.cssSelector("#tenant-admin-password input")).sendKeys(PASSWORD);
-        browser.click(By.id("create-tenant-submit"));
-        browser.waitUntil("the tenant in the grid", () -> String.valueOf(browser.js(
-                "return document.getElementById('tenants-grid').innerText;")).contains(tenantName));
-        String row = String.valueOf(browser.js("""
-                const cells = Array.from(document.querySelectorAll('#tenants-grid vaadin-grid-cell-content')).map(c => c.textContent.trim());
-                const i = cells.indexOf(arguments[0]);
-                return cells.slice(i, i + 3).join('|');
-                """, tenantName));
-        accountUin = Long.parseLong(row.split("\\|")[1]);
-        assertTrue(row.endsWith("|Active"), row);
+        OperatorPage.open(browser);
+        accountUin = OperatorPage.createTenant(browser, tenantName, tenantAdmin, PASSWORD);
         AccessPage.logOut(browser);
 
         AccessPage.open(browser, tenantAdmin, PASSWORD);
@@ -176,15 +158,7 @@ class TenantsIT extends SdkKeyTest {
     }
 
     private static void setSuspended(boolean suspended) {
-        browser.openConsoleAndExpectLogin();
-        browser.logIn("operator", System.getProperty("kms.it.operator.password"));
-        browser.waitUntil("the tenants page", () -> browser.isPresent(By.id("tenants-grid")));
-        String button = (suspended ? "suspend-tenant-" : "resume-tenant-") + accountUin;
-        browser.waitUntil("the " + button + " button", () -> browser.isPresent(By.id(button)));
-        browser.click(By.id(button));
-        String next = (suspended ? "resume-tenant-" : "suspend-tenant-") + accountUin;
-        browser.waitUntil("the tenant's new state", () -> browser.isPresent(By.id(next)));
-        AccessPage.logOut(browser);
+        OperatorPage.setSuspended(browser, accountUin, suspended);
     }
 
     private static String createKeyIn(KmsClient client, String alias) throws Exception {

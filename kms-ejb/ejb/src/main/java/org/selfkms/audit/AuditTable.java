@@ -1,5 +1,6 @@
 package org.selfkms.audit;
 
+import org.selfkms.api.audit.AuditEvent;
 import org.selfkms.api.audit.AuditQuery;
 
 import javax.sql.DataSource;
@@ -9,10 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
@@ -23,6 +26,8 @@ import java.util.logging.Logger;
 public final class AuditTable {
 
     private static final Logger LOG = Logger.getLogger(AuditTable.class.getName());
+    /** SQLSTATE of a unique-constraint violation, in PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "tenant_id, sequence_no, recorded_at, door, principal, action, key_id, "
             + "request_id, source_address, outcome, error_code, key_version, previous_hash, record_hash";
 
@@ -36,23 +41,46 @@ public final class AuditTable {
         this.dataSource = dataSource;
     }
 
-    /** Inserts the records and moves the heads, in one local transaction. */
-    public void append(List<ChainedRecord> records, Collection<ChainHead> heads, AuditChain chain) throws SQLException {
+    /** An event to append and the time it happened. */
+    public record TimedEvent(AuditEvent event, long time) {
+    }
+
+    /**
+     * Appends the events to their tenants' chains in one local transaction and returns the chains' new heads.
+     *
+     * <p>Each chain continues from its head as the database holds it, read with the head row locked (in tenant
+     * order, so two writers never deadlock): a writer on another node appending to the same chain waits for this
+     * commit and then continues after it. So any number of nodes share a tenant's chain without a fork, and a
+     * writer needs to remember nothing between batches.
+     */
+    public Map<Long, ChainHead> append(List<TimedEvent> events, AuditChain chain) throws SQLException {
+        SortedSet<Long> tenants = new TreeSet<>();
+        events.forEach(e -> tenants.add(e.event().tenantId()));
         try (Connection db = dataSource.getConnection()) {
+            for (long tenant : tenants) {
+                ensureHeadRow(db, tenant, chain);
+            }
             db.setAutoCommit(false);
             try {
+                Map<Long, ChainHead> heads = new HashMap<>();
+                for (long tenant : tenants) {
+                    heads.put(tenant, lockHead(db, tenant, chain));
+                }
                 try (PreparedStatement insert = db.prepareStatement("INSERT INTO kms_audit_record (" + COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (ChainedRecord r : records) {
-                        bind(insert, r);
+                    for (TimedEvent e : events) {
+                        ChainedRecord record = chain.append(heads.get(e.event().tenantId()), e.event(), e.time());
+                        heads.put(record.tenantId(), new ChainHead(record.tenantId(), record.sequence(), record.recordHash()));
+                        bind(insert, record);
                         insert.addBatch();
                     }
                     insert.executeBatch();
                 }
-                for (ChainHead head : heads) {
+                for (ChainHead head : heads.values()) {
                     moveHead(db, head, chain.headMac(head));
                 }
                 db.commit();
+                return heads;
             } catch (SQLException | RuntimeException e) {
                 db.rollback();
                 throw e;
@@ -60,6 +88,84 @@ public final class AuditTable {
                 db.setAutoCommit(true);
             }
         }
+    }
+
+    /**
+     * A chain's first batch needs a row to lock: a sealed empty head, inserted on its own (autocommit). Two
+     * nodes racing to insert it is harmless: the loser's insert fails on the primary key and the row is there.
+     */
+    private static void ensureHeadRow(Connection db, long tenant, AuditChain chain) throws SQLException {
+        try (PreparedStatement exists = db.prepareStatement("SELECT 1 FROM kms_audit_head WHERE tenant_id = ?")) {
+            exists.setLong(1, tenant);
+            try (ResultSet row = exists.executeQuery()) {
+                if (row.next()) {
+                    return;
+                }
+            }
+        }
+        ChainHead empty = ChainHead.empty(tenant);
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO kms_audit_head (tenant_id, last_sequence, last_hash, head_mac) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, tenant);
+            insert.setLong(2, empty.sequence());
+            insert.setString(3, empty.hash());
+            insert.setString(4, chain.headMac(empty));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Locks the tenant's head row until the commit and answers where its chain continues. */
+    private static ChainHead lockHead(Connection db, long tenant, AuditChain chain) throws SQLException {
+        StoredHead stored = null;
+        try (PreparedStatement select = db.prepareStatement(
+                "SELECT last_sequence, last_hash, head_mac FROM kms_audit_head WHERE tenant_id = ? FOR UPDATE")) {
+            select.setLong(1, tenant);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    stored = new StoredHead(new ChainHead(tenant, row.getLong(1), row.getString(2)), row.getString(3));
+                }
+            }
+        }
+        if (isSealed(stored, chain)) {
+            return stored.head();
+        }
+        ChainHead newestRecord = null;
+        try (PreparedStatement newest = db.prepareStatement(
+                "SELECT sequence_no, record_hash FROM kms_audit_record WHERE tenant_id = ? ORDER BY sequence_no DESC")) {
+            newest.setLong(1, tenant);
+            newest.setMaxRows(1);
+            try (ResultSet row = newest.executeQuery()) {
+                if (row.next()) {
+                    newestRecord = new ChainHead(tenant, row.getLong(1), row.getString(2));
+                }
+            }
+        }
+        return continuation(tenant, newestRecord, stored, chain);
+    }
+
+    /**
+     * Where a chain continues: after its sealed head row - records beyond it were not written by the KMS (they and
+     * the head row move in one transaction), and verification reports them as inserted; a head row ahead of the
+     * newest record leaves the gap of a cut-off tail visible. Without a sealed head row (altered: logged, and
+     * reported by verification; or missing) after the newest record.
+     */
+    static ChainHead continuation(long tenant, ChainHead newestRecord, StoredHead stored, AuditChain chain) {
+        if (isSealed(stored, chain)) {
+            return stored.head();
+        }
+        if (stored != null) {
+            LOG.severe("The audit head row of tenant " + tenant + " was altered; the chain continues after its newest "
+                    + "record, and verification reports the break");
+        }
+        return newestRecord == null ? ChainHead.empty(tenant) : newestRecord;
+    }
+
+    private static boolean isSealed(StoredHead stored, AuditChain chain) {
+        return stored != null && chain.headMac(stored.head()).equals(stored.mac());
     }
 
     private static void moveHead(Connection db, ChainHead head, String mac) throws SQLException {
@@ -83,34 +189,26 @@ public final class AuditTable {
         }
     }
 
-    /**
-     * Where each tenant's chain continues: the sealed head row, unless records exist beyond it (then the newest
-     * record). A head row ahead of the newest record is kept, so that records written from now on leave the
-     * gap of a cut-off tail visible instead of papering over it.
-     */
+    /** Where each tenant's chain continues, as {@link #continuation} says, for every chain in the database. */
     public Map<Long, ChainHead> loadHeads(AuditChain chain) throws SQLException {
-        Map<Long, ChainHead> heads = new HashMap<>();
+        Map<Long, ChainHead> newest = new HashMap<>();
+        Map<Long, StoredHead> stored = new HashMap<>();
         try (Connection db = dataSource.getConnection()) {
-            try (PreparedStatement newest = db.prepareStatement("SELECT r.tenant_id, r.sequence_no, r.record_hash "
+            try (PreparedStatement select = db.prepareStatement("SELECT r.tenant_id, r.sequence_no, r.record_hash "
                     + "FROM kms_audit_record r WHERE r.sequence_no = "
                     + "(SELECT MAX(m.sequence_no) FROM kms_audit_record m WHERE m.tenant_id = r.tenant_id)");
-                 ResultSet rows = newest.executeQuery()) {
+                 ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    heads.put(rows.getLong(1), new ChainHead(rows.getLong(1), rows.getLong(2), rows.getString(3)));
+                    newest.put(rows.getLong(1), new ChainHead(rows.getLong(1), rows.getLong(2), rows.getString(3)));
                 }
             }
-            for (StoredHead stored : heads(db)) {
-                ChainHead head = stored.head();
-                if (!chain.headMac(head).equals(stored.mac())) {
-                    LOG.severe("The audit head row of tenant " + head.tenantId() + " was altered; the chain continues "
-                            + "after its newest record, and verification reports the break");
-                    continue;
-                }
-                ChainHead newestRecord = heads.get(head.tenantId());
-                if (newestRecord == null || newestRecord.sequence() < head.sequence()) {
-                    heads.put(head.tenantId(), head);
-                }
-            }
+            heads(db).forEach(h -> stored.put(h.head().tenantId(), h));
+        }
+        Map<Long, ChainHead> heads = new HashMap<>();
+        Set<Long> tenants = new TreeSet<>(newest.keySet());
+        tenants.addAll(stored.keySet());
+        for (long tenant : tenants) {
+            heads.put(tenant, continuation(tenant, newest.get(tenant), stored.get(tenant), chain));
         }
         return heads;
     }

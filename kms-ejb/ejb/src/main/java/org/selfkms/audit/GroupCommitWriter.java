@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -29,8 +28,10 @@ import java.util.logging.Logger;
  * batches grow, so one commit serves many requests (group commit).
  *
  * <p>Nothing is dropped silently: a full queue, a failed commit or a wait longer than {@code timeout} makes
- * {@link #record} throw, and the door fails the request. The one thread is also what serializes each
- * tenant's chain: sequence numbers and previous hashes are assigned in one place, in order.
+ * {@link #record} throw, and the door fails the request. Sequence numbers and previous hashes are assigned
+ * inside the batch's transaction, from the chain's head row locked in the database ({@link AuditTable#append}):
+ * writers on several nodes share one tenant's chain, each batch continuing where the last commit - of whichever
+ * node - left it.
  */
 public final class GroupCommitWriter {
 
@@ -46,7 +47,10 @@ public final class GroupCommitWriter {
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final Duration timeout;
-    /** The last committed record of each chain; written by the writer thread only, read by verifications. */
+    /**
+     * The last record of each chain this writer knows committed (loaded at start, then its own batches); read by
+     * verifications as a lower bound of the head row. Not where the next record goes: that is read per batch.
+     */
     private final Map<Long, ChainHead> heads = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread thread;
@@ -130,39 +134,18 @@ public final class GroupCommitWriter {
     }
 
     private void write(List<Pending> batch) {
-        Map<Long, ChainHead> moved = new HashMap<>();
-        List<ChainedRecord> records = new ArrayList<>(batch.size());
-        for (Pending pending : batch) {
-            long tenant = pending.event().tenantId();
-            ChainHead head = moved.getOrDefault(tenant, heads.getOrDefault(tenant, ChainHead.empty(tenant)));
-            ChainedRecord record = chain.append(head, pending.event(), pending.time());
-            records.add(record);
-            moved.put(tenant, new ChainHead(tenant, record.sequence(), record.recordHash()));
-        }
+        List<AuditTable.TimedEvent> events = new ArrayList<>(batch.size());
+        batch.forEach(p -> events.add(new AuditTable.TimedEvent(p.event(), p.time())));
+        Map<Long, ChainHead> moved;
         try {
-            table.append(records, moved.values(), chain);
+            moved = table.append(events, chain);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Could not write " + batch.size() + " audit records; their requests fail", e);
             batch.forEach(p -> p.written().completeExceptionally(e));
-            resynchronise();
             return;
         }
         heads.putAll(moved);
         batch.forEach(p -> p.written().complete(null));
-    }
-
-    /**
-     * After a failed write the commit may or may not have happened; continue from what the database holds,
-     * so that one failure does not leave every later batch colliding with records that did get written.
-     */
-    private void resynchronise() {
-        try {
-            Map<Long, ChainHead> stored = table.loadHeads(chain);
-            heads.clear();
-            heads.putAll(stored);
-        } catch (SQLException | RuntimeException e) {
-            LOG.warning("Audit heads not reloaded (" + e.getMessage() + "); retried after the next failure");
-        }
     }
 
     private static KmsException unavailable(String why) {

@@ -1,14 +1,11 @@
 package org.selfkms.identity;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
@@ -18,6 +15,8 @@ import org.selfkms.api.identity.IdentityAdministration;
 import org.selfkms.api.identity.NewCredential;
 import org.selfkms.api.identity.Permission;
 import org.selfkms.api.identity.Role;
+import org.selfkms.cluster.Invalidation;
+import org.selfkms.cluster.Invalidations;
 import org.selfkms.hsm.TokenGateway;
 
 import java.time.Clock;
@@ -38,7 +37,7 @@ public class IdentityAdministrationBean implements IdentityAdministration {
     private TokenGateway token;
 
     @Inject
-    private CredentialDirectory directory;
+    private Invalidations invalidations;
 
     @Inject
     private NewUsers newUsers;
@@ -51,9 +50,6 @@ public class IdentityAdministrationBean implements IdentityAdministration {
 
     @Inject
     private Clock clock;
-
-    @Resource
-    private TransactionSynchronizationRegistry transactions;
 
     @Override
     @Requires(Permission.ADMINISTER_TENANT)
@@ -166,18 +162,8 @@ public class IdentityAdministrationBean implements IdentityAdministration {
                 .setParameter("tenant", tenantId).setParameter("user", username).getResultList();
     }
 
-    /** Now and once the transaction has ended, whatever its outcome: a reader cannot re-cache the old row. */
+    /** On every node, so that the credential stops working everywhere as soon as this commits. */
     private void forget(String secretId) {
-        directory.invalidate(secretId);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                directory.invalidate(secretId);
-            }
-        });
+        invalidations.afterCompletion(Invalidation.credential(secretId));
     }
 }

@@ -1,11 +1,8 @@
 package org.selfkms.key;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 
@@ -22,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Staleness guard: every change bumps an epoch before its commit and again after it; a loader only
  * caches what it read if the epoch did not move meanwhile. So a reader that saw the old row while a change
- * was committing can never re-insert it after the change's invalidation.
+ * was committing can never re-insert it after the change's invalidation. Changes invalidate through
+ * {@link org.selfkms.cluster.Invalidations}, which reaches this directory on every node.
  */
 @ApplicationScoped
 public class KeyDirectory {
@@ -39,9 +37,6 @@ public class KeyDirectory {
 
     @PersistenceContext(unitName = "kms")
     private EntityManager em;
-
-    @Resource
-    private TransactionSynchronizationRegistry transactions;
 
     /** @throws KmsException {@code KEY_NOT_FOUND} when the tenant has no such key */
     public CachedKey resolve(long tenantId, KeyRef ref) {
@@ -83,21 +78,6 @@ public class KeyDirectory {
                         "select c from CmkEntity c where c.tenantId = :tenant and c.alias = :alias", CmkEntity.class)
                 .setParameter("tenant", tenantId).setParameter("alias", alias).getResultList();
         return found.stream().findFirst().map(e -> remember(CachedKey.of(e), seen));
-    }
-
-    /** Drops the key now and again once the current transaction has ended, whatever its outcome. */
-    public void invalidateAfterCompletion(UUID id) {
-        invalidate(id);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                invalidate(id);
-            }
-        });
     }
 
     public void invalidate(UUID id) {

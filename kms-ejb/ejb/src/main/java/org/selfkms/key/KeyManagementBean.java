@@ -26,6 +26,8 @@ import org.selfkms.api.key.KeyVersionInfo;
 import org.selfkms.api.key.KeyQuota;
 import org.selfkms.api.key.SupportedAlgorithms;
 import org.selfkms.asymmetric.KeyPairUsages;
+import org.selfkms.cluster.Invalidation;
+import org.selfkms.cluster.Invalidations;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -67,7 +69,7 @@ public class KeyManagementBean implements KeyManagement {
     private KeyFinder finder;
 
     @Inject
-    private KeyDirectory directory;
+    private Invalidations invalidations;
 
     @Inject
     private Clock clock;
@@ -256,7 +258,7 @@ public class KeyManagementBean implements KeyManagement {
             throw NewKeys.aliasExists();
         }
         key.rename(newAlias);
-        directory.invalidateAfterCompletion(UUID.fromString(key.id()));
+        invalidations.afterCompletion(Invalidation.key(UUID.fromString(key.id())));
         try {
             em.flush();
         } catch (PersistenceException e) {
@@ -397,7 +399,7 @@ public class KeyManagementBean implements KeyManagement {
         KeyState next = rule.apply(key.state());
         if (next != key.state()) {
             key.changeState(next);
-            directory.invalidateAfterCompletion(UUID.fromString(key.id()));
+            invalidations.afterCompletion(Invalidation.key(UUID.fromString(key.id())));
         }
         return key;
     }

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.selfkms.api.key.ProtectionLevel;
 import org.selfkms.asymmetric.KeyPairUsages;
+import org.selfkms.cluster.Invalidation;
+import org.selfkms.cluster.Invalidations;
 import org.selfkms.hsm.TokenGateway;
 import org.selfkms.token.keypair.KeyPairSpec;
 import org.selfkms.token.keypair.WrappedKeyPair;
@@ -31,10 +33,7 @@ public class KeyVersions {
     private TokenGateway token;
 
     @Inject
-    private KeyDirectory directory;
-
-    @Inject
-    private VersionMaterialCache materials;
+    private Invalidations invalidations;
 
     /** Version 1 of a key being created: secret material, or for an asymmetric usage a key pair. */
     public void addFirst(CmkEntity key, long now) {
@@ -65,7 +64,7 @@ public class KeyVersions {
         UUID id = UUID.fromString(key.id());
         int version = key.advanceVersion(now);
         em.persist(new CmkVersionEntity(key.id(), version, newMaterial(id, version, key.protectionLevel()), now));
-        directory.invalidateAfterCompletion(id);
+        invalidations.afterCompletion(Invalidation.key(id));
     }
 
     /**
@@ -88,12 +87,11 @@ public class KeyVersions {
                 .setParameter("id", key.id()).getResultList();
         versions.forEach(CmkVersionEntity::destroyMaterial);
         stateChange.accept(key);
-        directory.invalidateAfterCompletion(id);
+        invalidations.afterCompletion(Invalidation.keyMaterial(id));
         em.flush();
         if (key.protectionLevel() == ProtectionLevel.HSM) {
             versions.forEach(v -> token.destroyTokenKey(VersionMaterialCache.tokenKeyLabel(id, v.versionNo())));
         }
-        materials.evict(id);
     }
 
     /** Whether any version still has its material (false for a key waiting for imported material). */
@@ -129,8 +127,7 @@ public class KeyVersions {
         } else {
             version.rewrapTo(stored);
         }
-        directory.invalidateAfterCompletion(id);
-        materials.evict(id);
+        invalidations.afterCompletion(Invalidation.keyMaterial(id));
     }
 
     /**

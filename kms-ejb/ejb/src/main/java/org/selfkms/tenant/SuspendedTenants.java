@@ -1,34 +1,29 @@
 package org.selfkms.tenant;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.AuthenticationFailedException;
 import org.selfkms.api.identity.Caller;
 
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which tenants are suspended, in memory: every authentication and every guarded service call asks, so it must
- * cost nothing. Read from the database on first use; a suspension or resumption takes effect when it commits.
+ * cost nothing. Read from the database on first use and again after each suspension or resumption, on every node
+ * (see {@link #invalidate}): it takes effect when it commits.
  */
 @ApplicationScoped
 public class SuspendedTenants {
 
     private volatile Set<Long> suspended;
+    private final AtomicLong epoch = new AtomicLong();
 
     @PersistenceContext(unitName = "kms")
     private EntityManager em;
-
-    @Resource
-    private TransactionSynchronizationRegistry transactions;
 
     public static final String MESSAGE = "The account is suspended by the platform operator";
 
@@ -55,36 +50,29 @@ public class SuspendedTenants {
         }
     }
 
-    /** Applies the change once the caller's transaction commits. */
-    void changeAfterCommit(long tenantId, boolean isSuspended) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    if (isSuspended) {
-                        suspended().add(tenantId);
-                    } else {
-                        suspended().remove(tenantId);
-                    }
-                }
-            }
-        });
+    /**
+     * Forgets the set; the next question reads it again. Called through {@link org.selfkms.cluster.Invalidations}
+     * on every node, before and after a suspension or resumption commits.
+     */
+    public void invalidate() {
+        epoch.incrementAndGet();
+        suspended = null;
     }
 
     private Set<Long> suspended() {
         Set<Long> current = suspended;
         if (current == null) {
             synchronized (this) {
-                if (suspended == null) {
-                    Set<Long> loaded = ConcurrentHashMap.newKeySet();
-                    loaded.addAll(em.createQuery("select t.id from TenantEntity t where t.suspended = true", Long.class).getResultList());
-                    suspended = loaded;
-                }
                 current = suspended;
+                if (current == null) {
+                    long seen = epoch.get();
+                    current = Set.copyOf(em.createQuery("select t.id from TenantEntity t where t.suspended = true", Long.class)
+                            .getResultList());
+                    // an invalidation while reading: answer from what was read, but do not keep it
+                    if (epoch.get() == seen) {
+                        suspended = current;
+                    }
+                }
             }
         }
         return current;

@@ -13,6 +13,8 @@ import org.selfkms.api.identity.Role;
 import org.selfkms.api.tenant.TenantAdministration;
 import org.selfkms.api.tenant.TenantInfo;
 import org.selfkms.bootstrap.FirstStartBootstrap;
+import org.selfkms.cluster.Invalidation;
+import org.selfkms.cluster.Invalidations;
 import org.selfkms.identity.AuthorizationGuard;
 import org.selfkms.identity.NewUsers;
 import org.selfkms.identity.Requires;
@@ -32,7 +34,7 @@ public class TenantAdministrationBean implements TenantAdministration {
     private EntityManager em;
 
     @Inject
-    private SuspendedTenants suspendedTenants;
+    private Invalidations invalidations;
 
     @Inject
     private NewUsers newUsers;
@@ -74,7 +76,7 @@ public class TenantAdministrationBean implements TenantAdministration {
             throw new KmsException(KmsErrorCode.TENANT_NOT_FOUND, "There is no such tenant");
         }
         tenant.setSuspended(suspended);
-        suspendedTenants.changeAfterCommit(tenantId, suspended);
+        invalidations.afterCompletion(Invalidation.tenants(tenantId));
     }
 
     private static TenantInfo info(TenantEntity tenant) {

@@ -80,6 +80,31 @@ class GroupCommitWriterTest {
     }
 
     @Test
+    void twoWritersOnOneDatabaseShareOneChainPerTenant() throws Exception {
+        // two nodes of a cluster: each its own writer (and memory), one database
+        GroupCommitWriter other = started();
+        ExecutorService requests = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            GroupCommitWriter node = i % 2 == 0 ? writer : other;
+            long tenant = i % 5 == 0 ? AuditEvent.PLATFORM_TENANT : 1;
+            int n = i;
+            done.add(requests.submit(() -> node.record(event(tenant, "Encrypt", "request-" + n))));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        requests.shutdown();
+        other.stop();
+        ChainVerification tenant = verify(1);
+        ChainVerification platform = verify(AuditEvent.PLATFORM_TENANT);
+        assertTrue(tenant.intact(), tenant.problem());
+        assertTrue(platform.intact(), platform.problem());
+        assertEquals(320, tenant.recordsChecked());
+        assertEquals(80, platform.recordsChecked());
+    }
+
+    @Test
     void recordIsCommittedWhenRecordReturns() throws Exception {
         writer.record(event(1, "Decrypt", "visible-at-once"));
         List<ChainedRecord> stored = table.chainAfter(1, 0, 10);
@@ -111,6 +136,22 @@ class GroupCommitWriterTest {
         ChainVerification result = verify(1);
         assertFalse(result.intact(), "the new record must not paper over the removed ones");
         assertEquals(4L, result.firstBrokenSequence());
+    }
+
+    @Test
+    void aRecordInsertedBeyondTheHeadDoesNotDivertTheChain() throws Exception {
+        writer.record(event(1, "Encrypt", "before"));
+        ChainedRecord last = table.chainAfter(1, 0, 10).get(0);
+        execute("INSERT INTO kms_audit_record (tenant_id, sequence_no, recorded_at, door, principal, action, key_id, request_id, "
+                + "source_address, outcome, error_code, key_version, previous_hash, record_hash) VALUES (1, 100, 0, 'tencent', "
+                + "'AKIDforged', 'Decrypt', 'key-1', 'forged', '127.0.0.1', 'ALLOWED', NULL, 1, '" + last.recordHash() + "', '"
+                + "ab".repeat(32) + "')");
+        writer.record(event(1, "Encrypt", "after"));
+        assertFalse(verify(1).intact(), "the forged record is reported");
+        execute("DELETE FROM kms_audit_record WHERE tenant_id = 1 AND sequence_no = 100");
+        ChainVerification result = verify(1);
+        assertTrue(result.intact(), result.problem());
+        assertEquals(2, result.recordsChecked(), "the chain went on after the sealed head, not after the forgery");
     }
 
     @Test

@@ -1,0 +1,284 @@
+package org.selfkms.it;
+
+import com.tencentcloudapi.kms.v20190118.KmsClient;
+import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.EnableKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Issue 6, "a disabled or deleted credential stops working at once, on every node": two nodes of a cluster
+ * (standalone-ha.xml, JGroups over TCP with TCPPING) on one PostgreSQL database and one token. A change made on
+ * node A is refused by node B with B's very next request, though B had the old state cached: a credential
+ * disabled, enabled and deleted; a key disabled; a tenant suspended. And both nodes write audit records for the
+ * same tenant at the same time, into one chain that verifies.
+ *
+ * <p>Runs in CI's PostgreSQL pass only (tag {@code cluster}): H2 is a file of one server. The nodes share the
+ * provisioned server's installation, each with a base directory of its own (configuration, deployments, data),
+ * a fresh database on the same PostgreSQL, and one software-token directory - for this test only; a production
+ * cluster shares a PKCS#11 HSM (docs/operations.md, "Running a cluster").
+ */
+@Tag("cluster")
+class ClusterIT {
+
+    private static final String PASSWORD = "cluster-tenant-admin-1";
+    private static Path root;
+    private static String adminUrl;
+    private static String database;
+    private static Node a;
+    private static Node b;
+    private static ConsoleBrowser browser;
+
+    private record Node(String name, int offset, Process process) {
+
+        int httpPort() {
+            return 8080 + offset;
+        }
+
+        int managementPort() {
+            return 9990 + offset;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + httpPort();
+        }
+
+        KmsClient kms(String secretId, String secretKey) {
+            return DeployedKms.kmsAt(httpPort(), secretId, secretKey);
+        }
+
+        KmsClient kms() {
+            return kms(DeployedKms.secretId(), DeployedKms.secretKey());
+        }
+    }
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        adminUrl = System.getenv("KMS_DB_URL");
+        assumeTrue(adminUrl != null && adminUrl.startsWith("jdbc:postgresql://"),
+                "a cluster needs a shared PostgreSQL (KMS_DB_URL): CI's PostgreSQL pass runs this test");
+        database = "kms_cluster_it_" + ProcessHandle.current().pid();
+        sql("DROP DATABASE IF EXISTS " + database, "CREATE DATABASE " + database);
+        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
+
+        root = Path.of(System.getProperty("kms.it.build.dir", "target"), "cluster").toAbsolutePath();
+        deleteTree(root);
+        int offsetA = Integer.getInteger("kms.it.cluster.offset.a", 200);
+        int offsetB = Integer.getInteger("kms.it.cluster.offset.b", 300);
+        Map<String, String> environment = Map.of(
+                "KMS_DB_URL", url,
+                "KMS_CLUSTER_MEMBERS", "127.0.0.1[" + (7600 + offsetA) + "],127.0.0.1[" + (7600 + offsetB) + "]",
+                "KMS_CLUSTER_NAME", database);
+        // one after the other: the first start on an empty database creates the schema and the first tenant
+        a = start("node-a", offsetA, environment);
+        b = start("node-b", offsetB, environment);
+        browser = ConsoleBrowser.start(a.url());
+    }
+
+    @AfterAll
+    static void stopNodes() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        for (Node node : new Node[]{b, a}) {
+            if (node != null) {
+                ServerProcess.shutdown(node.managementPort());
+                node.process().waitFor();
+            }
+        }
+        if (database != null) {
+            sql("DROP DATABASE IF EXISTS " + database);
+        }
+    }
+
+    @BeforeEach
+    @AfterEach
+    void loggedOut() {
+        if (browser.isPresent(By.id("logout-button"))) {
+            AccessPage.logOut(browser);
+        }
+    }
+
+    @Test
+    void aCredentialDisabledOrDeletedOnAIsRefusedByBAtOnce() throws Exception {
+        String user = DeployedKms.uniqueAlias("cluster-user");
+        AccessPage.open(browser, DeployedKms.adminUsername(), DeployedKms.adminPassword());
+        AccessPage.addUser(browser, user, "KEY_USER", PASSWORD);
+        String[] credential = AccessPage.newCredential(browser, user);
+        KmsClient onB = b.kms(credential[0], credential[1]);
+        assertNotNull(onB.ListKeys(new ListKeysRequest()).getTotalCount(), "works on B, and B has it cached now");
+
+        // each click returns once node A has answered: the change has committed
+        browser.click(By.id("disable-credential-" + credential[0]));
+        browser.waitUntil("the credential disabled", () -> browser.isPresent(By.id("enable-credential-" + credential[0])));
+        SdkKeyTest.assertCode("AuthFailure.SecretIdNotFound", () -> onB.ListKeys(new ListKeysRequest()));
+
+        browser.click(By.id("enable-credential-" + credential[0]));
+        browser.waitUntil("the credential enabled", () -> browser.isPresent(By.id("disable-credential-" + credential[0])));
+        assertNotNull(onB.ListKeys(new ListKeysRequest()).getTotalCount(), "enabled again on A: B takes it at once too");
+
+        browser.click(By.id("delete-credential-" + credential[0]));
+        SdkKeyTest.assertCode("AuthFailure.SecretIdNotFound", () -> onB.ListKeys(new ListKeysRequest()));
+    }
+
+    @Test
+    void aKeyDisabledOnAIsRefusedByBsEncryptAtOnce() throws Exception {
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(DeployedKms.uniqueAlias("cluster-key"));
+        String keyId = a.kms().CreateKey(create).getKeyId();
+        KmsClient onB = b.kms();
+        assertNotNull(onB.Encrypt(encrypt(keyId)).getCiphertextBlob(), "B encrypts, and has the key cached now");
+
+        DisableKeyRequest disable = new DisableKeyRequest();
+        disable.setKeyId(keyId);
+        a.kms().DisableKey(disable);
+        SdkKeyTest.assertCode("ResourceUnavailable.CmkDisabled", () -> onB.Encrypt(encrypt(keyId)));
+
+        EnableKeyRequest enable = new EnableKeyRequest();
+        enable.setKeyId(keyId);
+        a.kms().EnableKey(enable);
+        assertNotNull(onB.Encrypt(encrypt(keyId)).getCiphertextBlob(), "enabled on A: B encrypts again at once");
+    }
+
+    @Test
+    void aTenantSuspendedOnAIsRefusedOnB() throws Exception {
+        String tenantAdmin = DeployedKms.uniqueAlias("cluster-admin");
+        OperatorPage.open(browser);
+        long accountUin = OperatorPage.createTenant(browser, DeployedKms.uniqueAlias("cluster-tenant"), tenantAdmin, PASSWORD);
+        AccessPage.logOut(browser);
+        AccessPage.open(browser, tenantAdmin, PASSWORD);
+        String[] credential = AccessPage.newCredential(browser, tenantAdmin);
+        AccessPage.logOut(browser);
+        KmsClient onB = b.kms(credential[0], credential[1]);
+        assertEquals(0L, onB.ListKeys(new ListKeysRequest()).getTotalCount(), "B serves the new tenant");
+
+        OperatorPage.setSuspended(browser, accountUin, true);
+        SdkKeyTest.assertCode("AuthFailure.UnauthorizedOperation", () -> onB.ListKeys(new ListKeysRequest()));
+        OperatorPage.setSuspended(browser, accountUin, false);
+        assertEquals(0L, onB.ListKeys(new ListKeysRequest()).getTotalCount(), "resumed on A: B serves it again");
+    }
+
+    /**
+     * Both nodes' writers append to the first tenant's chain at the same time; every request is answered (a
+     * collision would fail it: no answer without its audit record) and the chain verifies, read on B.
+     */
+    @Test
+    void bothNodesAuditOneTenantIntoOneChainThatVerifies() throws Exception {
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(DeployedKms.uniqueAlias("cluster-audit"));
+        String keyId = a.kms().CreateKey(create).getKeyId();
+        ExecutorService requests = Executors.newFixedThreadPool(8);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            KmsClient node = (i % 2 == 0 ? a : b).kms();
+            answers.add(requests.submit(() -> node.Encrypt(encrypt(keyId)).getCiphertextBlob()));
+        }
+        for (Future<String> answer : answers) {
+            assertNotNull(answer.get());
+        }
+        requests.shutdown();
+
+        try (ConsoleBrowser onB = ConsoleBrowser.start(b.url())) {
+            onB.openConsoleAndExpectLogin();
+            onB.logIn(DeployedKms.adminUsername(), DeployedKms.adminPassword());
+            onB.waitUntil("the layout after login", () -> onB.isPresent(By.id("nav-audit")));
+            onB.click(By.id("nav-audit"));
+            onB.waitUntil("the audit view", () -> onB.isPresent(By.id("audit-grid")));
+            onB.click(By.id("verify-chain-button"));
+            onB.waitUntil("the verification result", () -> !onB.text("verify-chain-result").isBlank());
+            assertTrue(onB.text("verify-chain-result").startsWith("Intact"), onB.text("verify-chain-result"));
+        }
+    }
+
+    private static EncryptRequest encrypt(String keyId) {
+        EncryptRequest request = new EncryptRequest();
+        request.setKeyId(keyId);
+        request.setPlaintext("aGVsbG8gY2x1c3Rlcg==");
+        return request;
+    }
+
+    /**
+     * A node: the provisioned server's installation with a base directory of its own (its configuration and the
+     * EAR), standalone-ha.xml, a port offset of its own (JGroups' TCP port moves with it), the shared token.
+     */
+    private static Node start(String name, int offset, Map<String, String> environment) throws Exception {
+        Path installation = Path.of(System.getProperty("kms.it.dist.dir")).toAbsolutePath();
+        Path base = root.resolve(name);
+        copyTree(installation.resolve("standalone/configuration"), base.resolve("configuration"));
+        Files.createDirectories(base.resolve("deployments"));
+        Files.copy(installation.resolve("standalone/deployments/kms.ear"), base.resolve("deployments/kms.ear"));
+        List<String> command = List.of(installation.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-ha.xml",
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.node.name=" + name,
+                "-Djboss.socket.binding.port-offset=" + offset,
+                "-Dkms.db=postgresql",
+                "-Dkms.token.dir=" + root.resolve("token"));
+        Process process = ServerProcess.launch(command, root.resolve(name + ".log"), environment, 9990 + offset);
+        Node node = new Node(name, offset, process);
+        assertEquals("OK", ServerProcess.deploymentStatus(node.managementPort(), "kms.ear"), "the EAR deployed on " + name);
+        return node;
+    }
+
+    private static void sql(String... statements) throws Exception {
+        try (Connection db = DriverManager.getConnection(adminUrl, System.getenv("KMS_DB_USER"), System.getenv("KMS_DB_PASSWORD"));
+             Statement statement = db.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
