@@ -18,6 +18,7 @@ import com.tencentcloudapi.kms.v20190118.models.KeyMetadata;
 import com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest;
 import com.tencentcloudapi.kms.v20190118.models.ListKeyDetailResponse;
 import com.tencentcloudapi.kms.v20190118.models.ListKeysRequest;
+import com.tencentcloudapi.kms.v20190118.models.ReEncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.UpdateAliasRequest;
 import com.tencentcloudapi.kms.v20190118.models.UpdateKeyDescriptionRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -161,6 +162,39 @@ class ManagedKeysIT extends SdkKeyTest {
         assertEquals("Enabled", state(customerKey));
         // only its own alias creates a key for a service
         assertCode("ResourceUnavailable.CmkNotFound", () -> generateDataKey(cos, "kms-nosuchservice"));
+    }
+
+    /**
+     * A service principal uses its own managed key and the customer's keys, never another service's managed
+     * key: neither to encrypt under it nor to open or re-encrypt what that service sealed. The tenant's own
+     * credential still uses both.
+     */
+    @Test
+    void aServiceCannotUseAnotherServicesManagedKey() throws Exception {
+        KmsClient cdb = ServicePrincipals.client("cdb");
+        GenerateDataKeyResponse cdbSealed = generateDataKey(cdb, "kms-cdb");
+        String cosSealed = generateDataKey(cos, "kms-cos").getCiphertextBlob();
+
+        assertCode("UnauthorizedOperation", () -> generateDataKey(cos, "kms-cdb"));
+        assertCode("UnauthorizedOperation", () -> generateDataKey(cos, cdbSealed.getKeyId()));
+        assertCode("UnauthorizedOperation", () -> decrypt(cos, cdbSealed.getCiphertextBlob()));
+        assertCode("UnauthorizedOperation", () -> decrypt(cdb, cosSealed));
+        ReEncryptRequest intoCdb = new ReEncryptRequest();
+        intoCdb.setCiphertextBlob(cosSealed);
+        intoCdb.setDestinationKeyId("alias/kms-cdb");
+        assertCode("UnauthorizedOperation", () -> cos.ReEncrypt(intoCdb));
+        ReEncryptRequest outOfCdb = new ReEncryptRequest();
+        outOfCdb.setCiphertextBlob(cdbSealed.getCiphertextBlob());
+        outOfCdb.setDestinationKeyId("alias/kms-cos");
+        assertCode("UnauthorizedOperation", () -> cos.ReEncrypt(outOfCdb));
+
+        // its own key and the customer's keys stay usable, and the tenant uses every key
+        EncryptRequest customer = new EncryptRequest();
+        customer.setKeyId(createKey(uniqueAlias("for-services")));
+        customer.setPlaintext(PLAINTEXT);
+        assertEquals(PLAINTEXT, decrypt(cos, cos.Encrypt(customer).getCiphertextBlob()));
+        assertEquals(cdbSealed.getPlaintext(), decrypt(cdb, cdbSealed.getCiphertextBlob()));
+        assertEquals(cdbSealed.getPlaintext(), decrypt(kms, cdbSealed.getCiphertextBlob()));
     }
 
     @Test

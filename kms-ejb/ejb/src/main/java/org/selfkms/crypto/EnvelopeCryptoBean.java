@@ -133,6 +133,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
         if (key.usage() != KeyUsage.ENCRYPT_DECRYPT || blob.keyVersion() > key.currentVersion()) {
             throw invalidCiphertext();
         }
+        KeyOwnership.checkServiceMayUse(caller, key.owner());
         KeyStateMachine.checkCanDecrypt(key.state());
         return key;
     }
@@ -159,6 +160,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
 
     private CachedKey encryptingKey(Caller caller, String keyRef) {
         CachedKey key = resolveOrCreateManaged(caller, KeyRef.parse(keyRef));
+        KeyOwnership.checkServiceMayUse(caller, key.owner());
         if (key.usage() != KeyUsage.ENCRYPT_DECRYPT) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "The key cannot be used to encrypt");
         }

@@ -33,6 +33,20 @@ public final class KeyOwnership {
         return caller.isServicePrincipal() && ref.isAlias() && ref.alias().equals(managedAlias(caller.service()));
     }
 
+    /**
+     * A service principal uses customer keys (a customer may point a service at one of its CMKs) and its own
+     * service's managed key, never another service's: one integrated service must not read what another
+     * sealed. Everyone else of the tenant may use every key.
+     *
+     * @throws KmsException {@code UNAUTHORIZED} for a service principal and another service's managed key
+     */
+    public static void checkServiceMayUse(Caller caller, String owner) {
+        if (caller.isServicePrincipal() && serviceManaged(owner) && !owner.equals(caller.service())) {
+            throw new KmsException(KmsErrorCode.UNAUTHORIZED,
+                    "The key is managed by another service; service '" + caller.service() + "' may not use it");
+        }
+    }
+
     /** @throws KmsException {@code KEY_NOT_USER_CREATED} for a service-managed key */
     public static void checkUserCreated(String owner, String change) {
         if (serviceManaged(owner)) {
