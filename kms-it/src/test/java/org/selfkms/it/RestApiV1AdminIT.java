@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -443,6 +444,47 @@ class RestApiV1AdminIT extends DeployedKms {
         assertEquals(200, get("/credentials", tokenB).statusCode(), "their administrator's credential still works");
         assertTrue(records("keyId=" + theirKey + "&outcome=DENIED", tokenB).isEmpty(),
                 "our refused requests are in our trail, not theirs: they never reached their tenant");
+    }
+
+    /**
+     * Every key resource of the REST door, aimed at the other tenant's key by its id: each answers 404
+     * KEY_NOT_FOUND, as for a key that does not exist (not a usage or state error, which would tell that it
+     * exists), and their key is exactly as it was.
+     */
+    @Test
+    void everyKeyResourceAimedAtTheOtherTenantsKeyIsNotFound() throws Exception {
+        String theirKey = createKey(tokenB, uniqueAlias("theirs"));
+        String before = get("/keys/" + theirKey, tokenB).body();
+        String k = "/keys/" + theirKey;
+        String message = "{\"algorithm\":\"ECC_P256_R1\",\"message\":\"aGk=\"}";
+        String[][] requests = {
+                {"GET", k, null}, {"PATCH", k, "{\"description\":\"mine now\"}"},
+                {"PUT", k + "/alias", "{\"alias\":\"" + uniqueAlias("taken") + "\"}"},
+                {"POST", k + "/enable", null}, {"POST", k + "/disable", null},
+                {"POST", k + "/schedule-deletion", "{\"pendingWindowInDays\":7}"}, {"POST", k + "/cancel-deletion", null},
+                {"POST", k + "/archive", null}, {"POST", k + "/unarchive", null},
+                {"GET", k + "/rotation", null}, {"POST", k + "/rotation/enable", "{\"rotateDays\":90}"},
+                {"POST", k + "/rotation/disable", null}, {"POST", k + "/rotate", null},
+                {"GET", k + "/versions", null}, {"GET", k + "/tags", null},
+                {"POST", k + "/tags", "{\"tags\":{\"owner\":\"us\"}}"}, {"DELETE", k + "/tags/owner", null},
+                {"POST", k + "/encrypt", "{\"plaintext\":\"aGk=\"}"}, {"POST", k + "/data-keys", "{\"keySpec\":\"AES_256\"}"},
+                {"GET", k + "/public-key", null}, {"POST", k + "/sign", message},
+                {"POST", k + "/verify", message.replace("}", ",\"signature\":\"aGk=\"}")},
+                {"POST", k + "/asymmetric-decrypt", "{\"algorithm\":\"RSAES_OAEP_SHA_256\",\"ciphertext\":\"aGk=\"}"},
+                {"POST", k + "/post-quantum-encrypt", "{\"plaintext\":\"aGk=\"}"},
+                {"POST", k + "/import-parameters", "{\"wrappingAlgorithm\":\"RSAES_OAEP_SHA_256\"}"},
+                {"DELETE", k + "/material", null},
+        };
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (String[] request : requests) {
+            checks.add(() -> assertProblem(send(request[0], request[1],
+                    request[2] == null ? null : request[2].getBytes(StandardCharsets.UTF_8),
+                    request[2] == null ? null : "application/json", "Bearer " + admin), 404, "KEY_NOT_FOUND"));
+        }
+        assertAll(checks);
+        assertEquals(before, get("/keys/" + theirKey, tokenB).body(), "their key is exactly as it was");
+        assertEquals("{}", json(get("/keys/" + theirKey + "/tags", tokenB)).getJsonObject("tags").toString());
+        assertEquals(1, json(get("/keys/" + theirKey + "/versions", tokenB)).getJsonArray("versions").size());
     }
 
     @Test
