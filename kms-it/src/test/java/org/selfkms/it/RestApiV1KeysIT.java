@@ -117,7 +117,7 @@ class RestApiV1KeysIT extends SdkKeyTest {
 
     @Test
     void postQuantumKeysSignAndEncryptThroughTheSameShape() throws Exception {
-        String signer = createRest(uniqueAlias("rest-mldsa"), "\"usage\":\"ASYMMETRIC_SIGN_VERIFY_DILITHIUM\"");
+        String signer = createRest(uniqueAlias("rest-mldsa"), "\"usage\":\"ASYMMETRIC_SIGN_VERIFY_DILITHIUM\",\"protectionLevel\":\"SOFTWARE\"");
         byte[] signature = signRest(signer, "Dilithium", "RAW", MESSAGE);
         assertTrue(verifyRest(signer, "Dilithium", MESSAGE, signature));
         PostQuantumCryptoVerifyRequest verify = new PostQuantumCryptoVerifyRequest();
@@ -126,7 +126,7 @@ class RestApiV1KeysIT extends SdkKeyTest {
         verify.setSignatureValue(b64(signature));
         assertTrue(kms.PostQuantumCryptoVerify(verify).getSignatureValid(), "the SDK's PostQuantumCryptoVerify accepts it");
 
-        String vault = createRest(uniqueAlias("rest-mlkem"), "\"usage\":\"ASYMMETRIC_Encrypt_Decrypt_Kyber_AES\"");
+        String vault = createRest(uniqueAlias("rest-mlkem"), "\"usage\":\"ASYMMETRIC_Encrypt_Decrypt_Kyber_AES\",\"protectionLevel\":\"SOFTWARE\"");
         JsonObject sealed = json(post("/keys/" + vault + "/post-quantum-encrypt", "{\"plaintext\":\"" + b64(MESSAGE) + "\"}", admin));
         assertEquals(vault, sealed.getString("keyId"));
         PostQuantumCryptoDecryptRequest decrypt = new PostQuantumCryptoDecryptRequest();
