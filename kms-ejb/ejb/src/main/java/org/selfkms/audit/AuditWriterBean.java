@@ -16,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import org.selfkms.api.audit.AuditEvent;
 import org.selfkms.api.audit.AuditLog;
+import org.selfkms.bootstrap.BenchmarkSwitch;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -57,6 +58,7 @@ public class AuditWriterBean implements AuditLog {
     private AuditChain chain;
     private AuditTable table;
     private GroupCommitWriter writer;
+    private boolean discard;
 
     @PostConstruct
     void start() {
@@ -69,6 +71,11 @@ public class AuditWriterBean implements AuditLog {
             throw new IllegalStateException("Cannot read the audit chains: " + e.getMessage(), e);
         }
         LOG.info("Audit writer started (queue " + QUEUE_CAPACITY + ", batches of up to " + MAX_BATCH + ")");
+        discard = BenchmarkSwitch.discardAudit();
+        if (discard) {
+            LOG.severe("*** BENCHMARK-ONLY SWITCH " + BenchmarkSwitch.DISCARD_AUDIT + "=true: audit records are DISCARDED, "
+                    + "requests are answered without any record. Never run a server that serves anyone like this.");
+        }
     }
 
     @PreDestroy
@@ -82,6 +89,9 @@ public class AuditWriterBean implements AuditLog {
 
     @Override
     public void record(AuditEvent event) {
+        if (discard) {
+            return;
+        }
         writer.record(event);
     }
 

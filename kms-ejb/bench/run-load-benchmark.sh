@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# The load benchmark of docs/performance.md: requests per second, p50 and p99 through the whole server on
+# loopback, for the hot-path actions of both API doors, beside a no-op JAX-RS POST deployed into the same server
+# (the floor), with the audit trail on and with it discarded (the benchmark-only switch), all in one run.
+#
+#   kms-ejb/bench/run-load-benchmark.sh [h2|postgresql] [seconds per measurement, default 10]
+#
+# Needs wrk (apt-get install wrk) and, for postgresql, a PostgreSQL on 127.0.0.1:5432 that user postgres may
+# use. Builds the project first if it is not built. Works on a scratch copy of the built server (port offset
+# 600, its own data directory, its own database), stops it and removes it at the end.
+#
+# Environment (all optional):
+#   KMS_BENCH_SERVER       a built server folder to measure instead of wildfly-config/target/server (another build)
+#   KMS_BENCH_SCENARIOS    default "noop encrypt decrypt generate-data-key re-encrypt sign rest-encrypt rest-decrypt"
+#   KMS_BENCH_CONNECTIONS  default "1 16 64"
+#   KMS_BENCH_AUDIT        default "on off" (off: -Dkms.benchmark.discard-audit=true, never on a real server)
+#   KMS_BENCH_PACED        default 1: also Encrypt/Decrypt/GenerateDataKey at 80 % of their 16-connection rate
+#   KMS_BENCH_JFR          1: a JFR recording of Encrypt at 16 connections, summarised by JfrBreakdown
+#   KMS_BENCH_SOAK_SECONDS e.g. 600: Encrypt at 16 connections that long, heap after a full GC every minute
+#   KMS_BENCH_PORT_OFFSET  default 600 (HTTP on 8680)
+#   KMS_BENCH_KEEP         1: keep the scratch folder (server logs, JFR file)
+set -euo pipefail
+db_kind="${1:-h2}"
+seconds="${2:-10}"
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "${here}/../.." && pwd)"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+if [ ! -f "${here}/target/classpath.txt" ] || [ ! -d "${root}/wildfly-config/target/server" ]; then
+    echo "== building the project (mvn -q -DskipTests install)"
+    (cd "${root}" && mvn -q -DskipTests install)
+fi
+built_server="${KMS_BENCH_SERVER:-${root}/wildfly-config/target/server}"
+classpath="${here}/target/classes:$(cat "${here}/target/classpath.txt")"
+scenarios="${KMS_BENCH_SCENARIOS:-noop encrypt decrypt generate-data-key re-encrypt sign rest-encrypt rest-decrypt}"
+connections="${KMS_BENCH_CONNECTIONS:-1 16 64}"
+audit_modes="${KMS_BENCH_AUDIT:-on off}"
+offset="${KMS_BENCH_PORT_OFFSET:-600}"
+endpoint="127.0.0.1:$((8080 + offset))"
+
+scratch="$(mktemp -d /tmp/kms-load-bench.XXXXXX)"
+server="${scratch}/server"
+cp -r "${built_server}" "${server}"
+rm -rf "${server}/standalone/data" "${server}/standalone/log" "${server}/standalone/tmp"
+
+# The floor: the no-op resource of this module, alone in a WAR beside the KMS.
+mkdir -p "${scratch}/noop/WEB-INF/classes/org/selfkms/bench/load"
+cp -r "${here}/target/classes/org/selfkms/bench/load/noop" "${scratch}/noop/WEB-INF/classes/org/selfkms/bench/load/"
+(cd "${scratch}/noop" && jar cf "${server}/standalone/deployments/noop.war" WEB-INF)
+
+# Fresh credentials for this run only; the SecretKey travels in the environment, never on a command line.
+export KMS_ADMIN_PASSWORD="Bench-$(openssl rand -hex 12)-1!"
+export KMS_BOOTSTRAP_SECRET_ID="AKIDbench$(openssl rand -hex 12)"
+export KMS_BOOTSTRAP_SECRET_KEY="$(openssl rand -hex 20)"
+export KMS_BENCH_SECRET_KEY="${KMS_BOOTSTRAP_SECRET_KEY}"
+
+db_args=()
+pg_db=""
+if [ "${db_kind}" = postgresql ]; then
+    pg_db="kms_load_bench_$$"
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE ${pg_db}"
+    export KMS_DB_URL="jdbc:postgresql://127.0.0.1:5432/${pg_db}" KMS_DB_USER=postgres KMS_DB_PASSWORD="${PGPASSWORD:-unused}"
+    db_args+=(-Dkms.db=postgresql)
+elif [ "${db_kind}" != h2 ]; then
+    echo "database must be h2 or postgresql" >&2; exit 1
+fi
+
+server_pid=""
+starts=0
+start_millis=0
+start_server() {
+    starts=$((starts + 1))
+    local log="${scratch}/server-${starts}.out"
+    start_millis=$(date +%s%3N)
+    # LAUNCH_JBOSS_IN_BACKGROUND: standalone.sh passes our TERM on to the server's JVM (a clean shutdown).
+    # JAVA_OPTS unset: the server's own defaults (-Xmx512m) apply.
+    LAUNCH_JBOSS_IN_BACKGROUND=1 "${server}/bin/standalone.sh" -Djboss.socket.binding.port-offset="${offset}" \
+        ${db_args[@]+"${db_args[@]}"} "$@" > "${log}" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 1500); do
+        grep -aq 'WFLYSRV0025\|WFLYSRV0026' "${log}" && break
+        kill -0 "${server_pid}" 2>/dev/null || break
+        sleep 0.2
+    done
+    grep -aq 'WFLYSRV0025' "${log}" || { tail -30 "${log}" >&2; echo "server did not start cleanly" >&2; exit 1; }
+}
+# Starts the server and sets answered_ms: milliseconds from launching it to the first signed request it answers
+# without an error.
+start_until_answer() {
+    local probe="${scratch}/probe.lua"
+    java -cp "${classpath}" org.selfkms.bench.load.LoadRequests --sign-only "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" probe "${probe}"
+    start_server "$@"
+    local answer
+    for _ in $(seq 1 600); do
+        answer="$(curl -s -K "${probe}.curl" || true)"
+        if [[ "${answer}" == *'"Response"'* && "${answer}" != *'"Error"'* ]]; then
+            answered_ms=$(( $(date +%s%3N) - start_millis ))
+            return
+        fi
+        sleep 0.05
+    done
+    echo "no answer" >&2; exit 1
+}
+stop_server() {
+    [ -n "${server_pid}" ] || return 0
+    kill -TERM "${server_pid}" 2>/dev/null || true
+    wait "${server_pid}" || true
+    server_pid=""
+}
+java_pid() {
+    pgrep -f -- "-Djboss.home.dir=${server}" | head -1
+}
+cleanup() {
+    stop_server
+    if [ -n "${pg_db}" ]; then
+        psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS ${pg_db}" || true
+    fi
+    if [ "${KMS_BENCH_KEEP:-}" = 1 ]; then echo "kept ${scratch}" >&2; else rm -rf "${scratch}"; fi
+}
+trap cleanup EXIT
+
+database_bytes() {
+    if [ "${db_kind}" = postgresql ]; then
+        psql -h 127.0.0.1 -U postgres -d "${pg_db}" -tAc "SELECT pg_database_size(current_database())"
+    else
+        stat -c %s "${server}/standalone/data/kms/kmsdb.mv.db"
+    fi
+}
+
+# wrk [connections] [file] [seconds] [script] [script args...] -> "rps p50_us p99_us errors requests"
+run_wrk() {
+    local conns="$1" file="$2" secs="$3" script="$4"
+    shift 4
+    wrk -t1 -c"${conns}" -d"${secs}s" --timeout 10s -s "${here}/${script}" "http://${endpoint}/" -- "${file}" "$@" \
+        | sed -n 's/^RESULT rps=\([0-9.]*\) p50_us=\([0-9]*\) p99_us=\([0-9]*\) errors=\([0-9]*\) requests=\([0-9]*\)/\1 \2 \3 \4 \5/p'
+}
+
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), ${db_kind}, ${seconds} s per measurement, server $(git -C "${root}" rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "== $(nproc) cores, $(java -version 2>&1 | head -1), wrk $(wrk --version 2>&1 | head -1 | cut -d' ' -f2)"
+
+# First start: schema, tenant, credential (bootstrap). Then a second start, timed to its first answered request.
+start_until_answer
+first_ms="${answered_ms}"
+stop_server
+start_until_answer
+stop_server
+echo "start to first answered request: first start (bootstrap) ${first_ms} ms, second start ${answered_ms} ms"
+
+declare -A rps p50 p99
+total_requests=0
+for audit in ${audit_modes}; do
+    extra=()
+    [ "${audit}" = off ] && extra+=(-Dkms.benchmark.discard-audit=true)
+    start_server ${extra[@]+"${extra[@]}"}
+    bytes_before="$(database_bytes)"
+    requests_on=0
+    printf '\n== audit %s\n%-18s %5s %10s %9s %9s %8s %7s\n' "${audit}" scenario conns "req/s" "p50 ms" "p99 ms" "x floor" errors
+    for scenario in ${scenarios}; do
+        file="${scratch}/${scenario}.lua"
+        java -cp "${classpath}" org.selfkms.bench.load.LoadRequests "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" "${scenario}" "${file}"
+        run_wrk 16 "${file}" 5 load.lua >/dev/null   # warm-up
+        for c in ${connections}; do
+            if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ "${scenario}" = encrypt ] && [ "${c}" = 16 ] && [ "${audit}" = on ]; then
+                jcmd "$(java_pid)" JFR.start name=bench settings=profile filename="${scratch}/encrypt.jfr" >/dev/null
+            fi
+            read -r r l50 l99 errors n < <(run_wrk "${c}" "${file}" "${seconds}" load.lua)
+            if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ "${scenario}" = encrypt ] && [ "${c}" = 16 ] && [ "${audit}" = on ]; then
+                jcmd "$(java_pid)" JFR.stop name=bench >/dev/null
+            fi
+            [ "${audit}" = on ] && [ "${scenario}" != noop ] && requests_on=$((requests_on + n))
+            rps["${audit},${scenario},${c}"]="${r}"
+            p50["${audit},${scenario},${c}"]="${l50}"
+            p99["${audit},${scenario},${c}"]="${l99}"
+            floor="${rps["${audit},noop,${c}"]:-}"
+            ratio="$( [ -n "${floor}" ] && awk -v a="${r}" -v b="${floor}" 'BEGIN{printf "%.2f", a/b}' || echo -)"
+            printf '%-18s %5s %10.0f %9.2f %9.2f %8s %7s\n' "${scenario}" "${c}" "${r}" \
+                "$(awk -v u="${l50}" 'BEGIN{print u/1000}')" "$(awk -v u="${l99}" 'BEGIN{print u/1000}')" "${ratio}" "${errors}"
+        done
+        if [ "${KMS_BENCH_PACED:-1}" = 1 ] && [[ " encrypt decrypt generate-data-key " == *" ${scenario} "* ]]; then
+            target="$(awk -v r="${rps["${audit},${scenario},16"]}" 'BEGIN{printf "%.0f", r*0.8}')"
+            unloaded_ms="$(awk -v u="${p50["${audit},${scenario},1"]:-1000}" 'BEGIN{print u/1000}')"
+            read -r r l50 l99 errors n < <(run_wrk 16 "${file}" "${seconds}" paced.lua "${target}" 16 "${unloaded_ms}")
+            [ "${audit}" = on ] && requests_on=$((requests_on + n))
+            printf '%-18s %5s %10.0f %9.2f %9.2f %8s %7s  (paced: %.0f%% of the 16-connection rate)\n' "${scenario}" 16 "${r}" \
+                "$(awk -v u="${l50}" 'BEGIN{print u/1000}')" "$(awk -v u="${l99}" 'BEGIN{print u/1000}')" - "${errors}" \
+                "$(awk -v a="${r}" -v b="${rps["${audit},${scenario},16"]}" 'BEGIN{print 100*a/b}')"
+        fi
+    done
+    if [ "${audit}" = on ]; then
+        bytes_after="$(database_bytes)"
+        total_requests=$((total_requests + requests_on))
+        echo "database grew $(( (bytes_after - bytes_before) / 1024 )) KiB over ${requests_on} audited requests" \
+            "($(awk -v b="$((bytes_after - bytes_before))" -v n="${requests_on}" 'BEGIN{printf "%.0f", b/n}') bytes each)"
+    fi
+    if [ "${audit}" = on ] && [ -n "${KMS_BENCH_SOAK_SECONDS:-}" ]; then
+        echo "== soak: Encrypt at 16 connections for ${KMS_BENCH_SOAK_SECONDS} s; heap used after a full GC"
+        for minute in $(seq 1 $(( KMS_BENCH_SOAK_SECONDS / 60 ))); do
+            java -cp "${classpath}" org.selfkms.bench.load.LoadRequests "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" encrypt "${scratch}/soak.lua"
+            read -r r l50 l99 errors n < <(run_wrk 16 "${scratch}/soak.lua" 60 load.lua)
+            jcmd "$(java_pid)" GC.run >/dev/null
+            used="$(jcmd "$(java_pid)" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)"
+            printf 'minute %3d: %8.0f req/s, p99 %6.2f ms, errors %s, heap used after GC %s MiB\n' "${minute}" "${r}" \
+                "$(awk -v u="${l99}" 'BEGIN{print u/1000}')" "${errors}" "$((used / 1024))"
+        done
+    fi
+    stop_server
+done
+
+if [[ " ${audit_modes} " == *" on "* && " ${audit_modes} " == *" off "* ]]; then
+    printf '\n== audit on / audit off (req/s)\n%-18s' scenario
+    for c in ${connections}; do printf ' %8s' "c=${c}"; done
+    echo
+    for scenario in ${scenarios}; do
+        printf '%-18s' "${scenario}"
+        for c in ${connections}; do
+            printf ' %8.2f' "$(awk -v a="${rps["on,${scenario},${c}"]}" -v b="${rps["off,${scenario},${c}"]}" 'BEGIN{print a/b}')"
+        done
+        echo
+    done
+fi
+
+if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ -f "${scratch}/encrypt.jfr" ]; then
+    echo
+    echo "== where the CPU goes: Encrypt, 16 connections, audit on (JFR execution samples)"
+    java -cp "${classpath}" org.selfkms.bench.load.JfrBreakdown "${scratch}/encrypt.jfr"
+fi
