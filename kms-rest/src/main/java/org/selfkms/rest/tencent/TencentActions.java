@@ -3,7 +3,6 @@ package org.selfkms.rest.tencent;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.selfkms.api.crypto.Ciphertext;
@@ -33,6 +32,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.selfkms.api.json.Jsons;
 
 /**
  * The Tencent actions this server answers: each parses its fields, calls one service method and renders
@@ -96,12 +96,12 @@ public class TencentActions {
             Map.entry("EnableKeyRotation", (caller, fields) -> none(() -> keys.enableKeyRotation(caller,
                     fields.requiredString("KeyId"), rotateDays(fields)))),
             Map.entry("DisableKeyRotation", (caller, fields) -> none(() -> keys.disableKeyRotation(caller, fields.requiredString("KeyId")))),
-            Map.entry("GetKeyRotationStatus", (caller, fields) -> Json.createObjectBuilder()
+            Map.entry("GetKeyRotationStatus", (caller, fields) -> Jsons.object()
                     .add("KeyRotationEnabled", keys.keyRotationEnabled(caller, fields.requiredString("KeyId")))),
             Map.entry("RotateKey", (caller, fields) -> {
                 KeyMetadata rotated = keys.rotateKey(caller, fields.requiredString("KeyId"));
                 // Rotation is immediate here; the task id names the version it created.
-                return Json.createObjectBuilder().add("TaskId", rotated.keyId() + "-v" + rotated.currentVersion());
+                return Jsons.object().add("TaskId", rotated.keyId() + "-v" + rotated.currentVersion());
             }),
             Map.entry("Encrypt", this::encrypt),
             Map.entry("Decrypt", this::decrypt),
@@ -124,7 +124,7 @@ public class TencentActions {
     /** Actions whose response has no fields of its own. */
     private static JsonObjectBuilder none(Runnable call) {
         call.run();
-        return Json.createObjectBuilder();
+        return Jsons.object();
     }
 
     JsonObjectBuilder dispatch(String action, Caller caller, RequestFields fields) {
@@ -174,7 +174,7 @@ public class TencentActions {
         };
         refuseHsmClusterId(fields);
         KeyMetadata key = keys.createKey(caller, new NewKey(alias, fields.optionalString("Description").orElse(""), usage, origin, null, tags(fields)));
-        JsonObjectBuilder out = Json.createObjectBuilder()
+        JsonObjectBuilder out = Jsons.object()
                 .add("KeyId", key.keyId())
                 .add("Alias", key.alias())
                 .add("CreateTime", key.createTime())
@@ -201,13 +201,13 @@ public class TencentActions {
     }
 
     private JsonObjectBuilder describeKey(Caller caller, RequestFields fields) {
-        return Json.createObjectBuilder().add("KeyMetadata", TencentJson.keyMetadata(keys.describeKey(caller, fields.requiredString("KeyId"))));
+        return Jsons.object().add("KeyMetadata", TencentJson.keyMetadata(keys.describeKey(caller, fields.requiredString("KeyId"))));
     }
 
     private JsonObjectBuilder describeKeys(Caller caller, RequestFields fields) {
-        JsonArrayBuilder metadata = Json.createArrayBuilder();
+        JsonArrayBuilder metadata = Jsons.array();
         keys.describeKeys(caller, fields.requiredStrings("KeyIds")).forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
-        return Json.createObjectBuilder().add("KeyMetadatas", metadata);
+        return Jsons.object().add("KeyMetadatas", metadata);
     }
 
     private JsonObjectBuilder scheduleKeyDeletion(Caller caller, RequestFields fields) {
@@ -218,13 +218,13 @@ public class TencentActions {
             throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
         }
         long deletionDate = keys.scheduleKeyDeletion(caller, keyId, (int) days);
-        return Json.createObjectBuilder().add("DeletionDate", deletionDate).add("KeyId", keys.describeKey(caller, keyId).keyId());
+        return Jsons.object().add("DeletionDate", deletionDate).add("KeyId", keys.describeKey(caller, keyId).keyId());
     }
 
     private JsonObjectBuilder cancelKeyDeletion(Caller caller, RequestFields fields) {
         String keyId = fields.requiredString("KeyId");
         keys.cancelKeyDeletion(caller, keyId);
-        return Json.createObjectBuilder().add("KeyId", keys.describeKey(caller, keyId).keyId());
+        return Jsons.object().add("KeyId", keys.describeKey(caller, keyId).keyId());
     }
 
     /** ListKeyDetail's KeyState filter: 0 all, 1 Enabled, 2 Disabled, 3 PendingDelete, 4 PendingImport, 5 Archived. */
@@ -259,9 +259,9 @@ public class TencentActions {
         KeyPage page = keys.listKeyDetail(caller, new KeyQuery((int) offset, (int) limit, order == 1,
                 LIST_STATES[(int) state], fields.optionalString("SearchKeyAlias").orElse(null), origin, usage,
                 tagFilters(fields), role(role)));
-        JsonArrayBuilder metadata = Json.createArrayBuilder();
+        JsonArrayBuilder metadata = Jsons.array();
         page.keys().forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
-        return Json.createObjectBuilder().add("TotalCount", page.totalCount()).add("KeyMetadatas", metadata);
+        return Jsons.object().add("TotalCount", page.totalCount()).add("KeyMetadatas", metadata);
     }
 
     private JsonObjectBuilder listKeys(Caller caller, RequestFields fields) {
@@ -273,9 +273,9 @@ public class TencentActions {
         }
         refuseHsmClusterId(fields);
         KeyPage page = keys.listKeys(caller, role(role), (int) offset, (int) limit);
-        JsonArrayBuilder ids = Json.createArrayBuilder();
-        page.keys().forEach(k -> ids.add(Json.createObjectBuilder().add("KeyId", k.keyId())));
-        return Json.createObjectBuilder().add("Keys", ids).add("TotalCount", page.totalCount());
+        JsonArrayBuilder ids = Jsons.array();
+        page.keys().forEach(k -> ids.add(Jsons.object().add("KeyId", k.keyId())));
+        return Jsons.object().add("Keys", ids).add("TotalCount", page.totalCount());
     }
 
     /** Tencent's Role: 0 keys the customer created, 1 keys integrated services created on its behalf (checked 0-1 before). */
@@ -285,18 +285,18 @@ public class TencentActions {
 
     private JsonObjectBuilder enableKey(Caller caller, RequestFields fields) {
         keys.enableKey(caller, fields.requiredString("KeyId"));
-        return Json.createObjectBuilder();
+        return Jsons.object();
     }
 
     private JsonObjectBuilder disableKey(Caller caller, RequestFields fields) {
         keys.disableKey(caller, fields.requiredString("KeyId"));
-        return Json.createObjectBuilder();
+        return Jsons.object();
     }
 
     private JsonObjectBuilder getParametersForImport(Caller caller, RequestFields fields) {
         ImportParameters parameters = imports.getParametersForImport(caller, fields.requiredString("KeyId"),
                 fields.requiredString("WrappingAlgorithm"), fields.requiredString("WrappingKeySpec"));
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("KeyId", parameters.keyId())
                 .add("ImportToken", parameters.importToken())
                 .add("PublicKey", Base64.getEncoder().encodeToString(parameters.publicKey()))
@@ -308,7 +308,7 @@ public class TencentActions {
         String importToken = fields.requiredString("ImportToken");
         byte[] encrypted = fields.requiredBase64("EncryptedKeyMaterial", KmsErrorCode.INVALID_PARAMETER);
         imports.importKeyMaterial(caller, keyId, importToken, encrypted, fields.longOrDefault("ValidTo", 0));
-        return Json.createObjectBuilder();
+        return Jsons.object();
     }
 
     private JsonObjectBuilder encrypt(Caller caller, RequestFields fields) {
@@ -316,7 +316,7 @@ public class TencentActions {
         byte[] plaintext = fields.requiredBase64("Plaintext", KmsErrorCode.PLAINTEXT_INVALID);
         try {
             Ciphertext ciphertext = crypto.encrypt(caller, keyId, plaintext, fields.optionalString("EncryptionContext").orElse(null));
-            return Json.createObjectBuilder().add("CiphertextBlob", ciphertext.blob()).add("KeyId", ciphertext.keyId());
+            return Jsons.object().add("CiphertextBlob", ciphertext.blob()).add("KeyId", ciphertext.keyId());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -325,7 +325,7 @@ public class TencentActions {
     private JsonObjectBuilder decrypt(Caller caller, RequestFields fields) {
         String blob = fields.requiredString("CiphertextBlob");
         Plaintext plaintext = crypto.decrypt(caller, blob, fields.optionalString("EncryptionContext").orElse(null));
-        return Json.createObjectBuilder().add("KeyId", plaintext.keyId())
+        return Jsons.object().add("KeyId", plaintext.keyId())
                 .add("Plaintext", deliveredPlaintext.base64(fields, plaintext.bytes()));
     }
 
@@ -334,7 +334,7 @@ public class TencentActions {
                 fields.optionalString("SourceEncryptionContext").orElse(null),
                 fields.optionalString("DestinationKeyId").orElse(null),
                 fields.optionalString("DestinationEncryptionContext").orElse(null));
-        return Json.createObjectBuilder().add("CiphertextBlob", result.blob()).add("KeyId", result.keyId())
+        return Jsons.object().add("CiphertextBlob", result.blob()).add("KeyId", result.keyId())
                 .add("SourceKeyId", result.sourceKeyId()).add("ReEncrypted", result.reEncrypted());
     }
 
@@ -346,7 +346,7 @@ public class TencentActions {
         }
         byte[] random = crypto.generateRandom(caller, (int) length);
         try {
-            return Json.createObjectBuilder().add("Plaintext", Base64.getEncoder().encodeToString(random));
+            return Jsons.object().add("Plaintext", Base64.getEncoder().encodeToString(random));
         } finally {
             Arrays.fill(random, (byte) 0);
         }
@@ -369,7 +369,7 @@ public class TencentActions {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and 1024");
         }
         DataKey dataKey = crypto.generateDataKey(caller, keyId, (int) length, fields.optionalString("EncryptionContext").orElse(null));
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("KeyId", dataKey.keyId())
                 .add("Plaintext", deliveredPlaintext.base64(fields, dataKey.plaintext()))
                 .add("CiphertextBlob", dataKey.ciphertextBlob())

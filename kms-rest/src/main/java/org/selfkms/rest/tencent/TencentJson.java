@@ -1,9 +1,9 @@
 package org.selfkms.rest.tencent;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.json.Jsons;
 
 /** Renders our types in Tencent's response shapes (API reference, section 2.11). */
 final class TencentJson {
@@ -15,7 +15,7 @@ final class TencentJson {
     }
 
     static JsonObjectBuilder keyMetadata(KeyMetadata key) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("KeyId", key.keyId())
                 .add("Alias", key.alias())
                 .add("CreateTime", key.createTime())
@@ -44,13 +44,13 @@ final class TencentJson {
     }
 
     static String success(String requestId, JsonObject fields) {
-        JsonObject response = Json.createObjectBuilder(fields).add("RequestId", requestId).build();
-        return Json.createObjectBuilder().add("Response", response).build().toString();
+        JsonObject response = Jsons.object(fields).add("RequestId", requestId).build();
+        return Jsons.object().add("Response", response).build().toString();
     }
 
     static String error(String requestId, String code, String message) {
-        return Json.createObjectBuilder().add("Response", Json.createObjectBuilder()
-                .add("Error", Json.createObjectBuilder().add("Code", code).add("Message", message))
+        return Jsons.object().add("Response", Jsons.object()
+                .add("Error", Jsons.object().add("Code", code).add("Message", message))
                 .add("RequestId", requestId)).build().toString();
     }
 }

@@ -3,7 +3,6 @@ package org.selfkms.rest.tencent;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.selfkms.api.crypto.AsymmetricCrypto;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.selfkms.api.json.Jsons;
 
 /**
  * The Tencent actions of asymmetric and post-quantum keys, and the service-level ones (what the server
@@ -50,16 +50,16 @@ public class TencentKeyPairActions {
             Map.entry("AsymmetricSm2Decrypt", (caller, fields) -> decrypt(caller, fields, "SM2")),
             Map.entry("PostQuantumCryptoSign", (caller, fields) -> signature(crypto.signPostQuantum(caller,
                     fields.requiredString("KeyId"), message(fields)))),
-            Map.entry("PostQuantumCryptoVerify", (caller, fields) -> Json.createObjectBuilder().add("SignatureValid",
+            Map.entry("PostQuantumCryptoVerify", (caller, fields) -> Jsons.object().add("SignatureValid",
                     crypto.verifyPostQuantum(caller, fields.requiredString("KeyId"), message(fields), signatureValue(fields)))),
             Map.entry("PostQuantumCryptoEncrypt", this::encryptPostQuantum),
             Map.entry("PostQuantumCryptoDecrypt", this::decryptPostQuantum),
             Map.entry("ListAlgorithms", (caller, fields) -> listAlgorithms()),
             Map.entry("GetServiceStatus", this::serviceStatus),
             Map.entry("GetRegions", (caller, fields) -> {
-                JsonArrayBuilder regions = Json.createArrayBuilder();
+                JsonArrayBuilder regions = Jsons.array();
                 ServedRegions.all().forEach(regions::add);
-                return Json.createObjectBuilder().add("Regions", regions);
+                return Jsons.object().add("Regions", regions);
             }));
 
     /** The action names answered here, known without an instance (the dispatcher checks them first). */
@@ -73,7 +73,7 @@ public class TencentKeyPairActions {
 
     private JsonObjectBuilder getPublicKey(Caller caller, RequestFields fields) {
         PublicKeyInfo key = crypto.getPublicKey(caller, fields.requiredString("KeyId"));
-        return Json.createObjectBuilder().add("KeyId", key.keyId())
+        return Jsons.object().add("KeyId", key.keyId())
                 .add("PublicKey", Base64.getEncoder().encodeToString(key.der()))
                 .add("PublicKeyPem", key.pem());
     }
@@ -86,7 +86,7 @@ public class TencentKeyPairActions {
     private JsonObjectBuilder verify(Caller caller, RequestFields fields) {
         boolean valid = crypto.verify(caller, fields.requiredString("KeyId"), fields.requiredString("Algorithm"),
                 messageType(fields), message(fields), signatureValue(fields));
-        return Json.createObjectBuilder().add("SignatureValid", valid);
+        return Jsons.object().add("SignatureValid", valid);
     }
 
     private JsonObjectBuilder decrypt(Caller caller, RequestFields fields, String algorithm) {
@@ -94,7 +94,7 @@ public class TencentKeyPairActions {
         byte[] ciphertext = fields.requiredBase64("Ciphertext", KmsErrorCode.INVALID_PARAMETER);
         Plaintext plaintext = crypto.decrypt(caller, keyId, algorithm, ciphertext);
         try {
-            return Json.createObjectBuilder().add("KeyId", plaintext.keyId())
+            return Jsons.object().add("KeyId", plaintext.keyId())
                     .add("Plaintext", Base64.getEncoder().encodeToString(plaintext.bytes()));
         } finally {
             Arrays.fill(plaintext.bytes(), (byte) 0);
@@ -107,7 +107,7 @@ public class TencentKeyPairActions {
         byte[] plaintext = fields.requiredBase64("PlainText", KmsErrorCode.PLAINTEXT_INVALID);
         try {
             Ciphertext ciphertext = crypto.encryptPostQuantum(caller, keyId, plaintext);
-            return Json.createObjectBuilder().add("CiphertextBlob", ciphertext.blob()).add("KeyId", ciphertext.keyId());
+            return Jsons.object().add("CiphertextBlob", ciphertext.blob()).add("KeyId", ciphertext.keyId());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -115,21 +115,21 @@ public class TencentKeyPairActions {
 
     private JsonObjectBuilder decryptPostQuantum(Caller caller, RequestFields fields) {
         Plaintext plaintext = crypto.decryptPostQuantum(caller, fields.requiredString("CiphertextBlob"));
-        return Json.createObjectBuilder().add("KeyId", plaintext.keyId()).add("PlainText", deliveredPlaintext.base64(fields, plaintext.bytes()));
+        return Jsons.object().add("KeyId", plaintext.keyId()).add("PlainText", deliveredPlaintext.base64(fields, plaintext.bytes()));
     }
 
 
     private JsonObjectBuilder listAlgorithms() {
         SupportedAlgorithms supported = keys.supportedAlgorithms();
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("SymmetricAlgorithms", algorithms(supported.symmetric()))
                 .add("AsymmetricAlgorithms", algorithms(supported.asymmetric()))
                 .add("AsymmetricSignVerifyAlgorithms", algorithms(supported.signVerify()));
     }
 
     private static JsonArrayBuilder algorithms(List<AlgorithmInfo> algorithms) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        algorithms.forEach(a -> out.add(Json.createObjectBuilder().add("KeyUsage", a.usage().name()).add("Algorithm", a.algorithm())));
+        JsonArrayBuilder out = Jsons.array();
+        algorithms.forEach(a -> out.add(Jsons.object().add("KeyUsage", a.usage().name()).add("Algorithm", a.algorithm())));
         return out;
     }
 
@@ -139,7 +139,7 @@ public class TencentKeyPairActions {
      */
     private JsonObjectBuilder serviceStatus(Caller caller, RequestFields fields) {
         KeyQuota quota = keys.quota(caller);
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("ServiceEnabled", true)
                 .add("InvalidType", 1)
                 .add("UserLevel", 0)
@@ -151,17 +151,17 @@ public class TencentKeyPairActions {
                 .add("SubscriptionInfo", "")
                 .add("CmkUserCount", quota.used())
                 .add("CmkLimit", quota.limit())
-                .add("ExclusiveHSMList", Json.createArrayBuilder())
+                .add("ExclusiveHSMList", Jsons.array())
                 .add("IsAllowedDataKeyHosted", false)
                 .add("DataKeyLimit", 0)
                 .add("FreeDataKeyLimit", 0)
                 .add("DataKeyUsedCount", 0)
-                .add("SyncTaskList", Json.createArrayBuilder())
+                .add("SyncTaskList", Jsons.array())
                 .add("IsAllowedSync", false);
     }
 
     private static JsonObjectBuilder signature(byte[] signature) {
-        return Json.createObjectBuilder().add("Signature", Base64.getEncoder().encodeToString(signature));
+        return Jsons.object().add("Signature", Base64.getEncoder().encodeToString(signature));
     }
 
     private static byte[] message(RequestFields fields) {

@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -28,6 +27,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.selfkms.api.json.Jsons;
 
 /**
  * The caller's audit trail: {@code GET /audit-records} (newest first, filtered, keyset-paged) and
@@ -66,14 +66,14 @@ public class AuditResource extends V1Door {
             String principal = BoundedText.check(query.get("principal"), "principal", 128);
             AuditOutcome outcome = Optional.ofNullable(query.get("outcome")).map(AuditResource::outcome).orElse(null);
             boolean platform = platform(query.get("platform"));
-            String filters = Json.createArrayBuilder().add(caller.tenantId()).add(platform).add(String.valueOf(from))
+            String filters = Jsons.array().add(caller.tenantId()).add(platform).add(String.valueOf(from))
                     .add(String.valueOf(to)).add(String.valueOf(keyId)).add(String.valueOf(action))
                     .add(String.valueOf(principal)).add(String.valueOf(outcome)).build().toString();
             Long before = Cursor.bookmark(query.get("cursor"), filters);
             AuditPage page = trail.query(caller, new AuditQuery(from, to, keyId, action, principal, outcome, before, limit, platform));
-            JsonArrayBuilder records = Json.createArrayBuilder();
+            JsonArrayBuilder records = Jsons.array();
             page.records().forEach(r -> records.add(json(r)));
-            JsonObjectBuilder body = Json.createObjectBuilder().add("records", records);
+            JsonObjectBuilder body = Jsons.object().add("records", records);
             if (page.nextBefore() != null) {
                 body.add("nextCursor", Cursor.next(page.nextBefore(), filters));
             }
@@ -88,7 +88,7 @@ public class AuditResource extends V1Door {
         return serve("VerifyAuditChain", null, caller -> {
             Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform"));
             ChainVerification result = trail.verify(caller, platform(query.get("platform")));
-            JsonObjectBuilder body = Json.createObjectBuilder().add("intact", result.intact())
+            JsonObjectBuilder body = Jsons.object().add("intact", result.intact())
                     .add("recordsChecked", result.recordsChecked()).add("lastSequence", result.lastSequence());
             if (result.firstBrokenSequence() != null) {
                 body.add("firstBrokenSequence", result.firstBrokenSequence());
@@ -102,7 +102,7 @@ public class AuditResource extends V1Door {
 
     /** A record as the trail holds it; the tenant is left out, being always the caller's own. */
     static JsonObjectBuilder json(AuditRecord record) {
-        JsonObjectBuilder out = Json.createObjectBuilder()
+        JsonObjectBuilder out = Jsons.object()
                 .add("sequence", record.sequence())
                 .add("time", Instant.ofEpochMilli(record.time()).toString())
                 .add("door", record.door())

@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +22,7 @@ import org.selfkms.api.identity.NewCredential;
 
 import java.io.InputStream;
 import java.time.Instant;
+import org.selfkms.api.json.Jsons;
 
 /**
  * The tenant's API credentials: {@code /credentials} (list; create for a user or for a service principal) and
@@ -65,7 +65,7 @@ public class CredentialResource extends V1Door {
             }
             NewCredential created = service == null ? identities.createCredential(caller, user)
                     : identities.createServiceCredential(caller, service);
-            return new Answer(201, Json.createObjectBuilder().add("secretId", created.secretId())
+            return new Answer(201, Jsons.object().add("secretId", created.secretId())
                     .add("secretKey", created.secretKey()).add("owner", created.owner())
                     .add("servicePrincipal", service != null).build(), null);
         });
@@ -104,7 +104,7 @@ public class CredentialResource extends V1Door {
 
     /** Never the secret: the listing has none to show. */
     private static JsonObjectBuilder json(CredentialInfo credential) {
-        JsonObjectBuilder out = Json.createObjectBuilder().add("secretId", credential.secretId())
+        JsonObjectBuilder out = Jsons.object().add("secretId", credential.secretId())
                 .add("owner", credential.owner()).add("servicePrincipal", credential.servicePrincipal())
                 .add("enabled", credential.enabled()).add("createTime", Instant.ofEpochSecond(credential.createTime()).toString());
         if (credential.lastUsedTime() > 0) {

@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +16,7 @@ import org.selfkms.api.crypto.ReEncrypted;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Base64;
+import org.selfkms.api.json.Jsons;
 
 /** Operations whose key is named by the ciphertext (decrypt, re-encrypt, post-quantum decrypt) or that need none (random). */
 @Path("/")
@@ -60,7 +60,7 @@ public class DataResource extends V1Door {
     /** {@code {"keyId","plaintext"}}; the plaintext is zeroed once rendered. */
     static Answer plaintextAnswer(Plaintext plaintext) {
         try {
-            return Answer.ok(Json.createObjectBuilder().add("keyId", plaintext.keyId())
+            return Answer.ok(Jsons.object().add("keyId", plaintext.keyId())
                     .add("plaintext", Base64.getEncoder().encodeToString(plaintext.bytes())).build(), plaintext.keyId());
         } finally {
             Arrays.fill(plaintext.bytes(), (byte) 0);
@@ -78,7 +78,7 @@ public class DataResource extends V1Door {
                     body.encryptionContext("sourceEncryptionContext").orElse(null),
                     body.string("destinationKeyRef", 128).orElse(null),
                     body.encryptionContext("destinationEncryptionContext").orElse(null));
-            return Answer.ok(Json.createObjectBuilder().add("keyId", result.keyId()).add("sourceKeyId", result.sourceKeyId())
+            return Answer.ok(Jsons.object().add("keyId", result.keyId()).add("sourceKeyId", result.sourceKeyId())
                     .add("ciphertextBlob", result.blob()).add("reEncrypted", result.reEncrypted()).build(), result.keyId());
         });
     }
@@ -92,7 +92,7 @@ public class DataResource extends V1Door {
             JsonInput body = body(in, "numberOfBytes");
             byte[] random = crypto.generateRandom(caller, body.integer("numberOfBytes", 1, EnvelopeCrypto.MAX_DATA_KEY_BYTES).orElse(32));
             try {
-                return Answer.ok(Json.createObjectBuilder().add("random", Base64.getEncoder().encodeToString(random)).build(), null);
+                return Answer.ok(Jsons.object().add("random", Base64.getEncoder().encodeToString(random)).build(), null);
             } finally {
                 Arrays.fill(random, (byte) 0);
             }

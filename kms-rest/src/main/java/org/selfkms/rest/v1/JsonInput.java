@@ -1,6 +1,5 @@
 package org.selfkms.rest.v1;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -23,6 +22,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.selfkms.api.json.Jsons;
 
 /**
  * A request body of the REST door, read strictly: exactly one JSON object in UTF-8, no duplicate member names,
@@ -63,7 +63,7 @@ final class JsonInput {
         } catch (CharacterCodingException e) {
             throw malformed("The request body is not UTF-8");
         }
-        try (JsonParser parser = Json.createParser(new java.io.StringReader(text))) {
+        try (JsonParser parser = Jsons.parser(new java.io.StringReader(text))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw malformed("The request body must be one JSON object");
             }
@@ -81,7 +81,7 @@ final class JsonInput {
     }
 
     private static JsonObject readObjectMembers(JsonParser parser, int depth) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsons.object();
         Set<String> seen = new HashSet<>();
         while (true) {
             JsonParser.Event event = parser.next();
@@ -103,14 +103,14 @@ final class JsonInput {
         return switch (event) {
             case START_OBJECT -> readObjectMembers(parser, depth + 1);
             case START_ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = Jsons.array();
                 for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
                     array.add(readValue(parser, next, depth + 1));
                 }
                 yield array.build();
             }
-            case VALUE_STRING -> Json.createValue(parser.getString());
-            case VALUE_NUMBER -> Json.createValue(parser.getBigDecimal());
+            case VALUE_STRING -> Jsons.string(parser.getString());
+            case VALUE_NUMBER -> Jsons.provider().createValue(parser.getBigDecimal());
             case VALUE_TRUE -> JsonValue.TRUE;
             case VALUE_FALSE -> JsonValue.FALSE;
             case VALUE_NULL -> JsonValue.NULL;
@@ -213,7 +213,7 @@ final class JsonInput {
     /** The encryption context: a JSON object of strings, passed on as its JSON text. */
     Optional<String> encryptionContext(String name) {
         return stringMap(name, 64, 1024).map(pairs -> {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = Jsons.object();
             pairs.forEach(object::add);
             return object.build().toString();
         });

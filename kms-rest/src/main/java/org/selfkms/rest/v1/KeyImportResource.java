@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -24,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 import static org.selfkms.rest.v1.KeyResource.checked;
+import org.selfkms.api.json.Jsons;
 
 /**
  * Bring your own key for keys created with {@code "origin":"EXTERNAL"}: import parameters (a wrapping public key
@@ -50,7 +50,7 @@ public class KeyImportResource extends V1Door {
             JsonInput body = body(in, "wrappingAlgorithm", "wrappingKeySpec");
             ImportParameters parameters = imports.getParametersForImport(caller, checked(keyRef),
                     body.requiredString("wrappingAlgorithm", 32), body.string("wrappingKeySpec", 32).orElse("RSA_2048"));
-            return Answer.ok(Json.createObjectBuilder().add("keyId", parameters.keyId())
+            return Answer.ok(Jsons.object().add("keyId", parameters.keyId())
                     .add("importToken", parameters.importToken())
                     .add("publicKey", Base64.getEncoder().encodeToString(parameters.publicKey()))
                     .add("parametersValidTo", Instant.ofEpochSecond(parameters.validTo()).toString()).build(), parameters.keyId());

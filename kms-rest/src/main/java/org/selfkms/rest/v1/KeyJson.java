@@ -1,10 +1,10 @@
 package org.selfkms.rest.v1;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.selfkms.api.key.KeyMetadata;
 
 import java.time.Instant;
+import org.selfkms.api.json.Jsons;
 
 /** A key as the REST door shows it: camelCase, times as RFC 3339 UTC, absent times left out. */
 final class KeyJson {
@@ -13,7 +13,7 @@ final class KeyJson {
     }
 
     static JsonObjectBuilder of(KeyMetadata key) {
-        JsonObjectBuilder out = Json.createObjectBuilder()
+        JsonObjectBuilder out = Jsons.object()
                 .add("keyId", key.keyId())
                 .add("alias", key.alias())
                 .add("description", key.description())

@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +23,7 @@ import java.util.function.BiConsumer;
 import java.time.Instant;
 
 import static org.selfkms.rest.v1.KeyResource.checked;
+import org.selfkms.api.json.Jsons;
 
 /**
  * The life of a key after its creation: description, alias, scheduled deletion, archive, rotation and its
@@ -74,7 +74,7 @@ public class KeyLifecycleResource extends V1Door {
             // the window's range (7-30) is kms-ejb's rule and its PENDING_WINDOW_INVALID; here only the JSON type
             int days = body.requiredInteger("pendingWindowInDays", Integer.MIN_VALUE, Integer.MAX_VALUE);
             long deletionDate = keys.scheduleKeyDeletion(caller, checked(keyRef), days);
-            return Answer.ok(Json.createObjectBuilder()
+            return Answer.ok(Jsons.object()
                     .add("deletionDate", Instant.ofEpochSecond(deletionDate).toString()).build(), null);
         });
     }
@@ -104,7 +104,7 @@ public class KeyLifecycleResource extends V1Door {
     @Path("/{keyRef}/rotation")
     @Produces(MediaType.APPLICATION_JSON)
     public Response rotationStatus(@PathParam("keyRef") String keyRef) {
-        return serve("GetKeyRotationStatus", keyRef, caller -> Answer.ok(Json.createObjectBuilder()
+        return serve("GetKeyRotationStatus", keyRef, caller -> Answer.ok(Jsons.object()
                 .add("rotationEnabled", keys.keyRotationEnabled(caller, checked(keyRef))).build(), null));
     }
 
@@ -145,13 +145,13 @@ public class KeyLifecycleResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response versions(@PathParam("keyRef") String keyRef) {
         return serve("ListKeyVersions", keyRef, caller -> {
-            JsonArrayBuilder versions = Json.createArrayBuilder();
+            JsonArrayBuilder versions = Jsons.array();
             for (KeyVersionInfo version : keys.keyVersions(caller, checked(keyRef))) {
-                versions.add(Json.createObjectBuilder().add("version", version.version())
+                versions.add(Jsons.object().add("version", version.version())
                         .add("createTime", Instant.ofEpochSecond(version.createTime()).toString())
                         .add("current", version.current()));
             }
-            return Answer.ok(Json.createObjectBuilder().add("versions", versions).build(), null);
+            return Answer.ok(Jsons.object().add("versions", versions).build(), null);
         });
     }
 

@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +22,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 import static org.selfkms.rest.v1.KeyResource.checked;
+import org.selfkms.api.json.Jsons;
 
 /**
  * Key pairs: the public key, signatures (including ML-DSA with algorithm {@code Dilithium}), decryption of data
@@ -48,7 +48,7 @@ public class KeyPairResource extends V1Door {
     public Response publicKey(@PathParam("keyRef") String keyRef) {
         return serve("GetPublicKey", keyRef, caller -> {
             PublicKeyInfo key = crypto.getPublicKey(caller, checked(keyRef));
-            return Answer.ok(Json.createObjectBuilder().add("keyId", key.keyId())
+            return Answer.ok(Jsons.object().add("keyId", key.keyId())
                     .add("publicKey", Base64.getEncoder().encodeToString(key.der()))
                     .add("publicKeyPem", key.pem()).build(), key.keyId());
         });
@@ -63,7 +63,7 @@ public class KeyPairResource extends V1Door {
             JsonInput body = body(in, "algorithm", "messageType", "message");
             byte[] signature = crypto.sign(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
                     messageType(body), body.requiredBase64("message", AsymmetricCrypto.MAX_MESSAGE_BYTES));
-            return Answer.ok(Json.createObjectBuilder().add("signature", Base64.getEncoder().encodeToString(signature)).build(), null);
+            return Answer.ok(Jsons.object().add("signature", Base64.getEncoder().encodeToString(signature)).build(), null);
         });
     }
 
@@ -77,7 +77,7 @@ public class KeyPairResource extends V1Door {
             boolean valid = crypto.verify(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
                     messageType(body), body.requiredBase64("message", AsymmetricCrypto.MAX_MESSAGE_BYTES),
                     body.requiredBase64("signature", MAX_SIGNATURE_BYTES));
-            return Answer.ok(Json.createObjectBuilder().add("signatureValid", valid).build(), null);
+            return Answer.ok(Jsons.object().add("signatureValid", valid).build(), null);
         });
     }
 
@@ -103,7 +103,7 @@ public class KeyPairResource extends V1Door {
             byte[] plaintext = body(in, "plaintext").requiredBase64("plaintext", AsymmetricCrypto.MAX_MESSAGE_BYTES);
             try {
                 Ciphertext ciphertext = crypto.encryptPostQuantum(caller, checked(keyRef), plaintext);
-                return Answer.ok(Json.createObjectBuilder().add("keyId", ciphertext.keyId())
+                return Answer.ok(Jsons.object().add("keyId", ciphertext.keyId())
                         .add("ciphertextBlob", ciphertext.blob()).build(), ciphertext.keyId());
             } finally {
                 Arrays.fill(plaintext, (byte) 0);

@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.selfkms.api.json.Jsons;
 
 /** Keys as resources: {@code /keys} and {@code /keys/{keyRef}} with their actions. One service call each. */
 @Path("/keys")
@@ -97,9 +97,9 @@ public class KeyResource extends V1Door {
             int position = Cursor.position(query.get("cursor"), filters);
             // oldest first: keys created while a client pages through appear on its last page, not shifting earlier ones
             KeyPage page = keys.listKeyDetail(caller, new KeyQuery(position, limit, true, state, search, null, usage, tagFilters));
-            JsonArrayBuilder items = Json.createArrayBuilder();
+            JsonArrayBuilder items = Jsons.array();
             page.keys().forEach(k -> items.add(KeyJson.of(k)));
-            var body = Json.createObjectBuilder().add("keys", items).add("totalCount", page.totalCount());
+            var body = Jsons.object().add("keys", items).add("totalCount", page.totalCount());
             int next = position + page.keys().size();
             if (!page.keys().isEmpty() && next < page.totalCount()) {
                 body.add("nextCursor", Cursor.next(next, filters));
@@ -150,7 +150,7 @@ public class KeyResource extends V1Door {
             byte[] plaintext = body.requiredBase64("plaintext", EnvelopeCrypto.MAX_PLAINTEXT_BYTES);
             try {
                 Ciphertext ciphertext = crypto.encrypt(caller, checked(keyRef), plaintext, body.encryptionContext("encryptionContext").orElse(null));
-                return Answer.ok(Json.createObjectBuilder().add("keyId", ciphertext.keyId())
+                return Answer.ok(Jsons.object().add("keyId", ciphertext.keyId())
                         .add("ciphertextBlob", ciphertext.blob()).build(), ciphertext.keyId());
             } finally {
                 Arrays.fill(plaintext, (byte) 0);
@@ -176,7 +176,7 @@ public class KeyResource extends V1Door {
                     });
             DataKey dataKey = crypto.generateDataKey(caller, checked(keyRef), length, body.encryptionContext("encryptionContext").orElse(null));
             try {
-                return Answer.ok(Json.createObjectBuilder().add("keyId", dataKey.keyId())
+                return Answer.ok(Jsons.object().add("keyId", dataKey.keyId())
                         .add("plaintext", Base64.getEncoder().encodeToString(dataKey.plaintext()))
                         .add("ciphertextBlob", dataKey.ciphertextBlob()).build(), dataKey.keyId());
             } finally {

@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +21,7 @@ import java.io.InputStream;
 import java.util.List;
 
 import static org.selfkms.rest.v1.KeyResource.checked;
+import org.selfkms.api.json.Jsons;
 
 /**
  * A key's tags as one JSON object of strings, the form {@code POST /keys} takes them in: read them, add or
@@ -42,9 +42,9 @@ public class KeyTagResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("keyRef") String keyRef) {
         return serve("ListKeyTags", keyRef, caller -> {
-            JsonObjectBuilder tags = Json.createObjectBuilder();
+            JsonObjectBuilder tags = Jsons.object();
             keys.keyTags(caller, checked(keyRef)).forEach(tag -> tags.add(tag.key(), tag.value()));
-            return Answer.ok(Json.createObjectBuilder().add("tags", tags).build(), null);
+            return Answer.ok(Jsons.object().add("tags", tags).build(), null);
         });
     }
 

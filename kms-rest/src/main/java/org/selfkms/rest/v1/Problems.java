@@ -1,12 +1,12 @@
 package org.selfkms.rest.v1;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 
 import java.util.Locale;
+import org.selfkms.api.json.Jsons;
 
 /**
  * Errors of the REST door as RFC 9457 problem details: {@code type} (one URN per code), {@code title} (the
@@ -71,7 +71,7 @@ final class Problems {
     }
 
     static Response of(int status, KmsErrorCode code, String detail, String requestId) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsons.object()
                 .add("type", TYPE_PREFIX + code.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .add("title", title(status))
                 .add("status", status)

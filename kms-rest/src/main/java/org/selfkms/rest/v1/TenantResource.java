@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import org.selfkms.api.tenant.TenantInfo;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Arrays;
+import org.selfkms.api.json.Jsons;
 
 /**
  * Tenants, for the platform operator only (kms-ejb requires OPERATE_PLATFORM): {@code /tenants} (list, create
@@ -86,7 +86,7 @@ public class TenantResource extends V1Door {
     }
 
     private static JsonObjectBuilder json(TenantInfo tenant) {
-        return Json.createObjectBuilder().add("tenantId", tenant.tenantId()).add("accountUin", tenant.accountUin())
+        return Jsons.object().add("tenantId", tenant.tenantId()).add("accountUin", tenant.accountUin())
                 .add("name", tenant.name()).add("suspended", tenant.suspended())
                 .add("createTime", Instant.ofEpochSecond(tenant.createTime()).toString());
     }

@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -19,6 +18,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.selfkms.api.json.Jsons;
 
 /**
  * {@code POST /tokens} exchanges the API credential (HTTP Basic, SecretId:SecretKey) for a bearer token;
@@ -35,7 +35,7 @@ public class TokenResource extends V1Door {
         return serve("CreateToken", null, this::basicCaller, caller -> {
             body(in);
             String token = tokens.issue(caller);
-            return new Answer(201, Json.createObjectBuilder()
+            return new Answer(201, Jsons.object()
                     .add("token", token)
                     .add("tokenType", "Bearer")
                     .add("expiresIn", BearerTokens.LIFETIME_SECONDS)

@@ -2,7 +2,6 @@ package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,6 +23,7 @@ import org.selfkms.api.identity.Role;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Arrays;
+import org.selfkms.api.json.Jsons;
 
 /**
  * The tenant's console users, as the console's Access page manages them: {@code /users} (list, create) and
@@ -79,7 +79,7 @@ public class UserResource extends V1Door {
     }
 
     private static JsonObjectBuilder json(ConsoleUserInfo user) {
-        return Json.createObjectBuilder().add("username", user.username()).add("role", user.role().name())
+        return Jsons.object().add("username", user.username()).add("role", user.role().name())
                 .add("createTime", Instant.ofEpochSecond(user.createTime()).toString());
     }
 

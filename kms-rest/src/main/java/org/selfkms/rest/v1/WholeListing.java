@@ -1,6 +1,5 @@
 package org.selfkms.rest.v1;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.UriInfo;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.selfkms.api.json.Jsons;
 
 /**
  * A listing short enough to answer whole - a tenant's users or credentials, the tenants - as
@@ -22,8 +22,8 @@ final class WholeListing {
 
     static <T> V1Door.Answer of(UriInfo uri, String member, Supplier<List<T>> items, Function<T, JsonObjectBuilder> json) {
         KeyResource.singleValued(uri.getQueryParameters(), Set.of());
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsons.array();
         items.get().forEach(item -> array.add(json.apply(item)));
-        return V1Door.Answer.ok(Json.createObjectBuilder().add(member, array).build(), null);
+        return V1Door.Answer.ok(Jsons.object().add(member, array).build(), null);
     }
 }

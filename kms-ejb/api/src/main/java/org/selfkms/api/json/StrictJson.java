@@ -1,6 +1,5 @@
 package org.selfkms.api.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
@@ -19,7 +18,7 @@ public final class StrictJson {
 
     /** Empty if the text is not a single JSON object (malformed, another type, or trailing content). */
     public static Optional<JsonObject> readObject(Reader text) {
-        try (JsonParser parser = Json.createParser(text)) {
+        try (JsonParser parser = Jsons.parser(text)) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return Optional.empty();
             }
