@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 4's audit trail end to end: requests through the official SDK (and raw requests the SDK cannot send)
+ * The audit trail end to end: requests through the official SDK (and raw requests the SDK cannot send)
  * leave records with the right fields and no secret; the console's Audit view searches and pages them and
  * verifies the chain; and changing the table directly - a modified, a deleted and an inserted record - is
  * reported by that verification at the right record. The tampering runs through {@link SqlServlet}, deployed
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuditTrailIT extends DeployedKms {
 
-    private static final String COLUMNS = "tenant_id, sequence_no, recorded_at, door, principal, action, key_id, "
+    private static final String COLUMNS = "segment_id, tenant_id, sequence_no, recorded_at, door, principal, action, key_id, "
             + "request_id, source_address, outcome, error_code, key_version, previous_hash, record_hash";
 
 
@@ -159,29 +159,38 @@ class AuditTrailIT extends DeployedKms {
         verifyShows(browser, "Intact");
 
         // Modified: an Encrypt made to look like a DisableKey.
-        long modified = sequenceOf(requests[1]);
-        sql("UPDATE kms_audit_record SET action = 'DisableKey' WHERE tenant_id = 1 AND sequence_no = " + modified);
-        verifyShows(browser, "Broken at record " + modified + ":");
-        sql("UPDATE kms_audit_record SET action = 'Encrypt' WHERE tenant_id = 1 AND sequence_no = " + modified);
+        String modified = placeOf(requests[1]);
+        sql("UPDATE kms_audit_record SET action = 'DisableKey' WHERE " + modified);
+        verifyShows(browser, "Broken: " + describe(requests[1]) + " was altered");
+        sql("UPDATE kms_audit_record SET action = 'Encrypt' WHERE " + modified);
         verifyShows(browser, "Intact");
 
-        // Deleted from the middle of the chain.
-        long deleted = sequenceOf(requests[2]);
-        String row = sql("SELECT " + COLUMNS + " FROM kms_audit_record WHERE tenant_id = 1 AND sequence_no = " + deleted).trim();
-        sql("DELETE FROM kms_audit_record WHERE tenant_id = 1 AND sequence_no = " + deleted);
-        verifyShows(browser, "Broken at record " + deleted + ":");
+        // Deleted from the middle of the segment.
+        String deleted = placeOf(requests[2]);
+        String described = describe(requests[2]);
+        String row = sql("SELECT " + COLUMNS + " FROM kms_audit_record WHERE " + deleted).trim();
+        sql("DELETE FROM kms_audit_record WHERE " + deleted);
+        verifyShows(browser, "Broken: " + described + " is missing");
         sql("INSERT INTO kms_audit_record (" + COLUMNS + ") VALUES (" + values(row) + ")");
         verifyShows(browser, "Intact");
 
-        // Inserted: a forged record, linked to the newest one, beyond the writer's sequence so as not to block it.
-        String newest = sql("SELECT sequence_no, record_hash FROM kms_audit_record WHERE tenant_id = 1 ORDER BY sequence_no DESC").split("\n")[0];
-        long forged = Long.parseLong(newest.split("\t")[0]) + 100_000;
-        sql("INSERT INTO kms_audit_record (" + COLUMNS + ") VALUES (1, " + forged + ", 0, 'tencent', '" + secretId()
-                + "', 'Decrypt', '" + keyId + "', 'forged', '127.0.0.1', 'ALLOWED', NULL, 1, '" + newest.split("\t")[1]
-                + "', '" + "ab".repeat(32) + "')");
-        verifyShows(browser, "Broken at record");
+        // Inserted: a forged record in the same segment, far beyond the writer's sequence so as not to block it.
+        String[] place = sql("SELECT segment_id, sequence_no FROM kms_audit_record WHERE request_id = '" + requests[4] + "'")
+                .trim().split("\t");
+        long forged = Long.parseLong(place[1]) + 100_000;
+        sql("INSERT INTO kms_audit_record (" + COLUMNS + ") VALUES (" + place[0] + ", 1, " + forged + ", 0, 'tencent', '"
+                + secretId() + "', 'Decrypt', '" + keyId + "', 'forged', '127.0.0.1', 'ALLOWED', NULL, 1, NULL, '"
+                + "ab".repeat(32) + "')");
+        verifyShows(browser, "Broken: segment " + place[0]);
         assertTrue(browser.text("verify-chain-result").contains("inserted at " + forged), browser.text("verify-chain-result"));
-        sql("DELETE FROM kms_audit_record WHERE tenant_id = 1 AND sequence_no = " + forged);
+        sql("DELETE FROM kms_audit_record WHERE segment_id = " + place[0] + " AND sequence_no = " + forged);
+        verifyShows(browser, "Intact");
+
+        // A whole segment inserted, with a head row: no checkpoint registered it.
+        sql("INSERT INTO kms_audit_segment (segment_id, tenant_id, writer, opened_at, format, last_sequence, last_hash, head_mac) "
+                + "VALUES (4242, 1, 'forger', 0, 2, 0, '" + "0".repeat(64) + "', '" + "cd".repeat(32) + "')");
+        verifyShows(browser, "Broken: segment 4242 is not registered by any checkpoint");
+        sql("DELETE FROM kms_audit_segment WHERE segment_id = 4242");
         verifyShows(browser, "Intact");
     }
 
@@ -221,8 +230,18 @@ class AuditTrailIT extends DeployedKms {
         return browser.driver().findElement(By.id(id)).getAttribute("disabled") == null;
     }
 
-    private long sequenceOf(String requestId) throws Exception {
-        return Long.parseLong(sql("SELECT sequence_no FROM kms_audit_record WHERE request_id = '" + requestId + "'").trim());
+    /** The SQL condition that selects the record of this request: its segment and sequence number. */
+    private String placeOf(String requestId) throws Exception {
+        String[] place = sql("SELECT segment_id, sequence_no FROM kms_audit_record WHERE request_id = '" + requestId + "'")
+                .trim().split("\t");
+        return "segment_id = " + place[0] + " AND sequence_no = " + place[1];
+    }
+
+    /** How verification names the place of this request's record. */
+    private String describe(String requestId) throws Exception {
+        String[] place = sql("SELECT segment_id, sequence_no FROM kms_audit_record WHERE request_id = '" + requestId + "'")
+                .trim().split("\t");
+        return "segment " + place[0] + ", record " + place[1];
     }
 
     private void assertRecord(String requestId, String tenant, String principal, String action, String keyId,
@@ -256,7 +275,7 @@ class AuditTrailIT extends DeployedKms {
         StringBuilder out = new StringBuilder();
         String[] cells = tabSeparated.split("\t", -1);
         for (int i = 0; i < cells.length; i++) {
-            boolean number = i <= 2 || i == 11;
+            boolean number = i <= 3 || i == 12;
             String cell = cells[i];
             out.append(i > 0 ? ", " : "").append("null".equals(cell) ? "NULL" : number ? cell : "'" + cell.replace("'", "''") + "'");
         }

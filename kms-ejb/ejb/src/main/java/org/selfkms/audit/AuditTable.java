@@ -1,6 +1,6 @@
 package org.selfkms.audit;
 
-import org.selfkms.api.audit.AuditEvent;
+import org.selfkms.api.audit.AuditPosition;
 import org.selfkms.api.audit.AuditQuery;
 
 import javax.sql.DataSource;
@@ -10,29 +10,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.logging.Logger;
+import java.util.Optional;
 
 /**
- * The audit tables through plain JDBC. Plain JDBC, not JPA, because the writer inserts whole batches in one
- * statement batch and one commit, keeps no entities, and - since Hibernate does not see these statements -
- * Hibernate's statement counter keeps proving that the hot path reads nothing (HotPathIT).
+ * The audit tables through plain JDBC (what the writer's {@link AuditAppender} and the trail's readers share).
+ * Plain JDBC, not JPA, because the writer inserts whole batches in one statement batch and one commit, keeps no
+ * entities, and - since Hibernate does not see these statements - Hibernate's statement counter keeps proving that
+ * the hot path reads nothing (HotPathIT).
  */
 public final class AuditTable {
 
-    private static final Logger LOG = Logger.getLogger(AuditTable.class.getName());
     /** SQLSTATE of a unique-constraint violation, in PostgreSQL and H2 alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
-    private static final String COLUMNS = "tenant_id, sequence_no, recorded_at, door, principal, action, key_id, "
+    static final String UNIQUE_VIOLATION = "23505";
+    static final String RECORD_COLUMNS = "segment_id, tenant_id, sequence_no, recorded_at, door, principal, action, key_id, "
             + "request_id, source_address, outcome, error_code, key_version, previous_hash, record_hash";
+    static final String INSERT_RECORD = "INSERT INTO kms_audit_record (" + RECORD_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String MOVE_HEAD = "UPDATE kms_audit_segment SET last_sequence = ?, last_hash = ?, head_mac = ? "
+            + "WHERE segment_id = ?";
 
-    /** A head row as stored: the head and its seal. */
-    public record StoredHead(ChainHead head, String mac) {
+    /** A segment row as stored: the segment, its head and the head's seal. */
+    public record StoredSegment(Segment segment, String writer, long openedAt, SegmentHead head, String headMac) {
+    }
+
+    /** A checkpoint row as stored. */
+    public record StoredCheckpoint(long tenantId, long number, String statement, String signature) {
     }
 
     private final DataSource dataSource;
@@ -41,227 +44,178 @@ public final class AuditTable {
         this.dataSource = dataSource;
     }
 
-    /** An event to append and the time it happened. */
-    public record TimedEvent(AuditEvent event, long time) {
+    public DataSource dataSource() {
+        return dataSource;
     }
 
-    /**
-     * Appends the events to their tenants' chains in one local transaction and returns the chains' new heads.
-     *
-     * <p>Each chain continues from its head as the database holds it, read with the head row locked (in tenant
-     * order, so two writers never deadlock): a writer on another node appending to the same chain waits for this
-     * commit and then continues after it. So any number of nodes share a tenant's chain without a fork, and a
-     * writer needs to remember nothing between batches.
-     */
-    public Map<Long, ChainHead> append(List<TimedEvent> events, AuditChain chain) throws SQLException {
-        SortedSet<Long> tenants = new TreeSet<>();
-        events.forEach(e -> tenants.add(e.event().tenantId()));
-        try (Connection db = dataSource.getConnection()) {
-            for (long tenant : tenants) {
-                ensureHeadRow(db, tenant, chain);
-            }
-            db.setAutoCommit(false);
-            try {
-                Map<Long, ChainHead> heads = new HashMap<>();
-                for (long tenant : tenants) {
-                    heads.put(tenant, lockHead(db, tenant, chain));
-                }
-                try (PreparedStatement insert = db.prepareStatement("INSERT INTO kms_audit_record (" + COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (TimedEvent e : events) {
-                        ChainedRecord record = chain.append(heads.get(e.event().tenantId()), e.event(), e.time());
-                        heads.put(record.tenantId(), new ChainHead(record.tenantId(), record.sequence(), record.recordHash()));
-                        bind(insert, record);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                for (ChainHead head : heads.values()) {
-                    moveHead(db, head, chain.headMac(head));
-                }
-                db.commit();
-                return heads;
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
-        }
-    }
-
-    /**
-     * A chain's first batch needs a row to lock: a sealed empty head, inserted on its own (autocommit). Two
-     * nodes racing to insert it is harmless: the loser's insert fails on the primary key and the row is there.
-     */
-    private static void ensureHeadRow(Connection db, long tenant, AuditChain chain) throws SQLException {
-        try (PreparedStatement exists = db.prepareStatement("SELECT 1 FROM kms_audit_head WHERE tenant_id = ?")) {
-            exists.setLong(1, tenant);
-            try (ResultSet row = exists.executeQuery()) {
-                if (row.next()) {
-                    return;
-                }
-            }
-        }
-        ChainHead empty = ChainHead.empty(tenant);
-        try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO kms_audit_head (tenant_id, last_sequence, last_hash, head_mac) VALUES (?, ?, ?, ?)")) {
-            insert.setLong(1, tenant);
-            insert.setLong(2, empty.sequence());
-            insert.setString(3, empty.hash());
-            insert.setString(4, chain.headMac(empty));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw e;
-            }
-        }
-    }
-
-    /** Locks the tenant's head row until the commit and answers where its chain continues. */
-    private static ChainHead lockHead(Connection db, long tenant, AuditChain chain) throws SQLException {
-        StoredHead stored = null;
-        try (PreparedStatement select = db.prepareStatement(
-                "SELECT last_sequence, last_hash, head_mac FROM kms_audit_head WHERE tenant_id = ? FOR UPDATE")) {
-            select.setLong(1, tenant);
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    stored = new StoredHead(new ChainHead(tenant, row.getLong(1), row.getString(2)), row.getString(3));
-                }
-            }
-        }
-        if (isSealed(stored, chain)) {
-            return stored.head();
-        }
-        ChainHead newestRecord = null;
-        try (PreparedStatement newest = db.prepareStatement(
-                "SELECT sequence_no, record_hash FROM kms_audit_record WHERE tenant_id = ? ORDER BY sequence_no DESC")) {
-            newest.setLong(1, tenant);
-            newest.setMaxRows(1);
-            try (ResultSet row = newest.executeQuery()) {
-                if (row.next()) {
-                    newestRecord = new ChainHead(tenant, row.getLong(1), row.getString(2));
-                }
-            }
-        }
-        return continuation(tenant, newestRecord, stored, chain);
-    }
-
-    /**
-     * Where a chain continues: after its sealed head row - records beyond it were not written by the KMS (they and
-     * the head row move in one transaction), and verification reports them as inserted; a head row ahead of the
-     * newest record leaves the gap of a cut-off tail visible. Without a sealed head row (altered: logged, and
-     * reported by verification; or missing) after the newest record.
-     */
-    static ChainHead continuation(long tenant, ChainHead newestRecord, StoredHead stored, AuditChain chain) {
-        if (isSealed(stored, chain)) {
-            return stored.head();
-        }
-        if (stored != null) {
-            LOG.severe("The audit head row of tenant " + tenant + " was altered; the chain continues after its newest "
-                    + "record, and verification reports the break");
-        }
-        return newestRecord == null ? ChainHead.empty(tenant) : newestRecord;
-    }
-
-    private static boolean isSealed(StoredHead stored, AuditChain chain) {
-        return stored != null && chain.headMac(stored.head()).equals(stored.mac());
-    }
-
-    private static void moveHead(Connection db, ChainHead head, String mac) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement(
-                "UPDATE kms_audit_head SET last_sequence = ?, last_hash = ?, head_mac = ? WHERE tenant_id = ?")) {
-            update.setLong(1, head.sequence());
-            update.setString(2, head.hash());
-            update.setString(3, mac);
-            update.setLong(4, head.tenantId());
-            if (update.executeUpdate() == 1) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO kms_audit_head (tenant_id, last_sequence, last_hash, head_mac) VALUES (?, ?, ?, ?)")) {
-            insert.setLong(1, head.tenantId());
-            insert.setLong(2, head.sequence());
-            insert.setString(3, head.hash());
-            insert.setString(4, mac);
-            insert.executeUpdate();
-        }
-    }
-
-    /** Where each tenant's chain continues, as {@link #continuation} says, for every chain in the database. */
-    public Map<Long, ChainHead> loadHeads(AuditChain chain) throws SQLException {
-        Map<Long, ChainHead> newest = new HashMap<>();
-        Map<Long, StoredHead> stored = new HashMap<>();
-        try (Connection db = dataSource.getConnection()) {
-            try (PreparedStatement select = db.prepareStatement("SELECT r.tenant_id, r.sequence_no, r.record_hash "
-                    + "FROM kms_audit_record r WHERE r.sequence_no = "
-                    + "(SELECT MAX(m.sequence_no) FROM kms_audit_record m WHERE m.tenant_id = r.tenant_id)");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    newest.put(rows.getLong(1), new ChainHead(rows.getLong(1), rows.getLong(2), rows.getString(3)));
-                }
-            }
-            heads(db).forEach(h -> stored.put(h.head().tenantId(), h));
-        }
-        Map<Long, ChainHead> heads = new HashMap<>();
-        Set<Long> tenants = new TreeSet<>(newest.keySet());
-        tenants.addAll(stored.keySet());
-        for (long tenant : tenants) {
-            heads.put(tenant, continuation(tenant, newest.get(tenant), stored.get(tenant), chain));
-        }
-        return heads;
-    }
-
-    private static List<StoredHead> heads(Connection db) throws SQLException {
-        List<StoredHead> heads = new ArrayList<>();
-        try (PreparedStatement select = db.prepareStatement(
-                "SELECT tenant_id, last_sequence, last_hash, head_mac FROM kms_audit_head");
-             ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                heads.add(new StoredHead(new ChainHead(rows.getLong(1), rows.getLong(2), rows.getString(3)), rows.getString(4)));
-            }
-        }
-        return heads;
-    }
-
-    /** The stored head row of one tenant, or null. */
-    public StoredHead head(long tenantId) throws SQLException {
+    /** A tenant's segments in id order. */
+    public List<StoredSegment> segments(long tenantId) throws SQLException {
         try (Connection db = dataSource.getConnection();
-             PreparedStatement select = db.prepareStatement(
-                     "SELECT last_sequence, last_hash, head_mac FROM kms_audit_head WHERE tenant_id = ?")) {
+             PreparedStatement select = db.prepareStatement("SELECT segment_id, tenant_id, format, writer, opened_at, "
+                     + "last_sequence, last_hash, head_mac FROM kms_audit_segment WHERE tenant_id = ? ORDER BY segment_id")) {
             select.setLong(1, tenantId);
+            List<StoredSegment> segments = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? new StoredHead(new ChainHead(tenantId, rows.getLong(1), rows.getString(2)), rows.getString(3)) : null;
+                while (rows.next()) {
+                    segments.add(segment(rows));
+                }
+            }
+            return segments;
+        }
+    }
+
+    /** One segment's row, or empty. */
+    public Optional<StoredSegment> segment(long segmentId) throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            return segment(db, segmentId);
+        }
+    }
+
+    /** One segment's row, by the connection given (a writer's own, in recovery). */
+    static Optional<StoredSegment> segment(Connection db, long segmentId) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("SELECT segment_id, tenant_id, format, writer, opened_at, "
+                + "last_sequence, last_hash, head_mac FROM kms_audit_segment WHERE segment_id = ?")) {
+            select.setLong(1, segmentId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(segment(rows)) : Optional.empty();
             }
         }
     }
 
-    /** Up to {@code limit} records of a chain after {@code afterSequence}, in chain order. */
-    public List<ChainedRecord> chainAfter(long tenantId, long afterSequence, int limit) throws SQLException {
+    private static StoredSegment segment(ResultSet rows) throws SQLException {
+        Segment segment = new Segment(rows.getLong(1), rows.getLong(2), rows.getInt(3));
+        return new StoredSegment(segment, rows.getString(4), rows.getLong(5),
+                new SegmentHead(segment.id(), segment.tenantId(), rows.getLong(6), rows.getString(7)), rows.getString(8));
+    }
+
+    /** Up to {@code limit} records of a segment after {@code afterSequence}, in chain order. */
+    public List<ChainedRecord> segmentAfter(long segmentId, long afterSequence, int limit) throws SQLException {
         try (Connection db = dataSource.getConnection();
-             PreparedStatement select = db.prepareStatement("SELECT " + COLUMNS
-                     + " FROM kms_audit_record WHERE tenant_id = ? AND sequence_no > ? ORDER BY sequence_no")) {
-            select.setLong(1, tenantId);
+             PreparedStatement select = db.prepareStatement("SELECT " + RECORD_COLUMNS
+                     + " FROM kms_audit_record WHERE segment_id = ? AND sequence_no > ? ORDER BY sequence_no")) {
+            select.setLong(1, segmentId);
             select.setLong(2, afterSequence);
             select.setMaxRows(limit);
             return read(select);
         }
     }
 
-    /** One page of a search, newest first; {@code limit} rows at most. */
+    /** Records of the tenant in segments it has no segment row for (inserted segments), at most {@code limit}. */
+    public List<Long> segmentsWithoutRow(long tenantId, int limit) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement select = db.prepareStatement("SELECT DISTINCT r.segment_id FROM kms_audit_record r "
+                     + "WHERE r.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM kms_audit_segment s WHERE s.segment_id = r.segment_id)")) {
+            select.setLong(1, tenantId);
+            select.setMaxRows(limit);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** Up to {@code limit} checkpoints of a tenant after {@code afterNumber}, in order. */
+    public List<StoredCheckpoint> checkpointsAfter(long tenantId, long afterNumber, int limit) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement select = db.prepareStatement("SELECT tenant_id, checkpoint_no, statement, signature "
+                     + "FROM kms_audit_checkpoint WHERE tenant_id = ? AND checkpoint_no > ? ORDER BY checkpoint_no")) {
+            select.setLong(1, tenantId);
+            select.setLong(2, afterNumber);
+            select.setMaxRows(limit);
+            return checkpoints(select);
+        }
+    }
+
+    public Optional<StoredCheckpoint> latestCheckpoint(long tenantId) throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            return latestCheckpoint(db, tenantId);
+        }
+    }
+
+    static Optional<StoredCheckpoint> latestCheckpoint(Connection db, long tenantId) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("SELECT tenant_id, checkpoint_no, statement, signature "
+                + "FROM kms_audit_checkpoint WHERE tenant_id = ? ORDER BY checkpoint_no DESC")) {
+            select.setLong(1, tenantId);
+            select.setMaxRows(1);
+            List<StoredCheckpoint> rows = checkpoints(select);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+
+    public Optional<StoredCheckpoint> checkpoint(long tenantId, long number) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement select = db.prepareStatement("SELECT tenant_id, checkpoint_no, statement, signature "
+                     + "FROM kms_audit_checkpoint WHERE tenant_id = ? AND checkpoint_no = ?")) {
+            select.setLong(1, tenantId);
+            select.setLong(2, number);
+            List<StoredCheckpoint> rows = checkpoints(select);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+
+    /**
+     * Appends a checkpoint to its tenant's checkpoint chain in the connection's current transaction: numbered after
+     * the newest one in the database and naming its digest. No lock: if another writer appended the same number
+     * meanwhile, the insert fails on the primary key ({@link #UNIQUE_VIOLATION}) and the caller tries again.
+     */
+    static StoredCheckpoint appendCheckpoint(Connection db, long tenantId, long time, String writer,
+                                             List<SegmentHead> heads, CheckpointSigner signer) throws SQLException {
+        Optional<StoredCheckpoint> latest = latestCheckpoint(db, tenantId);
+        Checkpoint checkpoint = new Checkpoint(tenantId, latest.map(c -> c.number() + 1).orElse(1L), time,
+                latest.map(c -> Checkpoint.digest(c.statement())).orElse(Checkpoint.FIRST), writer, signer.keyVersion(), heads);
+        String statement = checkpoint.statement();
+        String signature = signer.sign(statement);
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO kms_audit_checkpoint (tenant_id, checkpoint_no, "
+                + "created_at, statement, signature) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, tenantId);
+            insert.setLong(2, checkpoint.number());
+            insert.setLong(3, time);
+            insert.setString(4, statement);
+            insert.setString(5, signature);
+            insert.executeUpdate();
+        }
+        return new StoredCheckpoint(tenantId, checkpoint.number(), statement, signature);
+    }
+
+    private static List<StoredCheckpoint> checkpoints(PreparedStatement select) throws SQLException {
+        List<StoredCheckpoint> checkpoints = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                checkpoints.add(new StoredCheckpoint(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getString(4)));
+            }
+        }
+        return checkpoints;
+    }
+
+    /**
+     * One page of a search, newest first by (time, segment, sequence); {@code limit} rows at most. Each filter has
+     * an index that starts with (tenant, filter column) and continues in that order, so a page reads its rows in
+     * order and stops (PostgreSQL and H2 alike); the outcome is filtered on the way.
+     */
     public List<ChainedRecord> search(long tenantId, AuditQuery query, int limit) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM kms_audit_record WHERE tenant_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + RECORD_COLUMNS + " FROM kms_audit_record WHERE tenant_id = ?");
         List<Object> values = new ArrayList<>();
         values.add(tenantId);
-        filter(sql, values, "sequence_no < ?", query.beforeSequence());
+        filter(sql, values, "key_id = ?", blankToNull(query.keyId()));
+        filter(sql, values, "principal = ?", blankToNull(query.principal()));
+        filter(sql, values, "action = ?", blankToNull(query.action()));
         filter(sql, values, "recorded_at >= ?", query.from());
         filter(sql, values, "recorded_at < ?", query.to());
-        filter(sql, values, "key_id = ?", blankToNull(query.keyId()));
-        filter(sql, values, "action = ?", blankToNull(query.action()));
-        filter(sql, values, "principal = ?", blankToNull(query.principal()));
         filter(sql, values, "outcome = ?", query.outcome() == null ? null : query.outcome().name());
-        sql.append(" ORDER BY sequence_no DESC");
+        AuditPosition before = query.before();
+        if (before != null) {
+            // (time, segment, sequence) < before, written so that the index range is on recorded_at alone
+            sql.append(" AND recorded_at <= ? AND (recorded_at < ? OR segment_id < ? OR (segment_id = ? AND sequence_no < ?))");
+            values.add(before.time());
+            values.add(before.time());
+            values.add(before.segment());
+            values.add(before.segment());
+            values.add(before.sequence());
+        }
+        sql.append(" ORDER BY recorded_at DESC, segment_id DESC, sequence_no DESC");
         try (Connection db = dataSource.getConnection();
              PreparedStatement select = db.prepareStatement(sql.toString())) {
             for (int i = 0; i < values.size(); i++) {
@@ -283,32 +237,35 @@ public final class AuditTable {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static List<ChainedRecord> read(PreparedStatement select) throws SQLException {
+    static List<ChainedRecord> read(PreparedStatement select) throws SQLException {
         List<ChainedRecord> records = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                records.add(new ChainedRecord(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4),
+                records.add(new ChainedRecord(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
                         rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
-                        rows.getString(10), rows.getString(11), rows.getInt(12), rows.getString(13), rows.getString(14)));
+                        rows.getString(10), rows.getString(11), rows.getString(12), rows.getInt(13), rows.getString(14),
+                        rows.getString(15)));
             }
         }
         return records;
     }
 
-    private static void bind(PreparedStatement insert, ChainedRecord r) throws SQLException {
-        insert.setLong(1, r.tenantId());
-        insert.setLong(2, r.sequence());
-        insert.setLong(3, r.time());
-        insert.setString(4, r.door());
-        insert.setString(5, r.principal());
-        insert.setString(6, r.action());
-        insert.setObject(7, r.keyId(), Types.VARCHAR);
-        insert.setString(8, r.requestId());
-        insert.setString(9, r.sourceAddress());
-        insert.setString(10, r.outcome());
-        insert.setObject(11, r.errorCode(), Types.VARCHAR);
-        insert.setInt(12, r.keyVersion());
-        insert.setString(13, r.previousHash());
-        insert.setString(14, r.recordHash());
+    /** Binds a record for {@link #INSERT_RECORD}; format-2 rows leave previous_hash empty (it is the row before's hash). */
+    static void bind(PreparedStatement insert, ChainedRecord r) throws SQLException {
+        insert.setLong(1, r.segmentId());
+        insert.setLong(2, r.tenantId());
+        insert.setLong(3, r.sequence());
+        insert.setLong(4, r.time());
+        insert.setString(5, r.door());
+        insert.setString(6, r.principal());
+        insert.setString(7, r.action());
+        insert.setObject(8, r.keyId(), Types.VARCHAR);
+        insert.setString(9, r.requestId());
+        insert.setString(10, r.sourceAddress());
+        insert.setString(11, r.outcome());
+        insert.setObject(12, r.errorCode(), Types.VARCHAR);
+        insert.setInt(13, r.keyVersion());
+        insert.setNull(14, Types.VARCHAR);
+        insert.setString(15, r.recordHash());
     }
 }

@@ -1,13 +1,11 @@
 package org.selfkms.audit;
 
-import jakarta.interceptor.Interceptors;
-import org.selfkms.api.identity.Permission;
-import org.selfkms.identity.AuthorizationGuard;
-import org.selfkms.identity.Requires;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.Interceptors;
+import org.selfkms.api.audit.AuditCheckpoint;
 import org.selfkms.api.audit.AuditEvent;
 import org.selfkms.api.audit.AuditPage;
 import org.selfkms.api.audit.AuditQuery;
@@ -16,20 +14,24 @@ import org.selfkms.api.audit.ChainVerification;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.api.identity.Permission;
 import org.selfkms.bootstrap.FirstStartBootstrap;
+import org.selfkms.identity.AuthorizationGuard;
+import org.selfkms.identity.Requires;
 
 import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Search and verification of the audit chains, each tenant its own. */
+/** Search, verification and checkpoints of the audit trails, each tenant its own. */
 @Interceptors(AuthorizationGuard.class)
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditTrailBean implements AuditTrail {
 
-    private static final int VERIFY_PAGE = 1000;
+    /** Statements longer than any checkpoint this server writes are not one of its checkpoints. */
+    static final int MAX_STATEMENT_CHARS = 16_000;
     private static final Logger LOG = Logger.getLogger(AuditTrailBean.class.getName());
 
     @EJB
@@ -38,17 +40,18 @@ public class AuditTrailBean implements AuditTrail {
     @Override
     @Requires(Permission.READ_AUDIT)
     public AuditPage query(Caller caller, AuditQuery query) {
-        long tenant = chainOf(caller, query.platform());
+        long tenant = trailOf(caller, query.platform());
         if (query.limit() < 1 || query.limit() > AuditQuery.MAX_LIMIT) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "The page size must be 1 to " + AuditQuery.MAX_LIMIT);
         }
+        writer.flush();
         try {
             // One row more than asked tells whether an older page exists.
             List<ChainedRecord> rows = writer.table().search(tenant, query, query.limit() + 1);
             boolean more = rows.size() > query.limit();
             List<ChainedRecord> page = more ? rows.subList(0, query.limit()) : rows;
             return new AuditPage(page.stream().map(ChainedRecord::toRecord).toList(),
-                    more ? page.get(page.size() - 1).sequence() : null);
+                    more ? page.get(page.size() - 1).toRecord().position() : null);
         } catch (SQLException e) {
             throw unavailable(e);
         }
@@ -56,47 +59,50 @@ public class AuditTrailBean implements AuditTrail {
 
     @Override
     @Requires(Permission.READ_AUDIT)
-    public ChainVerification verify(Caller caller, boolean platform) {
-        long tenant = chainOf(caller, platform);
-        AuditTable table = writer.table();
-        ChainVerifier verifier = new ChainVerifier(writer.chain(), tenant);
+    public ChainVerification verify(Caller caller, boolean platform, AuditCheckpoint anchor) {
+        long tenant = trailOf(caller, platform);
+        if (anchor != null && (anchor.statement() == null || anchor.signature() == null
+                || anchor.statement().length() > MAX_STATEMENT_CHARS || anchor.signature().length() > 256)) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "The checkpoint given is not one this server writes");
+        }
+        // what this writer knows it stored, read before the database, which is ahead of it
+        var heads = writer.committedHeads();
+        var opened = writer.openedSegments();
+        long newest = writer.newestCheckpointWritten(tenant);
+        writer.flush();
+        AuditKeyring keyring = writer.keyring();
         try {
-            walk(table, verifier, tenant, Long.MAX_VALUE);
-            // Read in this order: the writer's memory trails the head row, which covers every record written so far.
-            ChainHead known = writer.committedHead(tenant);
-            AuditTable.StoredHead head = table.head(tenant);
-            if (head != null) {
-                // Records committed while the walk ran: check them too, up to the head read just now.
-                walk(table, verifier, tenant, head.head().sequence());
-            }
-            return verifier.finish(head == null ? null : head.head(), head == null ? null : head.mac(), known);
+            return new TrailVerifier(writer.table(), keyring.chain(), keyring.signer(), tenant).verify(heads, opened, newest, anchor);
         } catch (SQLException e) {
             throw unavailable(e);
         }
     }
 
-    private static void walk(AuditTable table, ChainVerifier verifier, long tenant, long upTo) throws SQLException {
-        while (verifier.lastSequence() < upTo) {
-            List<ChainedRecord> page = table.chainAfter(tenant, verifier.lastSequence(), VERIFY_PAGE);
-            for (ChainedRecord record : page) {
-                if (record.sequence() > upTo && upTo != Long.MAX_VALUE) {
-                    return;
-                }
-                if (!verifier.accept(record)) {
-                    return;
-                }
-            }
-            if (page.size() < VERIFY_PAGE) {
-                return;
-            }
+    @Override
+    @Requires(Permission.READ_AUDIT)
+    public AuditCheckpoint latestCheckpoint(Caller caller, boolean platform) {
+        long tenant = trailOf(caller, platform);
+        // checkpoint now, so that the export covers everything up to this moment
+        writer.checkpoint();
+        try {
+            return writer.table().latestCheckpoint(tenant).map(c -> new AuditCheckpoint(c.statement(), c.signature()))
+                    .orElseThrow(() -> new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "This trail has no checkpoint yet"));
+        } catch (SQLException e) {
+            throw unavailable(e);
         }
     }
 
+    @Override
+    @Requires(Permission.READ_AUDIT)
+    public String checkpointPublicKey(Caller caller) {
+        return writer.keyring().signer().publicKeyPem();
+    }
+
     /**
-     * The caller's own tenant's chain (the role check is {@link Requires}'). The platform chain belongs to no
+     * The caller's own tenant's trail (the role check is {@link Requires}'). The platform trail belongs to no
      * tenant; the administrators and auditors of the first tenant, which runs the installation, may read it.
      */
-    private static long chainOf(Caller caller, boolean platform) {
+    private static long trailOf(Caller caller, boolean platform) {
         if (!platform) {
             return caller.tenantId();
         }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.audit.AuditPage;
+import org.selfkms.api.audit.AuditPosition;
 import org.selfkms.api.audit.AuditQuery;
 import org.selfkms.api.audit.AuditRecord;
 import org.selfkms.api.audit.AuditTrail;
@@ -69,7 +70,7 @@ public class AuditResource extends V1Door {
             String filters = Jsons.array().add(caller.tenantId()).add(platform).add(String.valueOf(from))
                     .add(String.valueOf(to)).add(String.valueOf(keyId)).add(String.valueOf(action))
                     .add(String.valueOf(principal)).add(String.valueOf(outcome)).build().toString();
-            Long before = Cursor.bookmark(query.get("cursor"), filters);
+            AuditPosition before = Cursor.auditBookmark(query.get("cursor"), filters);
             AuditPage page = trail.query(caller, new AuditQuery(from, to, keyId, action, principal, outcome, before, limit, platform));
             JsonArrayBuilder records = Jsons.array();
             page.records().forEach(r -> records.add(json(r)));
@@ -87,12 +88,10 @@ public class AuditResource extends V1Door {
     public Response verify() {
         return serve("VerifyAuditChain", null, caller -> {
             Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform"));
-            ChainVerification result = trail.verify(caller, platform(query.get("platform")));
+            ChainVerification result = trail.verify(caller, platform(query.get("platform")), null);
             JsonObjectBuilder body = Jsons.object().add("intact", result.intact())
-                    .add("recordsChecked", result.recordsChecked()).add("lastSequence", result.lastSequence());
-            if (result.firstBrokenSequence() != null) {
-                body.add("firstBrokenSequence", result.firstBrokenSequence());
-            }
+                    .add("recordsChecked", result.recordsChecked()).add("segmentsChecked", result.segmentsChecked())
+                    .add("checkpointsChecked", result.checkpointsChecked()).add("latestCheckpoint", result.latestCheckpoint());
             if (result.problem() != null) {
                 body.add("problem", result.problem());
             }
@@ -103,6 +102,7 @@ public class AuditResource extends V1Door {
     /** A record as the trail holds it; the tenant is left out, being always the caller's own. */
     static JsonObjectBuilder json(AuditRecord record) {
         JsonObjectBuilder out = Jsons.object()
+                .add("segment", String.valueOf(record.segment()))
                 .add("sequence", record.sequence())
                 .add("time", Instant.ofEpochMilli(record.time()).toString())
                 .add("door", record.door())

@@ -1,5 +1,6 @@
 package org.selfkms.rest.v1;
 
+import org.selfkms.api.audit.AuditPosition;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 
@@ -24,8 +25,7 @@ final class Cursor {
     }
 
     static String next(long position, String filters) {
-        String text = "v1:" + position + ":" + digest(filters);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+        return encode(Long.toString(position), filters);
     }
 
     /** 0 for no cursor. */
@@ -33,12 +33,42 @@ final class Cursor {
         return cursor == null ? 0 : (int) read(cursor, filters, 9);
     }
 
-    /** A keyset bookmark (such as an audit record's sequence number) instead of a position; null for no cursor. */
-    static Long bookmark(String cursor, String filters) {
-        return cursor == null ? null : read(cursor, filters, 18);
+    /** The cursor of the audit page after the one that ended at {@code last}. */
+    static String next(AuditPosition last, String filters) {
+        return encode(last.time() + "." + last.segment() + "." + last.sequence(), filters);
+    }
+
+    /** An audit search's bookmark: the position of the last record of the page before; null for no cursor. */
+    static AuditPosition auditBookmark(String cursor, String filters) {
+        if (cursor == null) {
+            return null;
+        }
+        String position = read(cursor, filters);
+        if (!position.matches("\\d{1,18}\\.-?\\d{1,19}\\.\\d{1,18}")) {
+            throw invalid();
+        }
+        String[] parts = position.split("\\.");
+        try {
+            return new AuditPosition(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    private static String encode(String position, String filters) {
+        String text = "v1:" + position + ":" + digest(filters);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static long read(String cursor, String filters, int maxDigits) {
+        String position = read(cursor, filters);
+        if (!position.matches("\\d{1," + maxDigits + "}")) {
+            throw invalid();
+        }
+        return Long.parseLong(position);
+    }
+
+    private static String read(String cursor, String filters) {
         if (cursor.isEmpty() || cursor.length() > MAX_CHARS || !cursor.matches("[A-Za-z0-9_-]+")) {
             throw invalid();
         }
@@ -49,11 +79,10 @@ final class Cursor {
             throw invalid();
         }
         String[] parts = text.split(":", -1);
-        if (parts.length != 3 || !"v1".equals(parts[0]) || !parts[1].matches("\\d{1," + maxDigits + "}")
-                || !digest(filters).equals(parts[2])) {
+        if (parts.length != 3 || !"v1".equals(parts[0]) || !digest(filters).equals(parts[2])) {
             throw invalid();
         }
-        return Long.parseLong(parts[1]);
+        return parts[1];
     }
 
     private static KmsException invalid() {

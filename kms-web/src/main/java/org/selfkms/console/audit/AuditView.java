@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.audit.AuditPage;
+import org.selfkms.api.audit.AuditPosition;
 import org.selfkms.api.audit.AuditQuery;
 import org.selfkms.api.audit.AuditRecord;
 import org.selfkms.api.audit.AuditTrail;
@@ -66,7 +67,7 @@ public class AuditView extends VerticalLayout {
     private final Grid<AuditRecord> grid = new Grid<>();
     private final Button older = new Button("Older", VaadinIcon.ANGLE_RIGHT.create(), click -> loadOlder());
     private final Span verification = new Span();
-    private Long nextBefore;
+    private AuditPosition nextBefore;
 
     public AuditView() {
         setSizeFull();
@@ -120,7 +121,7 @@ public class AuditView extends VerticalLayout {
         grid.setSizeFull();
     }
 
-    private void load(Long before) {
+    private void load(AuditPosition before) {
         AuditQuery query = new AuditQuery(millis(from.getValue()), millis(to.getValue()), keyId.getValue(), action.getValue(),
                 principal.getValue(), outcome(), before, PAGE_SIZE, platform.getValue());
         try {
@@ -141,12 +142,13 @@ public class AuditView extends VerticalLayout {
         boolean platformChain = platform.getValue();
         try {
             ChainVerification result = audit.call("VerifyAuditChain", null,
-                    () -> auditTrail.verify(ConsoleSession.requireCaller(), platformChain));
+                    () -> auditTrail.verify(ConsoleSession.requireCaller(), platformChain, null));
             if (result.intact()) {
-                verification.setText("Intact: " + result.recordsChecked() + " records checked");
+                verification.setText("Intact: " + result.recordsChecked() + " records in " + result.segmentsChecked()
+                        + " segments and " + result.checkpointsChecked() + " signed checkpoints checked");
                 verification.getStyle().set("color", "var(--lumo-success-text-color)");
             } else {
-                verification.setText("Broken at record " + result.firstBrokenSequence() + ": " + result.problem());
+                verification.setText("Broken: " + result.problem());
                 verification.getStyle().set("color", "var(--lumo-error-text-color)");
             }
         } catch (KmsException e) {

@@ -4,9 +4,10 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * @param nextBefore the {@link AuditQuery#beforeSequence()} of the next (older) page; null on the last page
+ * @param nextBefore the {@link AuditQuery#before()} of the next (older) page; null on the last page
  */
-public record AuditPage(List<AuditRecord> records, Long nextBefore) implements Serializable {
+public record AuditPage(List<AuditRecord> records, AuditPosition nextBefore) implements Serializable {
+
     public AuditPage {
         records = List.copyOf(records);
     }

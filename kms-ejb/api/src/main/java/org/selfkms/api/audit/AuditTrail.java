@@ -4,7 +4,7 @@ import jakarta.ejb.Local;
 import org.selfkms.api.identity.Caller;
 
 /**
- * Reading and verifying the audit trail. Each tenant sees only its own chain. It needs READ_AUDIT (tenant
+ * Reading and verifying the audit trail. Each tenant sees only its own trail. It needs READ_AUDIT (tenant
  * administrators and auditors, whether logged in to the console or calling with an API credential); every other
  * role is refused ({@code UNAUTHORIZED}).
  */
@@ -14,8 +14,19 @@ public interface AuditTrail {
     AuditPage query(Caller caller, AuditQuery query);
 
     /**
-     * Walks the caller's chain (or the platform chain) from the first record and checks that every record is
-     * unmodified, that none is missing or inserted, and that the tail is where the head row says it is.
+     * Verifies the caller's trail (or the platform trail): the chain of signed checkpoints, that every segment is
+     * registered by one and none that one names is missing, every record of every segment (none modified, missing or
+     * inserted), each segment's sealed head, and that nothing is older than what a checkpoint or this server's own
+     * writer attested.
+     *
+     * @param anchor a checkpoint exported earlier, or null: with one, the verification also fails if the database
+     *               no longer holds that exact checkpoint - it was rolled back to an older copy, or altered
      */
-    ChainVerification verify(Caller caller, boolean platform);
+    ChainVerification verify(Caller caller, boolean platform, AuditCheckpoint anchor);
+
+    /** The newest signed checkpoint of the caller's trail (or the platform trail), to keep outside the database. */
+    AuditCheckpoint latestCheckpoint(Caller caller, boolean platform);
+
+    /** The public key that verifies checkpoint signatures, PEM (SubjectPublicKeyInfo); needs READ_AUDIT too. */
+    String checkpointPublicKey(Caller caller);
 }
