@@ -76,8 +76,8 @@ public final class JfrBreakdown {
     }
 
     static String layerOf(String thread, List<RecordedFrame> frames) {
-        if (thread.startsWith("kms-audit-writer")) {
-            return "audit writer thread (chain, JDBC, commit)";
+        if (thread.startsWith("kms-audit-")) {
+            return "audit writer and flusher threads (chain, journal, JDBC, commit)";
         }
         for (RecordedFrame frame : frames) {
             String name = name(frame);
