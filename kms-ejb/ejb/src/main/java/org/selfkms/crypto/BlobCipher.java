@@ -78,7 +78,7 @@ public final class BlobCipher {
         // A placeholder with a dummy tag gives us the header to authenticate before the real sealing.
         byte[] header = new CiphertextBlob(algorithm, keyId, version, salt, nonce, new byte[CiphertextBlob.TAG_LENGTH]).header();
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Engines.aesGcm();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(messageKey, "AES"), new GCMParameterSpec(128, nonce));
             cipher.updateAAD(header);
             cipher.updateAAD(context.canonicalBytes());
@@ -90,7 +90,7 @@ public final class BlobCipher {
 
     private static Optional<byte[]> openWith(CiphertextBlob blob, byte[] messageKey, EncryptionContext context) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = Engines.aesGcm();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(messageKey, "AES"), new GCMParameterSpec(128, blob.nonce()));
             cipher.updateAAD(blob.header());
             cipher.updateAAD(context.canonicalBytes());
@@ -105,7 +105,7 @@ public final class BlobCipher {
     /** RFC 5869 HKDF-SHA256 with a 32-byte output (one expand block). */
     static byte[] hkdf(byte[] inputKeyMaterial, byte[] salt, byte[] info) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = Engines.hmacSha256();
             mac.init(new SecretKeySpec(salt, "HmacSHA256"));
             byte[] prk = mac.doFinal(inputKeyMaterial);
             mac.init(new SecretKeySpec(prk, "HmacSHA256"));

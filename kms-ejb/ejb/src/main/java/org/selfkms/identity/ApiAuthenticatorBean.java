@@ -28,6 +28,8 @@ import java.time.format.DateTimeFormatter;
 public class ApiAuthenticatorBean implements ApiAuthenticator {
 
     static final long MAX_SKEW_SECONDS = 300;
+    /** Compiled once: String.matches compiles its pattern on every call, and this runs on every request. */
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("\\d{1,12}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     @Inject
@@ -69,7 +71,8 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         String canonical = Tc3Signature.canonicalRequest(request.method(), request.canonicalQuery(),
                 authorization.signedHeaders(), request.headers(), request.payloadSha256());
         String stringToSign = Tc3Signature.stringToSign(request.timestamp(), authorization.credentialScope(), canonical);
-        String expected = Tc3Signature.signature(credential.secret(), authorization.date(), authorization.service(), stringToSign);
+        String expected = Tc3Signature.signatureWith(
+                credential.signingKey().forScope(credential.secret(), authorization.date(), authorization.service()), stringToSign);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw signatureMismatch(claimed);
@@ -80,7 +83,7 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
     }
 
     private static long parseTimestamp(String value, Caller claimed) {
-        if (value == null || !value.matches("\\d{1,12}")) {
+        if (value == null || !TIMESTAMP.matcher(value).matches()) {
             throw new AuthenticationFailedException(KmsErrorCode.AUTH_MALFORMED, "X-TC-Timestamp must be Unix seconds", claimed);
         }
         return Long.parseLong(value);

@@ -29,7 +29,7 @@ public class CredentialDirectory {
     /** toString leaves the secret out. */
     /** {@code service} is null unless the credential is a service principal. */
     public record ActiveCredential(String secretId, long tenantId, long accountUin, String principal, byte[] secret,
-                                   String service, Role role) {
+                                   String service, Role role, Tc3SigningKey signingKey) {
         @Override
         public String toString() {
             return "ActiveCredential[secretId=" + secretId + ", tenantId=" + tenantId + "]";
@@ -71,7 +71,7 @@ public class CredentialDirectory {
         TenantEntity tenant = em.find(TenantEntity.class, entity.tenantId());
         byte[] secret = token.unwrap(WrappedKey.decode(entity.wrappedSecret()), ApiCredentialEntity.secretPurpose(secretId));
         ActiveCredential credential = new ActiveCredential(secretId, tenant.id(), tenant.accountUin(), entity.principal(), secret,
-                entity.service(), role.get());
+                entity.service(), role.get(), new Tc3SigningKey());
         if (bySecretId.size() >= MAX_ENTRIES) {
             bySecretId.clear();
         }

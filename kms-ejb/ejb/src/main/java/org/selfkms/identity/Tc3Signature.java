@@ -1,10 +1,11 @@
 package org.selfkms.identity;
 
+import org.selfkms.crypto.Engines;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ public final class Tc3Signature {
     }
 
     public static String signature(byte[] secretKey, String date, String service, String stringToSign) {
+        return signatureWith(signingKey(secretKey, date, service), stringToSign);
+    }
+
+    /** The key of one SecretKey, date and service that signs the string to sign: HMAC("TC3" + key, date, service, "tc3_request"). */
+    public static byte[] signingKey(byte[] secretKey, String date, String service) {
         byte[] prefixed = new byte[secretKey.length + 3];
         prefixed[0] = 'T';
         prefixed[1] = 'C';
@@ -46,21 +52,23 @@ public final class Tc3Signature {
         byte[] kDate = hmac(prefixed, date);
         java.util.Arrays.fill(prefixed, (byte) 0);
         byte[] kService = hmac(kDate, service);
+        java.util.Arrays.fill(kDate, (byte) 0);
         byte[] kSigning = hmac(kService, "tc3_request");
-        return HexFormat.of().formatHex(hmac(kSigning, stringToSign));
+        java.util.Arrays.fill(kService, (byte) 0);
+        return kSigning;
+    }
+
+    public static String signatureWith(byte[] signingKey, String stringToSign) {
+        return HexFormat.of().formatHex(hmac(signingKey, stringToSign));
     }
 
     public static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(Engines.sha256().digest(data));
     }
 
     private static byte[] hmac(byte[] key, String message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = Engines.hmacSha256();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
