@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /** Verifies TC3-HMAC-SHA256 request signatures (API reference, section 1.5). */
 @Stateless
@@ -29,7 +30,7 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
 
     static final long MAX_SKEW_SECONDS = 300;
     /** Compiled once: String.matches compiles its pattern on every call, and this runs on every request. */
-    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("\\d{1,12}");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     @Inject

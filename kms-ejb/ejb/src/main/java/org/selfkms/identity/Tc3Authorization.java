@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A parsed {@code Authorization: TC3-HMAC-SHA256 Credential=<id>/<date>/<service>/tc3_request,
@@ -19,7 +20,7 @@ public record Tc3Authorization(String secretId, String date, String service, Lis
 
     private static final String TERMINATOR = "/tc3_request";
     /** Compiled once: this runs on every request. */
-    private static final java.util.regex.Pattern SIGNATURE = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{64}");
 
     public String credentialScope() {
         return date + "/" + service + "/tc3_request";
