@@ -327,6 +327,22 @@ class RestApiV1KeysIT extends SdkKeyTest {
         assertEquals("rest\t" + principal + "\tArchiveKey\tDENIED", ServerSql.auditOf(keyId, "ArchiveKey"), "bad input is audited too");
     }
 
+    @Test
+    void aKeyNamedByAliasIsAuditedUnderItsKeyId() throws Exception {
+        String alias = uniqueAlias("rest-audit-alias");
+        String keyId = createRest(alias, null);
+        assertEquals(204, post("/keys/" + alias + "/disable", "", admin).statusCode());
+        assertProblem(post("/keys/" + alias + "/encrypt", "{\"plaintext\":\"" + b64(MESSAGE) + "\"}", admin), 409, "KEY_DISABLED");
+        assertEquals(200, get("/keys/" + alias + "/tags", admin).statusCode());
+        String principal = secretId();
+        assertEquals("rest\t" + principal + "\tDisableKey\tALLOWED", ServerSql.auditOf(keyId, "DisableKey"));
+        assertEquals("rest\t" + principal + "\tEncrypt\tDENIED", ServerSql.auditOf(keyId, "Encrypt"),
+                "a refused request that resolved its key is audited under the key id too");
+        assertEquals("rest\t" + principal + "\tListKeyTags\tALLOWED", ServerSql.auditOf(keyId, "ListKeyTags"));
+        assertEquals("", ServerSql.run("SELECT action FROM kms_audit_record WHERE key_id = '" + alias + "'").trim(),
+                "no record names the alias");
+    }
+
     // ---------------------------------------------------------------- bad input changes nothing
 
     @Test

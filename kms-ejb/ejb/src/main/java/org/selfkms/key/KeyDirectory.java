@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.gate.RequestNotes;
 
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,22 @@ public class KeyDirectory {
     }
 
     public Optional<CachedKey> byId(long tenantId, UUID id) {
+        return noted(lookUp(tenantId, id));
+    }
+
+    public Optional<CachedKey> byAlias(long tenantId, String alias) {
+        return noted(lookUp(tenantId, alias));
+    }
+
+    /** The request's audit record names the key found, by id, however the request named it. */
+    private static Optional<CachedKey> noted(Optional<CachedKey> found) {
+        if (found.isPresent()) {
+            RequestNotes.keyResolved(found.get().id());
+        }
+        return found;
+    }
+
+    private Optional<CachedKey> lookUp(long tenantId, UUID id) {
         CachedKey hit = byId.get(new IdKey(tenantId, id));
         if (hit != null) {
             return Optional.of(hit);
@@ -65,10 +82,10 @@ public class KeyDirectory {
         return Optional.of(remember(CachedKey.of(entity), seen));
     }
 
-    public Optional<CachedKey> byAlias(long tenantId, String alias) {
+    private Optional<CachedKey> lookUp(long tenantId, String alias) {
         UUID id = byAlias.get(new AliasKey(tenantId, alias));
         if (id != null) {
-            Optional<CachedKey> key = byId(tenantId, id);
+            Optional<CachedKey> key = lookUp(tenantId, id);
             if (key.isPresent() && key.get().alias().equals(alias)) {
                 return key;
             }

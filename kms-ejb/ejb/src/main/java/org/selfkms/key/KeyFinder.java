@@ -7,6 +7,7 @@ import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.key.KeyState;
+import org.selfkms.gate.RequestNotes;
 
 /**
  * Finds a caller's key for a control-plane change: in the database, not the hot path's cache, so the change
@@ -32,6 +33,8 @@ public class KeyFinder {
         if (key == null || key.tenantId() != caller.tenantId()) {
             throw new KmsException(KmsErrorCode.KEY_NOT_FOUND, "The key does not exist");
         }
+        // the caller's key, deleted or not: the request concerned it, and is recorded under its id
+        RequestNotes.keyResolved(key.id());
         if (key.state() == KeyState.Deleted) {
             throw KeyStateMachine.deleted();
         }

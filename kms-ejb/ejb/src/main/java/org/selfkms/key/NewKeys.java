@@ -14,6 +14,7 @@ import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.ProtectionLevel;
 import org.selfkms.asymmetric.KeyPairUsages;
+import org.selfkms.gate.RequestNotes;
 
 import java.time.Clock;
 import java.util.List;
@@ -73,6 +74,7 @@ public class NewKeys {
             // Another request took the alias between our check and our insert.
             throw aliasExists();
         }
+        RequestNotes.keyResolved(id);
         return key;
     }
 

@@ -1,7 +1,5 @@
 package org.selfkms.rest.tencent;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.selfkms.api.crypto.AsymmetricCrypto;
 
 import java.util.Arrays;
@@ -13,14 +11,13 @@ import java.util.Optional;
  * when the request gave an EncryptionPublicKey, the plaintext encrypted to that key (EncryptionAlgorithm, SM2
  * by default), so that it never crosses the wire in the clear.
  */
-@ApplicationScoped
-public class DeliveredPlaintext {
+final class DeliveredPlaintext {
 
-    @EJB
-    private AsymmetricCrypto crypto;
+    private DeliveredPlaintext() {
+    }
 
     /** Zeroises {@code plaintext}. */
-    String base64(RequestFields fields, byte[] plaintext) {
+    static String base64(AsymmetricCrypto crypto, RequestFields fields, byte[] plaintext) {
         try {
             Optional<String> publicKey = fields.optionalString("EncryptionPublicKey").filter(s -> !s.isEmpty());
             byte[] delivered = publicKey.isEmpty() ? plaintext

@@ -1,8 +1,5 @@
 package org.selfkms.rest.tencent;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.selfkms.api.crypto.Ciphertext;
@@ -12,10 +9,9 @@ import org.selfkms.api.crypto.Plaintext;
 import org.selfkms.api.crypto.ReEncrypted;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.gate.Services;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.key.ImportParameters;
-import org.selfkms.api.key.KeyImport;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
@@ -36,14 +32,15 @@ import org.selfkms.api.json.Jsons;
 
 /**
  * The Tencent actions this server answers: each parses its fields, calls one service method and renders
- * the response fields. No rule lives here; the services enforce them all.
+ * the response fields. No rule lives here; the services enforce them all. They run inside the request gate,
+ * which hands them the services and the authenticated caller.
  */
-@ApplicationScoped
 public class TencentActions {
 
+    /** One action: parse its fields, call the services it needs, return the response's fields. */
     @FunctionalInterface
     interface Action {
-        JsonObjectBuilder handle(Caller caller, RequestFields fields);
+        JsonObjectBuilder handle(Services kms, Caller caller, RequestFields fields);
     }
 
     /** Actions of the 2019-01-18 API that this server does not implement yet: UnsupportedOperation, not InvalidAction. */
@@ -59,20 +56,7 @@ public class TencentActions {
 
     private static final int LIST_DEFAULT_LIMIT = 10;
 
-    @EJB
-    private KeyManagement keys;
-
-    @EJB
-    private EnvelopeCrypto crypto;
-
-    @EJB
-    private KeyImport imports;
-
-    @Inject
-    private TencentKeyPairActions keyPairActions;
-
-    @Inject
-    private DeliveredPlaintext deliveredPlaintext;
+    private final TencentKeyPairActions keyPairActions = new TencentKeyPairActions();
 
     private final Map<String, Action> actions = Map.ofEntries(
             Map.entry("CreateKey", this::createKey),
@@ -82,24 +66,24 @@ public class TencentActions {
             Map.entry("ListKeyDetail", this::listKeyDetail),
             Map.entry("EnableKey", this::enableKey),
             Map.entry("DisableKey", this::disableKey),
-            Map.entry("EnableKeys", (caller, fields) -> none(() -> keys.enableKeys(caller, fields.requiredStrings("KeyIds")))),
-            Map.entry("DisableKeys", (caller, fields) -> none(() -> keys.disableKeys(caller, fields.requiredStrings("KeyIds")))),
+            Map.entry("EnableKeys", (kms, caller, fields) -> none(() -> kms.keys().enableKeys(caller, fields.requiredStrings("KeyIds")))),
+            Map.entry("DisableKeys", (kms, caller, fields) -> none(() -> kms.keys().disableKeys(caller, fields.requiredStrings("KeyIds")))),
             Map.entry("ScheduleKeyDeletion", this::scheduleKeyDeletion),
             Map.entry("CancelKeyDeletion", this::cancelKeyDeletion),
-            Map.entry("ArchiveKey", (caller, fields) -> none(() -> keys.archiveKey(caller, fields.requiredString("KeyId")))),
-            Map.entry("CancelKeyArchive", (caller, fields) -> none(() -> keys.cancelKeyArchive(caller, fields.requiredString("KeyId")))),
-            Map.entry("UpdateAlias", (caller, fields) -> none(() ->
-                    keys.updateAlias(caller, fields.requiredString("KeyId"), fields.requiredString("Alias")))),
-            Map.entry("UpdateKeyDescription", (caller, fields) -> none(() -> keys.updateKeyDescription(caller,
+            Map.entry("ArchiveKey", (kms, caller, fields) -> none(() -> kms.keys().archiveKey(caller, fields.requiredString("KeyId")))),
+            Map.entry("CancelKeyArchive", (kms, caller, fields) -> none(() -> kms.keys().cancelKeyArchive(caller, fields.requiredString("KeyId")))),
+            Map.entry("UpdateAlias", (kms, caller, fields) -> none(() ->
+                    kms.keys().updateAlias(caller, fields.requiredString("KeyId"), fields.requiredString("Alias")))),
+            Map.entry("UpdateKeyDescription", (kms, caller, fields) -> none(() -> kms.keys().updateKeyDescription(caller,
                     fields.requiredString("KeyId"), fields.optionalString("Description")
                             .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter Description"))))),
-            Map.entry("EnableKeyRotation", (caller, fields) -> none(() -> keys.enableKeyRotation(caller,
+            Map.entry("EnableKeyRotation", (kms, caller, fields) -> none(() -> kms.keys().enableKeyRotation(caller,
                     fields.requiredString("KeyId"), rotateDays(fields)))),
-            Map.entry("DisableKeyRotation", (caller, fields) -> none(() -> keys.disableKeyRotation(caller, fields.requiredString("KeyId")))),
-            Map.entry("GetKeyRotationStatus", (caller, fields) -> Jsons.object()
-                    .add("KeyRotationEnabled", keys.keyRotationEnabled(caller, fields.requiredString("KeyId")))),
-            Map.entry("RotateKey", (caller, fields) -> {
-                KeyMetadata rotated = keys.rotateKey(caller, fields.requiredString("KeyId"));
+            Map.entry("DisableKeyRotation", (kms, caller, fields) -> none(() -> kms.keys().disableKeyRotation(caller, fields.requiredString("KeyId")))),
+            Map.entry("GetKeyRotationStatus", (kms, caller, fields) -> Jsons.object()
+                    .add("KeyRotationEnabled", kms.keys().keyRotationEnabled(caller, fields.requiredString("KeyId")))),
+            Map.entry("RotateKey", (kms, caller, fields) -> {
+                KeyMetadata rotated = kms.keys().rotateKey(caller, fields.requiredString("KeyId"));
                 // Rotation is immediate here; the task id names the version it created.
                 return Jsons.object().add("TaskId", rotated.keyId() + "-v" + rotated.currentVersion());
             }),
@@ -110,8 +94,8 @@ public class TencentActions {
             Map.entry("GenerateRandom", this::generateRandom),
             Map.entry("GetParametersForImport", this::getParametersForImport),
             Map.entry("ImportKeyMaterial", this::importKeyMaterial),
-            Map.entry("DeleteImportedKeyMaterial", (caller, fields) -> none(() ->
-                    imports.deleteImportedKeyMaterial(caller, fields.requiredString("KeyId")))));
+            Map.entry("DeleteImportedKeyMaterial", (kms, caller, fields) -> none(() ->
+                    kms.imports().deleteImportedKeyMaterial(caller, fields.requiredString("KeyId")))));
 
     private static int rotateDays(RequestFields fields) {
         long days = fields.longOrDefault("RotateDays", 365);
@@ -127,7 +111,7 @@ public class TencentActions {
         return Jsons.object();
     }
 
-    JsonObjectBuilder dispatch(String action, Caller caller, RequestFields fields) {
+    JsonObjectBuilder dispatch(Services kms, Caller caller, String action, RequestFields fields) {
         Action handler = actions.get(action);
         if (handler == null && TencentKeyPairActions.ACTIONS.contains(action)) {
             handler = keyPairActions.find(action).orElseThrow();
@@ -139,7 +123,7 @@ public class TencentActions {
             throw new KmsException(KmsErrorCode.UNKNOWN_ACTION, "Unknown action");
         }
         refuseMemberAccount(fields);
-        return handler.handle(caller, fields);
+        return handler.handle(kms, caller, fields);
     }
 
     /**
@@ -160,7 +144,7 @@ public class TencentActions {
         }
     }
 
-    private JsonObjectBuilder createKey(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder createKey(Services kms, Caller caller, RequestFields fields) {
         String alias = fields.requiredString("Alias");
         KeyUsage usage = fields.optionalString("KeyUsage").filter(s -> !s.isEmpty())
                 .map(s -> KeyUsage.parse(s).orElseThrow(() ->
@@ -173,7 +157,7 @@ public class TencentActions {
             default -> throw new KmsException(KmsErrorCode.KEY_TYPE_INVALID, "Type must be 1 or 2");
         };
         refuseHsmClusterId(fields);
-        KeyMetadata key = keys.createKey(caller, new NewKey(alias, fields.optionalString("Description").orElse(""), usage, origin, null, tags(fields)));
+        KeyMetadata key = kms.keys().createKey(caller, new NewKey(alias, fields.optionalString("Description").orElse(""), usage, origin, null, tags(fields)));
         JsonObjectBuilder out = Jsons.object()
                 .add("KeyId", key.keyId())
                 .add("Alias", key.alias())
@@ -200,38 +184,38 @@ public class TencentActions {
                         filter.isPresent("TagValue") ? filter.requiredStrings("TagValue") : List.of())).toList();
     }
 
-    private JsonObjectBuilder describeKey(Caller caller, RequestFields fields) {
-        return Jsons.object().add("KeyMetadata", TencentJson.keyMetadata(keys.describeKey(caller, fields.requiredString("KeyId"))));
+    private JsonObjectBuilder describeKey(Services kms, Caller caller, RequestFields fields) {
+        return Jsons.object().add("KeyMetadata", TencentJson.keyMetadata(kms.keys().describeKey(caller, fields.requiredString("KeyId"))));
     }
 
-    private JsonObjectBuilder describeKeys(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder describeKeys(Services kms, Caller caller, RequestFields fields) {
         JsonArrayBuilder metadata = Jsons.array();
-        keys.describeKeys(caller, fields.requiredStrings("KeyIds")).forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
+        kms.keys().describeKeys(caller, fields.requiredStrings("KeyIds")).forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
         return Jsons.object().add("KeyMetadatas", metadata);
     }
 
-    private JsonObjectBuilder scheduleKeyDeletion(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder scheduleKeyDeletion(Services kms, Caller caller, RequestFields fields) {
         String keyId = fields.requiredString("KeyId");
         long days = fields.optionalLong("PendingWindowInDays")
                 .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter PendingWindowInDays"));
         if (days < Integer.MIN_VALUE || days > Integer.MAX_VALUE) {
             throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
         }
-        long deletionDate = keys.scheduleKeyDeletion(caller, keyId, (int) days);
-        return Jsons.object().add("DeletionDate", deletionDate).add("KeyId", keys.describeKey(caller, keyId).keyId());
+        long deletionDate = kms.keys().scheduleKeyDeletion(caller, keyId, (int) days);
+        return Jsons.object().add("DeletionDate", deletionDate).add("KeyId", kms.keys().describeKey(caller, keyId).keyId());
     }
 
-    private JsonObjectBuilder cancelKeyDeletion(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder cancelKeyDeletion(Services kms, Caller caller, RequestFields fields) {
         String keyId = fields.requiredString("KeyId");
-        keys.cancelKeyDeletion(caller, keyId);
-        return Jsons.object().add("KeyId", keys.describeKey(caller, keyId).keyId());
+        kms.keys().cancelKeyDeletion(caller, keyId);
+        return Jsons.object().add("KeyId", kms.keys().describeKey(caller, keyId).keyId());
     }
 
     /** ListKeyDetail's KeyState filter: 0 all, 1 Enabled, 2 Disabled, 3 PendingDelete, 4 PendingImport, 5 Archived. */
     private static final KeyState[] LIST_STATES =
             {null, KeyState.Enabled, KeyState.Disabled, KeyState.PendingDelete, KeyState.PendingImport, KeyState.Archived};
 
-    private JsonObjectBuilder listKeyDetail(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder listKeyDetail(Services kms, Caller caller, RequestFields fields) {
         long offset = fields.longOrDefault("Offset", 0);
         long limit = fields.longOrDefault("Limit", LIST_DEFAULT_LIMIT);
         long role = fields.longOrDefault("Role", 0);
@@ -256,7 +240,7 @@ public class TencentActions {
             default -> KeyUsage.parse(usageName).orElseThrow(() -> new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Unknown KeyUsage"));
         };
         refuseHsmClusterId(fields);
-        KeyPage page = keys.listKeyDetail(caller, new KeyQuery((int) offset, (int) limit, order == 1,
+        KeyPage page = kms.keys().listKeyDetail(caller, new KeyQuery((int) offset, (int) limit, order == 1,
                 LIST_STATES[(int) state], fields.optionalString("SearchKeyAlias").orElse(null), origin, usage,
                 tagFilters(fields), role(role)));
         JsonArrayBuilder metadata = Jsons.array();
@@ -264,7 +248,7 @@ public class TencentActions {
         return Jsons.object().add("TotalCount", page.totalCount()).add("KeyMetadatas", metadata);
     }
 
-    private JsonObjectBuilder listKeys(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder listKeys(Services kms, Caller caller, RequestFields fields) {
         long offset = fields.longOrDefault("Offset", 0);
         long limit = fields.longOrDefault("Limit", LIST_DEFAULT_LIMIT);
         long role = fields.longOrDefault("Role", 0);
@@ -272,7 +256,7 @@ public class TencentActions {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Offset must be >= 0, Limit 1-200, Role 0 or 1");
         }
         refuseHsmClusterId(fields);
-        KeyPage page = keys.listKeys(caller, role(role), (int) offset, (int) limit);
+        KeyPage page = kms.keys().listKeys(caller, role(role), (int) offset, (int) limit);
         JsonArrayBuilder ids = Jsons.array();
         page.keys().forEach(k -> ids.add(Jsons.object().add("KeyId", k.keyId())));
         return Jsons.object().add("Keys", ids).add("TotalCount", page.totalCount());
@@ -283,18 +267,18 @@ public class TencentActions {
         return role == 1 ? KeyRole.SERVICE : KeyRole.USER;
     }
 
-    private JsonObjectBuilder enableKey(Caller caller, RequestFields fields) {
-        keys.enableKey(caller, fields.requiredString("KeyId"));
+    private JsonObjectBuilder enableKey(Services kms, Caller caller, RequestFields fields) {
+        kms.keys().enableKey(caller, fields.requiredString("KeyId"));
         return Jsons.object();
     }
 
-    private JsonObjectBuilder disableKey(Caller caller, RequestFields fields) {
-        keys.disableKey(caller, fields.requiredString("KeyId"));
+    private JsonObjectBuilder disableKey(Services kms, Caller caller, RequestFields fields) {
+        kms.keys().disableKey(caller, fields.requiredString("KeyId"));
         return Jsons.object();
     }
 
-    private JsonObjectBuilder getParametersForImport(Caller caller, RequestFields fields) {
-        ImportParameters parameters = imports.getParametersForImport(caller, fields.requiredString("KeyId"),
+    private JsonObjectBuilder getParametersForImport(Services kms, Caller caller, RequestFields fields) {
+        ImportParameters parameters = kms.imports().getParametersForImport(caller, fields.requiredString("KeyId"),
                 fields.requiredString("WrappingAlgorithm"), fields.requiredString("WrappingKeySpec"));
         return Jsons.object()
                 .add("KeyId", parameters.keyId())
@@ -303,34 +287,34 @@ public class TencentActions {
                 .add("ParametersValidTo", parameters.validTo());
     }
 
-    private JsonObjectBuilder importKeyMaterial(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder importKeyMaterial(Services kms, Caller caller, RequestFields fields) {
         String keyId = fields.requiredString("KeyId");
         String importToken = fields.requiredString("ImportToken");
         byte[] encrypted = fields.requiredBase64("EncryptedKeyMaterial", KmsErrorCode.INVALID_PARAMETER);
-        imports.importKeyMaterial(caller, keyId, importToken, encrypted, fields.longOrDefault("ValidTo", 0));
+        kms.imports().importKeyMaterial(caller, keyId, importToken, encrypted, fields.longOrDefault("ValidTo", 0));
         return Jsons.object();
     }
 
-    private JsonObjectBuilder encrypt(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder encrypt(Services kms, Caller caller, RequestFields fields) {
         String keyId = fields.requiredString("KeyId");
         byte[] plaintext = fields.requiredBase64("Plaintext", KmsErrorCode.PLAINTEXT_INVALID);
         try {
-            Ciphertext ciphertext = crypto.encrypt(caller, keyId, plaintext, fields.optionalString("EncryptionContext").orElse(null));
+            Ciphertext ciphertext = kms.envelopes().encrypt(caller, keyId, plaintext, fields.optionalString("EncryptionContext").orElse(null));
             return Jsons.object().add("CiphertextBlob", ciphertext.blob()).add("KeyId", ciphertext.keyId());
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
     }
 
-    private JsonObjectBuilder decrypt(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder decrypt(Services kms, Caller caller, RequestFields fields) {
         String blob = fields.requiredString("CiphertextBlob");
-        Plaintext plaintext = crypto.decrypt(caller, blob, fields.optionalString("EncryptionContext").orElse(null));
+        Plaintext plaintext = kms.envelopes().decrypt(caller, blob, fields.optionalString("EncryptionContext").orElse(null));
         return Jsons.object().add("KeyId", plaintext.keyId())
-                .add("Plaintext", deliveredPlaintext.base64(fields, plaintext.bytes()));
+                .add("Plaintext", DeliveredPlaintext.base64(kms.keyPairs(), fields, plaintext.bytes()));
     }
 
-    private JsonObjectBuilder reEncrypt(Caller caller, RequestFields fields) {
-        ReEncrypted result = crypto.reEncrypt(caller, fields.requiredString("CiphertextBlob"),
+    private JsonObjectBuilder reEncrypt(Services kms, Caller caller, RequestFields fields) {
+        ReEncrypted result = kms.envelopes().reEncrypt(caller, fields.requiredString("CiphertextBlob"),
                 fields.optionalString("SourceEncryptionContext").orElse(null),
                 fields.optionalString("DestinationKeyId").orElse(null),
                 fields.optionalString("DestinationEncryptionContext").orElse(null));
@@ -338,13 +322,13 @@ public class TencentActions {
                 .add("SourceKeyId", result.sourceKeyId()).add("ReEncrypted", result.reEncrypted());
     }
 
-    private JsonObjectBuilder generateRandom(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder generateRandom(Services kms, Caller caller, RequestFields fields) {
         long length = fields.optionalLong("NumberOfBytes")
                 .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter NumberOfBytes"));
         if (length < 1 || length > EnvelopeCrypto.MAX_DATA_KEY_BYTES) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and 1024");
         }
-        byte[] random = crypto.generateRandom(caller, (int) length);
+        byte[] random = kms.envelopes().generateRandom(caller, (int) length);
         try {
             return Jsons.object().add("Plaintext", Base64.getEncoder().encodeToString(random));
         } finally {
@@ -352,7 +336,7 @@ public class TencentActions {
         }
     }
 
-    private JsonObjectBuilder generateDataKey(Caller caller, RequestFields fields) {
+    private JsonObjectBuilder generateDataKey(Services kms, Caller caller, RequestFields fields) {
         String keyId = fields.requiredString("KeyId");
         if (fields.longOrDefault("IsHostedByKms", 0) != 0) {
             throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "Data keys hosted by KMS are not supported yet");
@@ -368,10 +352,10 @@ public class TencentActions {
         if (length < 1 || length > EnvelopeCrypto.MAX_DATA_KEY_BYTES) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and 1024");
         }
-        DataKey dataKey = crypto.generateDataKey(caller, keyId, (int) length, fields.optionalString("EncryptionContext").orElse(null));
+        DataKey dataKey = kms.envelopes().generateDataKey(caller, keyId, (int) length, fields.optionalString("EncryptionContext").orElse(null));
         return Jsons.object()
                 .add("KeyId", dataKey.keyId())
-                .add("Plaintext", deliveredPlaintext.base64(fields, dataKey.plaintext()))
+                .add("Plaintext", DeliveredPlaintext.base64(kms.keyPairs(), fields, dataKey.plaintext()))
                 .add("CiphertextBlob", dataKey.ciphertextBlob())
                 .add("TagCode", 0).add("TagMsg", "");
     }

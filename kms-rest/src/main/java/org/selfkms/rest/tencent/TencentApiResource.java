@@ -1,9 +1,10 @@
 package org.selfkms.rest.tencent;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,12 +16,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.selfkms.api.audit.AuditEvent;
-import org.selfkms.api.audit.AuditLog;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.identity.ApiAuthenticator;
-import org.selfkms.api.identity.Caller;
+import org.selfkms.api.gate.Credentials;
+import org.selfkms.api.gate.Door;
+import org.selfkms.api.gate.Request;
+import org.selfkms.api.gate.RequestGate;
 import org.selfkms.api.identity.SignedApiRequest;
 import org.selfkms.api.json.StrictJson;
 
@@ -33,30 +34,26 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Optional;
 
 /**
- * POST / with X-TC-Action: authenticate the TC3 signature over the raw body, parse the JSON, dispatch.
- * Every outcome is HTTP 200 with Tencent's envelope, because the SDK turns any other status into an
- * opaque ServerSideError.
+ * POST / with X-TC-Action: the signed request goes to the gate once, which checks the TC3 signature over the raw
+ * body, runs the action and audits it; this class only reads the request and renders the answer. Every outcome is
+ * HTTP 200 with Tencent's envelope, because the SDK turns any other status into an opaque ServerSideError.
+ *
+ * <p>Application-scoped: it keeps nothing per request, and its {@code @Context} fields are proxies to the current
+ * request's objects.
  */
 @Path("/")
-@RequestScoped
+@ApplicationScoped
 public class TencentApiResource {
 
     static final String API_VERSION = "2019-01-18";
-    private static final Logger LOG = Logger.getLogger(TencentApiResource.class.getName());
 
     @EJB
-    private ApiAuthenticator authenticator;
+    private RequestGate gate;
 
-    @EJB
-    private AuditLog audit;
-
-    @Inject
-    private TencentActions actions;
+    private final TencentActions actions = new TencentActions();
 
     @Context
     private HttpHeaders headers;
@@ -71,64 +68,48 @@ public class TencentApiResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(byte[] body) {
-        String requestId = UUID.randomUUID().toString();
+        byte[] raw = body == null ? new byte[0] : body;
         String action = headers.getHeaderString("X-TC-Action");
-        Caller caller = null;
-        RequestFields fields = null;
-        try {
-            String version = headers.getHeaderString("X-TC-Version");
-            if (action == null || action.isBlank()) {
-                throw new KmsException(KmsErrorCode.MISSING_PARAMETER, "The X-TC-Action header is required");
-            }
-            caller = authenticator.authenticate(signedRequest(body == null ? new byte[0] : body));
+        if (action == null || action.isBlank()) {
+            KmsException missing = new KmsException(KmsErrorCode.MISSING_PARAMETER, "The X-TC-Action header is required");
+            return TencentAnswers.refused(gate.refuse(request(action, null, new Credentials.None()), missing), action);
+        }
+        String version = headers.getHeaderString("X-TC-Version");
+        String region = headers.getHeaderString("X-TC-Region");
+        // Read now for the key it names (the audit's key reference if the request resolves none); a body that is
+        // not one JSON object is refused only after the signature, version and region checks, as always.
+        Optional<JsonObject> json = parseObject(raw);
+        Request request = request(action, json.map(TencentApiResource::keyIdField).orElse(null),
+                new Credentials.Tc3(signedRequest(raw)));
+        return TencentAnswers.of(gate.serve(request, (kms, caller) -> {
             if (!API_VERSION.equals(version)) {
                 throw new KmsException(KmsErrorCode.UNSUPPORTED_VERSION, "Only API version " + API_VERSION + " is served");
             }
-            ServedRegions.check(headers.getHeaderString("X-TC-Region"));
-            fields = new RequestFields(parseObject(body));
-            JsonObject result = actions.dispatch(action, caller, fields).build();
-            // Audited before the answer leaves: if the record cannot be written, the result is withheld.
-            audit.record(AuditEvent.allowed(AuditEvent.DOOR_TENCENT, caller, action,
-                    result.containsKey("KeyId") ? result.getString("KeyId", null) : requestedKeyId(fields),
-                    requestId, sourceAddress()));
-            return ok(TencentJson.success(requestId, result));
-        } catch (RuntimeException e) {
-            return refused(requestId, action, caller, requestedKeyId(fields), e);
-        }
+            ServedRegions.check(region);
+            RequestFields fields = new RequestFields(json.orElseThrow(() ->
+                    new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request body must be one JSON object")));
+            return actions.dispatch(kms, caller, action, fields).build();
+        }), action);
     }
 
     /** The SDK can be told to use GET; only signed POST with JSON is served (API reference, section 1.6). */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response get() {
-        String requestId = UUID.randomUUID().toString();
-        String message = "Send actions as POST with a JSON body signed with TC3-HMAC-SHA256";
-        return AuditedError.of(audit, AuditEvent.refused(AuditEvent.DOOR_TENCENT, null, headers.getHeaderString("X-TC-Action"),
-                null, requestId, sourceAddress(), new KmsException(KmsErrorCode.MALFORMED_REQUEST, message)), "UnsupportedProtocol", message);
+        KmsException reason = new KmsException(KmsErrorCode.MALFORMED_REQUEST,
+                "Send actions as POST with a JSON body signed with TC3-HMAC-SHA256");
+        return TencentAnswers.turnedAway(gate.refuse(request(headers.getHeaderString("X-TC-Action"), null,
+                new Credentials.None()), reason), reason, "UnsupportedProtocol");
     }
 
-    /** The error answer for a refused or failed request, after its audit record is written. */
-    private Response refused(String requestId, String action, Caller caller, String keyId, RuntimeException failure) {
-        KmsException domain = KmsException.findIn(failure);
-        if (domain == null) {
-            LOG.log(Level.SEVERE, "Request " + requestId + " (" + action + ") failed", failure);
-        }
-        AuditEvent event = AuditEvent.refused(AuditEvent.DOOR_TENCENT, caller, action, keyId, requestId, sourceAddress(), failure);
-        return domain == null ? AuditedError.internal(audit, event)
-                : AuditedError.of(audit, event, TencentErrorCodes.of(domain.code(), action), domain.getMessage());
+    private Request request(String action, String keyRef, Credentials credentials) {
+        return new Request(Door.TENCENT, action, keyRef, http == null ? null : http.getRemoteAddr(), credentials);
     }
 
-    /** The key a refused request named, if it named one in the usual field; never fails. */
-    private static String requestedKeyId(RequestFields fields) {
-        try {
-            return fields == null ? null : fields.optionalString("KeyId").orElse(null);
-        } catch (RuntimeException wrongType) {
-            return null;
-        }
-    }
-
-    private String sourceAddress() {
-        return http == null ? null : http.getRemoteAddr();
+    /** The key the request names in the usual field, if it is a string. */
+    private static String keyIdField(JsonObject json) {
+        JsonValue keyId = json.get("KeyId");
+        return keyId instanceof JsonString string ? string.getString() : null;
     }
 
     private SignedApiRequest signedRequest(byte[] body) {
@@ -141,9 +122,8 @@ public class TencentApiResource {
                 headers.getHeaderString("X-TC-Timestamp"), "POST", query == null ? "" : query, received, sha256Hex(body));
     }
 
-    private static JsonObject parseObject(byte[] body) {
-        return StrictJson.readObject(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))
-                .orElseThrow(() -> new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request body must be one JSON object"));
+    private static Optional<JsonObject> parseObject(byte[] body) {
+        return StrictJson.readObject(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
     }
 
     private static String sha256Hex(byte[] body) {
@@ -152,9 +132,5 @@ public class TencentApiResource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Response ok(String json) {
-        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

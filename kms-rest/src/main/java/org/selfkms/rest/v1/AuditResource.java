@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -16,7 +15,6 @@ import org.selfkms.api.audit.AuditPage;
 import org.selfkms.api.audit.AuditPosition;
 import org.selfkms.api.audit.AuditQuery;
 import org.selfkms.api.audit.AuditRecord;
-import org.selfkms.api.audit.AuditTrail;
 import org.selfkms.api.audit.ChainVerification;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
@@ -36,7 +34,7 @@ import org.selfkms.api.json.Jsons;
  * requires READ_AUDIT; the cursor also names the tenant, so a cursor is refused by every other tenant.
  */
 @Path("/audit-records")
-@RequestScoped
+@ApplicationScoped
 public class AuditResource extends V1Door {
 
     static final int DEFAULT_LIMIT = 50;
@@ -45,8 +43,6 @@ public class AuditResource extends V1Door {
     /** RFC 3339 date-times are shorter; anything longer is refused before it is parsed. */
     private static final int MAX_TIME_CHARS = 40;
 
-    @EJB
-    private AuditTrail trail;
 
     @Context
     private UriInfo uri;
@@ -54,7 +50,7 @@ public class AuditResource extends V1Door {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response search() {
-        return serve("SearchAuditTrail", null, caller -> {
+        return serve("SearchAuditTrail", null, (kms, caller) -> {
             Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), SEARCH_PARAMETERS);
             int limit = KeyResource.integer(query.get("limit"), "limit", 1, AuditQuery.MAX_LIMIT).orElse(DEFAULT_LIMIT);
             Long from = time(query.get("from"), "from");
@@ -71,14 +67,14 @@ public class AuditResource extends V1Door {
                     .add(String.valueOf(to)).add(String.valueOf(keyId)).add(String.valueOf(action))
                     .add(String.valueOf(principal)).add(String.valueOf(outcome)).build().toString();
             AuditPosition before = Cursor.auditBookmark(query.get("cursor"), filters);
-            AuditPage page = trail.query(caller, new AuditQuery(from, to, keyId, action, principal, outcome, before, limit, platform));
+            AuditPage page = kms.auditTrail().query(caller, new AuditQuery(from, to, keyId, action, principal, outcome, before, limit, platform));
             JsonArrayBuilder records = Jsons.array();
             page.records().forEach(r -> records.add(json(r)));
             JsonObjectBuilder body = Jsons.object().add("records", records);
             if (page.nextBefore() != null) {
                 body.add("nextCursor", Cursor.next(page.nextBefore(), filters));
             }
-            return Answer.ok(body.build(), null);
+            return Answer.ok(body.build());
         });
     }
 
@@ -86,16 +82,16 @@ public class AuditResource extends V1Door {
     @Path("/verification")
     @Produces(MediaType.APPLICATION_JSON)
     public Response verify() {
-        return serve("VerifyAuditChain", null, caller -> {
+        return serve("VerifyAuditChain", null, (kms, caller) -> {
             Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform"));
-            ChainVerification result = trail.verify(caller, platform(query.get("platform")), null);
+            ChainVerification result = kms.auditTrail().verify(caller, platform(query.get("platform")), null);
             JsonObjectBuilder body = Jsons.object().add("intact", result.intact())
                     .add("recordsChecked", result.recordsChecked()).add("segmentsChecked", result.segmentsChecked())
                     .add("checkpointsChecked", result.checkpointsChecked()).add("latestCheckpoint", result.latestCheckpoint());
             if (result.problem() != null) {
                 body.add("problem", result.problem());
             }
-            return Answer.ok(body.build(), null);
+            return Answer.ok(body.build());
         });
     }
 

@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.CredentialInfo;
-import org.selfkms.api.identity.IdentityAdministration;
 import org.selfkms.api.identity.NewCredential;
 
 import java.io.InputStream;
@@ -31,14 +29,12 @@ import org.selfkms.api.json.Jsons;
  * scopes everything to the caller's tenant.
  */
 @Path("/credentials")
-@RequestScoped
+@ApplicationScoped
 public class CredentialResource extends V1Door {
 
     static final int MAX_SECRET_ID = 128;
     static final int MAX_SERVICE = 32;
 
-    @EJB
-    private IdentityAdministration identities;
 
     @Context
     private UriInfo uri;
@@ -47,7 +43,7 @@ public class CredentialResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
         return serve("ListCredentials", null,
-                caller -> WholeListing.of(uri, "credentials", () -> identities.credentials(caller), CredentialResource::json));
+                (kms, caller) -> WholeListing.of(uri, "credentials", () -> kms.identities().credentials(caller), CredentialResource::json));
     }
 
     /** {@code {"user": name}} acts with that user's role; {@code {"service": name}} is a service principal. */
@@ -55,7 +51,7 @@ public class CredentialResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream in) {
-        return serve("CreateCredential", null, caller -> {
+        return serve("CreateCredential", null, (kms, caller) -> {
             JsonInput body = body(in, "user", "service");
             String user = body.string("user", UserResource.MAX_USERNAME).orElse(null);
             String service = body.string("service", MAX_SERVICE).orElse(null);
@@ -63,8 +59,8 @@ public class CredentialResource extends V1Door {
                 throw new KmsException(user == null ? KmsErrorCode.MISSING_PARAMETER : KmsErrorCode.INVALID_PARAMETER,
                         "Give either 'user' (a credential acting with that user's role) or 'service' (a service principal)");
             }
-            NewCredential created = service == null ? identities.createCredential(caller, user)
-                    : identities.createServiceCredential(caller, service);
+            NewCredential created = service == null ? kms.identities().createCredential(caller, user)
+                    : kms.identities().createServiceCredential(caller, service);
             return new Answer(201, Jsons.object().add("secretId", created.secretId())
                     .add("secretKey", created.secretKey()).add("owner", created.owner())
                     .add("servicePrincipal", service != null).build(), null);
@@ -88,17 +84,17 @@ public class CredentialResource extends V1Door {
     @DELETE
     @Path("/{secretId}")
     public Response delete(@PathParam("secretId") String secretId) {
-        return serve("DeleteCredential", null, caller -> {
-            identities.deleteCredential(caller, BoundedText.check(secretId, "secretId", MAX_SECRET_ID));
-            return new Answer(204, null, null);
+        return serve("DeleteCredential", null, (kms, caller) -> {
+            kms.identities().deleteCredential(caller, BoundedText.check(secretId, "secretId", MAX_SECRET_ID));
+            return Answer.noContent();
         });
     }
 
     private Response setEnabled(String action, String secretId, InputStream in, boolean enabled) {
-        return serve(action, null, caller -> {
+        return serve(action, null, (kms, caller) -> {
             body(in);
-            identities.setCredentialEnabled(caller, BoundedText.check(secretId, "secretId", MAX_SECRET_ID), enabled);
-            return new Answer(204, null, null);
+            kms.identities().setCredentialEnabled(caller, BoundedText.check(secretId, "secretId", MAX_SECRET_ID), enabled);
+            return Answer.noContent();
         });
     }
 

@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -30,7 +29,7 @@ import org.selfkms.api.json.Jsons;
  * and a single-use import token), the wrapped material, and its deletion. One {@link KeyImport} call each.
  */
 @Path("/keys")
-@RequestScoped
+@ApplicationScoped
 public class KeyImportResource extends V1Door {
 
     /** Import tokens are 43 characters today; the bound leaves room without letting a body grow unchecked. */
@@ -38,22 +37,20 @@ public class KeyImportResource extends V1Door {
     /** RSA-2048 wraps into 256 bytes. */
     static final int MAX_WRAPPED_MATERIAL_BYTES = 1024;
 
-    @EJB
-    private KeyImport imports;
 
     @POST
     @Path("/{keyRef}/import-parameters")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response parameters(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("GetParametersForImport", keyRef, caller -> {
+        return serve("GetParametersForImport", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "wrappingAlgorithm", "wrappingKeySpec");
-            ImportParameters parameters = imports.getParametersForImport(caller, checked(keyRef),
+            ImportParameters parameters = kms.imports().getParametersForImport(caller, checked(keyRef),
                     body.requiredString("wrappingAlgorithm", 32), body.string("wrappingKeySpec", 32).orElse("RSA_2048"));
             return Answer.ok(Jsons.object().add("keyId", parameters.keyId())
                     .add("importToken", parameters.importToken())
                     .add("publicKey", Base64.getEncoder().encodeToString(parameters.publicKey()))
-                    .add("parametersValidTo", Instant.ofEpochSecond(parameters.validTo()).toString()).build(), parameters.keyId());
+                    .add("parametersValidTo", Instant.ofEpochSecond(parameters.validTo()).toString()).build());
         });
     }
 
@@ -62,13 +59,13 @@ public class KeyImportResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response importMaterial(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("ImportKeyMaterial", keyRef, caller -> {
+        return serve("ImportKeyMaterial", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "importToken", "encryptedKeyMaterial", "validTo");
             String importToken = body.requiredString("importToken", MAX_IMPORT_TOKEN_CHARS);
             byte[] wrapped = body.requiredBase64("encryptedKeyMaterial", MAX_WRAPPED_MATERIAL_BYTES);
             long validTo = body.string("validTo", 64).map(KeyImportResource::unixSeconds).orElse(0L);
-            KeyMetadata key = imports.importKeyMaterial(caller, checked(keyRef), importToken, wrapped, validTo);
-            return Answer.ok(KeyJson.of(key).build(), key.keyId());
+            KeyMetadata key = kms.imports().importKeyMaterial(caller, checked(keyRef), importToken, wrapped, validTo);
+            return Answer.ok(KeyJson.of(key).build());
         });
     }
 
@@ -77,10 +74,10 @@ public class KeyImportResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response deleteMaterial(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("DeleteImportedKeyMaterial", keyRef, caller -> {
+        return serve("DeleteImportedKeyMaterial", keyRef, (kms, caller) -> {
             body(in);
-            KeyMetadata key = imports.deleteImportedKeyMaterial(caller, checked(keyRef));
-            return Answer.ok(KeyJson.of(key).build(), key.keyId());
+            KeyMetadata key = kms.imports().deleteImportedKeyMaterial(caller, checked(keyRef));
+            return Answer.ok(KeyJson.of(key).build());
         });
     }
 

@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,6 @@ import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyVersionInfo;
 
 import java.io.InputStream;
-import java.util.function.BiConsumer;
 import java.time.Instant;
 
 import static org.selfkms.rest.v1.KeyResource.checked;
@@ -31,25 +29,23 @@ import org.selfkms.api.json.Jsons;
  * role, service-managed keys) is kms-ejb's.
  */
 @Path("/keys")
-@RequestScoped
+@ApplicationScoped
 public class KeyLifecycleResource extends V1Door {
 
     /** Tencent's default rotation period, used when enabling rotation names none. */
     static final int DEFAULT_ROTATE_DAYS = 365;
 
-    @EJB
-    private KeyManagement keys;
 
     @PATCH
     @Path("/{keyRef}")
     @Consumes(MediaType.WILDCARD)
     public Response updateDescription(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("UpdateKeyDescription", keyRef, caller -> {
+        return serve("UpdateKeyDescription", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "description");
             // a present but empty description clears it, so only absence is refused
             String description = body.string("description", 1024).orElseThrow(() -> JsonInput.missing("description"));
-            keys.updateKeyDescription(caller, checked(keyRef), description);
-            return noContent();
+            kms.keys().updateKeyDescription(caller, checked(keyRef), description);
+            return Answer.noContent();
         });
     }
 
@@ -57,10 +53,10 @@ public class KeyLifecycleResource extends V1Door {
     @Path("/{keyRef}/alias")
     @Consumes(MediaType.WILDCARD)
     public Response updateAlias(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("UpdateAlias", keyRef, caller -> {
+        return serve("UpdateAlias", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "alias");
-            keys.updateAlias(caller, checked(keyRef), body.requiredString("alias", 60));
-            return noContent();
+            kms.keys().updateAlias(caller, checked(keyRef), body.requiredString("alias", 60));
+            return Answer.noContent();
         });
     }
 
@@ -69,13 +65,13 @@ public class KeyLifecycleResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response scheduleDeletion(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("ScheduleKeyDeletion", keyRef, caller -> {
+        return serve("ScheduleKeyDeletion", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "pendingWindowInDays");
             // the window's range (7-30) is kms-ejb's rule and its PENDING_WINDOW_INVALID; here only the JSON type
             int days = body.requiredInteger("pendingWindowInDays", Integer.MIN_VALUE, Integer.MAX_VALUE);
-            long deletionDate = keys.scheduleKeyDeletion(caller, checked(keyRef), days);
+            long deletionDate = kms.keys().scheduleKeyDeletion(caller, checked(keyRef), days);
             return Answer.ok(Jsons.object()
-                    .add("deletionDate", Instant.ofEpochSecond(deletionDate).toString()).build(), null);
+                    .add("deletionDate", Instant.ofEpochSecond(deletionDate).toString()).build());
         });
     }
 
@@ -83,41 +79,41 @@ public class KeyLifecycleResource extends V1Door {
     @Path("/{keyRef}/cancel-deletion")
     @Consumes(MediaType.WILDCARD)
     public Response cancelDeletion(@PathParam("keyRef") String keyRef, InputStream in) {
-        return change("CancelKeyDeletion", keyRef, in, keys::cancelKeyDeletion);
+        return change("CancelKeyDeletion", keyRef, in, KeyManagement::cancelKeyDeletion);
     }
 
     @POST
     @Path("/{keyRef}/archive")
     @Consumes(MediaType.WILDCARD)
     public Response archive(@PathParam("keyRef") String keyRef, InputStream in) {
-        return change("ArchiveKey", keyRef, in, keys::archiveKey);
+        return change("ArchiveKey", keyRef, in, KeyManagement::archiveKey);
     }
 
     @POST
     @Path("/{keyRef}/unarchive")
     @Consumes(MediaType.WILDCARD)
     public Response unarchive(@PathParam("keyRef") String keyRef, InputStream in) {
-        return change("CancelKeyArchive", keyRef, in, keys::cancelKeyArchive);
+        return change("CancelKeyArchive", keyRef, in, KeyManagement::cancelKeyArchive);
     }
 
     @GET
     @Path("/{keyRef}/rotation")
     @Produces(MediaType.APPLICATION_JSON)
     public Response rotationStatus(@PathParam("keyRef") String keyRef) {
-        return serve("GetKeyRotationStatus", keyRef, caller -> Answer.ok(Jsons.object()
-                .add("rotationEnabled", keys.keyRotationEnabled(caller, checked(keyRef))).build(), null));
+        return serve("GetKeyRotationStatus", keyRef, (kms, caller) -> Answer.ok(Jsons.object()
+                .add("rotationEnabled", kms.keys().keyRotationEnabled(caller, checked(keyRef))).build()));
     }
 
     @POST
     @Path("/{keyRef}/rotation/enable")
     @Consumes(MediaType.WILDCARD)
     public Response enableRotation(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("EnableKeyRotation", keyRef, caller -> {
+        return serve("EnableKeyRotation", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "rotateDays");
             // 7-365 is kms-ejb's rule; any integer passes here so that the message is the service's
             int days = body.integer("rotateDays", Integer.MIN_VALUE, Integer.MAX_VALUE).orElse(DEFAULT_ROTATE_DAYS);
-            keys.enableKeyRotation(caller, checked(keyRef), days);
-            return noContent();
+            kms.keys().enableKeyRotation(caller, checked(keyRef), days);
+            return Answer.noContent();
         });
     }
 
@@ -125,7 +121,7 @@ public class KeyLifecycleResource extends V1Door {
     @Path("/{keyRef}/rotation/disable")
     @Consumes(MediaType.WILDCARD)
     public Response disableRotation(@PathParam("keyRef") String keyRef, InputStream in) {
-        return change("DisableKeyRotation", keyRef, in, keys::disableKeyRotation);
+        return change("DisableKeyRotation", keyRef, in, KeyManagement::disableKeyRotation);
     }
 
     @POST
@@ -133,10 +129,10 @@ public class KeyLifecycleResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response rotate(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("RotateKey", keyRef, caller -> {
+        return serve("RotateKey", keyRef, (kms, caller) -> {
             body(in);
-            KeyMetadata rotated = keys.rotateKey(caller, checked(keyRef));
-            return Answer.ok(KeyJson.of(rotated).build(), rotated.keyId());
+            KeyMetadata rotated = kms.keys().rotateKey(caller, checked(keyRef));
+            return Answer.ok(KeyJson.of(rotated).build());
         });
     }
 
@@ -144,27 +140,29 @@ public class KeyLifecycleResource extends V1Door {
     @Path("/{keyRef}/versions")
     @Produces(MediaType.APPLICATION_JSON)
     public Response versions(@PathParam("keyRef") String keyRef) {
-        return serve("ListKeyVersions", keyRef, caller -> {
+        return serve("ListKeyVersions", keyRef, (kms, caller) -> {
             JsonArrayBuilder versions = Jsons.array();
-            for (KeyVersionInfo version : keys.keyVersions(caller, checked(keyRef))) {
+            for (KeyVersionInfo version : kms.keys().keyVersions(caller, checked(keyRef))) {
                 versions.add(Jsons.object().add("version", version.version())
                         .add("createTime", Instant.ofEpochSecond(version.createTime()).toString())
                         .add("current", version.current()));
             }
-            return Answer.ok(Jsons.object().add("versions", versions).build(), null);
+            return Answer.ok(Jsons.object().add("versions", versions).build());
         });
+    }
+
+    /** One call of the key service on the key in the path. */
+    @FunctionalInterface
+    private interface KeyCall {
+        void apply(KeyManagement keys, Caller caller, String keyRef);
     }
 
     /** A change that takes no body and answers 204. */
-    private Response change(String action, String keyRef, InputStream in, BiConsumer<Caller, String> call) {
-        return serve(action, keyRef, caller -> {
+    private Response change(String action, String keyRef, InputStream in, KeyCall call) {
+        return serve(action, keyRef, (kms, caller) -> {
             body(in);
-            call.accept(caller, checked(keyRef));
-            return noContent();
+            call.apply(kms.keys(), caller, checked(keyRef));
+            return Answer.noContent();
         });
-    }
-
-    static Answer noContent() {
-        return new Answer(204, null, null);
     }
 }

@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,7 +30,7 @@ import org.selfkms.api.json.Jsons;
  * algorithm names and their rules are the service's, as for the Tencent door.
  */
 @Path("/keys")
-@RequestScoped
+@ApplicationScoped
 public class KeyPairResource extends V1Door {
 
     /** RSA-3072 and ML-DSA-65 signatures, and RSA/SM2 ciphertexts, are far below what the service allows (8 KiB). */
@@ -39,18 +38,16 @@ public class KeyPairResource extends V1Door {
     static final int MAX_CIPHERTEXT_BYTES = 8192;
     private static final int MAX_ALGORITHM_CHARS = 32;
 
-    @EJB
-    private AsymmetricCrypto crypto;
 
     @GET
     @Path("/{keyRef}/public-key")
     @Produces(MediaType.APPLICATION_JSON)
     public Response publicKey(@PathParam("keyRef") String keyRef) {
-        return serve("GetPublicKey", keyRef, caller -> {
-            PublicKeyInfo key = crypto.getPublicKey(caller, checked(keyRef));
+        return serve("GetPublicKey", keyRef, (kms, caller) -> {
+            PublicKeyInfo key = kms.keyPairs().getPublicKey(caller, checked(keyRef));
             return Answer.ok(Jsons.object().add("keyId", key.keyId())
                     .add("publicKey", Base64.getEncoder().encodeToString(key.der()))
-                    .add("publicKeyPem", key.pem()).build(), key.keyId());
+                    .add("publicKeyPem", key.pem()).build());
         });
     }
 
@@ -59,11 +56,11 @@ public class KeyPairResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response sign(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("SignByAsymmetricKey", keyRef, caller -> {
+        return serve("SignByAsymmetricKey", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "algorithm", "messageType", "message");
-            byte[] signature = crypto.sign(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
+            byte[] signature = kms.keyPairs().sign(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
                     messageType(body), body.requiredBase64("message", AsymmetricCrypto.MAX_MESSAGE_BYTES));
-            return Answer.ok(Jsons.object().add("signature", Base64.getEncoder().encodeToString(signature)).build(), null);
+            return Answer.ok(Jsons.object().add("signature", Base64.getEncoder().encodeToString(signature)).build());
         });
     }
 
@@ -72,12 +69,12 @@ public class KeyPairResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response verify(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("VerifyByAsymmetricKey", keyRef, caller -> {
+        return serve("VerifyByAsymmetricKey", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "algorithm", "messageType", "message", "signature");
-            boolean valid = crypto.verify(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
+            boolean valid = kms.keyPairs().verify(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
                     messageType(body), body.requiredBase64("message", AsymmetricCrypto.MAX_MESSAGE_BYTES),
                     body.requiredBase64("signature", MAX_SIGNATURE_BYTES));
-            return Answer.ok(Jsons.object().add("signatureValid", valid).build(), null);
+            return Answer.ok(Jsons.object().add("signatureValid", valid).build());
         });
     }
 
@@ -87,9 +84,9 @@ public class KeyPairResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response decrypt(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("AsymmetricDecrypt", keyRef, caller -> {
+        return serve("AsymmetricDecrypt", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "algorithm", "ciphertext");
-            return DataResource.plaintextAnswer(crypto.decrypt(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
+            return DataResource.plaintextAnswer(kms.keyPairs().decrypt(caller, checked(keyRef), body.requiredString("algorithm", MAX_ALGORITHM_CHARS),
                     body.requiredBase64("ciphertext", MAX_CIPHERTEXT_BYTES)));
         });
     }
@@ -99,12 +96,12 @@ public class KeyPairResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response encryptPostQuantum(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("PostQuantumCryptoEncrypt", keyRef, caller -> {
+        return serve("PostQuantumCryptoEncrypt", keyRef, (kms, caller) -> {
             byte[] plaintext = body(in, "plaintext").requiredBase64("plaintext", AsymmetricCrypto.MAX_MESSAGE_BYTES);
             try {
-                Ciphertext ciphertext = crypto.encryptPostQuantum(caller, checked(keyRef), plaintext);
+                Ciphertext ciphertext = kms.keyPairs().encryptPostQuantum(caller, checked(keyRef), plaintext);
                 return Answer.ok(Jsons.object().add("keyId", ciphertext.keyId())
-                        .add("ciphertextBlob", ciphertext.blob()).build(), ciphertext.keyId());
+                        .add("ciphertextBlob", ciphertext.blob()).build());
             } finally {
                 Arrays.fill(plaintext, (byte) 0);
             }

@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,6 @@ import org.selfkms.api.crypto.DataKey;
 import org.selfkms.api.crypto.EnvelopeCrypto;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
@@ -44,18 +42,14 @@ import org.selfkms.api.json.Jsons;
 
 /** Keys as resources: {@code /keys} and {@code /keys/{keyRef}} with their actions. One service call each. */
 @Path("/keys")
-@RequestScoped
+@ApplicationScoped
 public class KeyResource extends V1Door {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 200;
     private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor", "state", "usage", "search", "tagKey", "tagValue");
 
-    @EJB
-    private KeyManagement keys;
 
-    @EJB
-    private EnvelopeCrypto crypto;
 
     @Context
     private UriInfo uri;
@@ -64,7 +58,7 @@ public class KeyResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream in) {
-        return serve("CreateKey", null, caller -> {
+        return serve("CreateKey", null, (kms, caller) -> {
             JsonInput body = body(in, "alias", "description", "usage", "origin", "protectionLevel", "tags");
             NewKey request = new NewKey(body.requiredString("alias", 60), body.string("description", 1024).orElse(""),
                     body.string("usage", 64).map(s -> parse(s, KeyUsage::parse, KmsErrorCode.KEY_USAGE_INVALID, "usage")).orElse(null),
@@ -72,15 +66,15 @@ public class KeyResource extends V1Door {
                     body.string("protectionLevel", 32).map(s -> parse(s, KeyResource::protectionLevel,
                             KmsErrorCode.INVALID_PARAMETER_VALUE, "protectionLevel")).orElse(null),
                     body.stringMap("tags", 50, 255).map(KeyResource::tags).orElse(List.of()));
-            KeyMetadata key = keys.createKey(caller, request);
-            return new Answer(201, KeyJson.of(key).build(), key.keyId(), "/api/v1/keys/" + key.keyId());
+            KeyMetadata key = kms.keys().createKey(caller, request);
+            return new Answer(201, KeyJson.of(key).build(), "/api/v1/keys/" + key.keyId());
         });
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
-        return serve("ListKeys", null, caller -> {
+        return serve("ListKeys", null, (kms, caller) -> {
             Map<String, String> query = singleValued(uri.getQueryParameters(), LIST_PARAMETERS);
             int limit = integer(query.get("limit"), "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
             KeyState state = Optional.ofNullable(query.get("state")).map(s -> parse(s, KeyResource::listedState,
@@ -96,7 +90,7 @@ public class KeyResource extends V1Door {
                     + (tagFilters.isEmpty() ? "" : "&tagKey=" + query.get("tagKey") + "&tagValue=" + query.get("tagValue"));
             int position = Cursor.position(query.get("cursor"), filters);
             // oldest first: keys created while a client pages through appear on its last page, not shifting earlier ones
-            KeyPage page = keys.listKeyDetail(caller, new KeyQuery(position, limit, true, state, search, null, usage, tagFilters));
+            KeyPage page = kms.keys().listKeyDetail(caller, new KeyQuery(position, limit, true, state, search, null, usage, tagFilters));
             JsonArrayBuilder items = Jsons.array();
             page.keys().forEach(k -> items.add(KeyJson.of(k)));
             var body = Jsons.object().add("keys", items).add("totalCount", page.totalCount());
@@ -104,7 +98,7 @@ public class KeyResource extends V1Door {
             if (!page.keys().isEmpty() && next < page.totalCount()) {
                 body.add("nextCursor", Cursor.next(next, filters));
             }
-            return Answer.ok(body.build(), null);
+            return Answer.ok(body.build());
         });
     }
 
@@ -112,9 +106,9 @@ public class KeyResource extends V1Door {
     @Path("/{keyRef}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response describe(@PathParam("keyRef") String keyRef) {
-        return serve("DescribeKey", keyRef, caller -> {
-            KeyMetadata key = keys.describeKey(caller, checked(keyRef));
-            return Answer.ok(KeyJson.of(key).build(), key.keyId());
+        return serve("DescribeKey", keyRef, (kms, caller) -> {
+            KeyMetadata key = kms.keys().describeKey(caller, checked(keyRef));
+            return Answer.ok(KeyJson.of(key).build());
         });
     }
 
@@ -122,10 +116,10 @@ public class KeyResource extends V1Door {
     @Path("/{keyRef}/enable")
     @Consumes(MediaType.WILDCARD)
     public Response enable(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("EnableKey", keyRef, caller -> {
+        return serve("EnableKey", keyRef, (kms, caller) -> {
             body(in);
-            keys.enableKey(caller, checked(keyRef));
-            return new Answer(204, null, null);
+            kms.keys().enableKey(caller, checked(keyRef));
+            return Answer.noContent();
         });
     }
 
@@ -133,10 +127,10 @@ public class KeyResource extends V1Door {
     @Path("/{keyRef}/disable")
     @Consumes(MediaType.WILDCARD)
     public Response disable(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("DisableKey", keyRef, caller -> {
+        return serve("DisableKey", keyRef, (kms, caller) -> {
             body(in);
-            keys.disableKey(caller, checked(keyRef));
-            return new Answer(204, null, null);
+            kms.keys().disableKey(caller, checked(keyRef));
+            return Answer.noContent();
         });
     }
 
@@ -145,13 +139,13 @@ public class KeyResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response encrypt(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("Encrypt", keyRef, caller -> {
+        return serve("Encrypt", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "plaintext", "encryptionContext");
             byte[] plaintext = body.requiredBase64("plaintext", EnvelopeCrypto.MAX_PLAINTEXT_BYTES);
             try {
-                Ciphertext ciphertext = crypto.encrypt(caller, checked(keyRef), plaintext, body.encryptionContext("encryptionContext").orElse(null));
+                Ciphertext ciphertext = kms.envelopes().encrypt(caller, checked(keyRef), plaintext, body.encryptionContext("encryptionContext").orElse(null));
                 return Answer.ok(Jsons.object().add("keyId", ciphertext.keyId())
-                        .add("ciphertextBlob", ciphertext.blob()).build(), ciphertext.keyId());
+                        .add("ciphertextBlob", ciphertext.blob()).build());
             } finally {
                 Arrays.fill(plaintext, (byte) 0);
             }
@@ -163,7 +157,7 @@ public class KeyResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response generateDataKey(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("GenerateDataKey", keyRef, caller -> {
+        return serve("GenerateDataKey", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "keySpec", "numberOfBytes", "encryptionContext");
             if (body.has("keySpec") && body.has("numberOfBytes")) {
                 throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Give either keySpec or numberOfBytes, not both");
@@ -174,11 +168,11 @@ public class KeyResource extends V1Door {
                         case "AES_256" -> 32;
                         default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "keySpec must be AES_128 or AES_256");
                     });
-            DataKey dataKey = crypto.generateDataKey(caller, checked(keyRef), length, body.encryptionContext("encryptionContext").orElse(null));
+            DataKey dataKey = kms.envelopes().generateDataKey(caller, checked(keyRef), length, body.encryptionContext("encryptionContext").orElse(null));
             try {
                 return Answer.ok(Jsons.object().add("keyId", dataKey.keyId())
                         .add("plaintext", Base64.getEncoder().encodeToString(dataKey.plaintext()))
-                        .add("ciphertextBlob", dataKey.ciphertextBlob()).build(), dataKey.keyId());
+                        .add("ciphertextBlob", dataKey.ciphertextBlob()).build());
             } finally {
                 Arrays.fill(dataKey.plaintext(), (byte) 0);
             }

@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyTag;
 
 import java.io.InputStream;
@@ -28,23 +26,21 @@ import org.selfkms.api.json.Jsons;
  * replace some, remove one. The tag rules (characters, reserved prefixes, 50 per key) are kms-ejb's.
  */
 @Path("/keys")
-@RequestScoped
+@ApplicationScoped
 public class KeyTagResource extends V1Door {
 
     /** The longest tag key kms-ejb accepts; anything longer is refused before the call. */
     static final int MAX_TAG_KEY_CHARS = 127;
 
-    @EJB
-    private KeyManagement keys;
 
     @GET
     @Path("/{keyRef}/tags")
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@PathParam("keyRef") String keyRef) {
-        return serve("ListKeyTags", keyRef, caller -> {
+        return serve("ListKeyTags", keyRef, (kms, caller) -> {
             JsonObjectBuilder tags = Jsons.object();
-            keys.keyTags(caller, checked(keyRef)).forEach(tag -> tags.add(tag.key(), tag.value()));
-            return Answer.ok(Jsons.object().add("tags", tags).build(), null);
+            kms.keys().keyTags(caller, checked(keyRef)).forEach(tag -> tags.add(tag.key(), tag.value()));
+            return Answer.ok(Jsons.object().add("tags", tags).build());
         });
     }
 
@@ -52,12 +48,12 @@ public class KeyTagResource extends V1Door {
     @Path("/{keyRef}/tags")
     @Consumes(MediaType.WILDCARD)
     public Response tag(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("TagKey", keyRef, caller -> {
+        return serve("TagKey", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "tags");
             List<KeyTag> tags = body.stringMap("tags", 50, 255).map(KeyResource::tags)
                     .filter(list -> !list.isEmpty()).orElseThrow(() -> JsonInput.missing("tags"));
-            keys.tagKey(caller, checked(keyRef), tags);
-            return KeyLifecycleResource.noContent();
+            kms.keys().tagKey(caller, checked(keyRef), tags);
+            return Answer.noContent();
         });
     }
 
@@ -66,13 +62,13 @@ public class KeyTagResource extends V1Door {
     @Path("/{keyRef}/tags/{tagKey: .+}")
     @Consumes(MediaType.WILDCARD)
     public Response untag(@PathParam("keyRef") String keyRef, @PathParam("tagKey") String tagKey, InputStream in) {
-        return serve("UntagKey", keyRef, caller -> {
+        return serve("UntagKey", keyRef, (kms, caller) -> {
             body(in);
             if (tagKey.length() > MAX_TAG_KEY_CHARS) {
                 throw new KmsException(KmsErrorCode.TAG_INVALID, "A tag key has at most " + MAX_TAG_KEY_CHARS + " characters");
             }
-            keys.untagKey(caller, checked(keyRef), List.of(tagKey));
-            return KeyLifecycleResource.noContent();
+            kms.keys().untagKey(caller, checked(keyRef), List.of(tagKey));
+            return Answer.noContent();
         });
     }
 }

@@ -1,24 +1,28 @@
 package org.selfkms.rest.v1;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import org.selfkms.api.audit.AuditEvent;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.gate.Credentials;
+import org.selfkms.api.gate.Door;
+import org.selfkms.api.gate.Request;
+import org.selfkms.api.gate.Served;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.UUID;
+import java.io.UncheckedIOException;
 
 /**
- * {@code GET /openapi.yaml}: the API description, without authentication. The build copies it from
- * {@code docs/openapi.yaml} into the WAR, so the served and the checked-in documents are the same file.
+ * {@code GET /openapi.yaml}: the API description, without authentication - an anonymous request, recorded like
+ * every other. The build copies it from {@code docs/openapi.yaml} into the WAR, so the served and the checked-in
+ * documents are the same file.
  */
 @Path("/openapi.yaml")
-@RequestScoped
+@ApplicationScoped
 public class OpenApiResource extends V1Door {
 
     static final String RESOURCE = "/org/selfkms/rest/v1/openapi.yaml";
@@ -26,17 +30,22 @@ public class OpenApiResource extends V1Door {
     @GET
     @Produces("application/yaml")
     public Response openApi() {
-        String requestId = UUID.randomUUID().toString();
+        Served<byte[]> served = gate.serve(new Request(Door.REST, "GetOpenApi", null, http.getRemoteAddr(),
+                new Credentials.None()), (kms, caller) -> document());
+        if (!served.isServed()) {
+            return Problems.of(served.refusal(), served.requestId());
+        }
+        return Response.ok(served.value(), "application/yaml").header("X-Request-Id", served.requestId()).build();
+    }
+
+    private static byte[] document() {
         try (InputStream in = OpenApiResource.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new KmsException(KmsErrorCode.INTERNAL, "The OpenAPI document is missing from the build");
             }
-            byte[] document = in.readAllBytes();
-            audit.record(new AuditEvent(AuditEvent.PLATFORM_TENANT, DOOR, null, "GetOpenApi", null, requestId, sourceAddress(),
-                    org.selfkms.api.audit.AuditOutcome.ALLOWED, null));
-            return Response.ok(document, "application/yaml").header("X-Request-Id", requestId).build();
-        } catch (IOException | RuntimeException e) {
-            return refused(audit, "GetOpenApi", null, null, requestId, sourceAddress(), e);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

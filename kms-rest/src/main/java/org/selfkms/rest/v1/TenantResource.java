@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.tenant.TenantAdministration;
 import org.selfkms.api.tenant.TenantInfo;
 
 import java.io.InputStream;
@@ -28,13 +26,11 @@ import org.selfkms.api.json.Jsons;
  * with its first administrator) and {@code /tenants/{tenantId}/suspend}, {@code .../resume}.
  */
 @Path("/tenants")
-@RequestScoped
+@ApplicationScoped
 public class TenantResource extends V1Door {
 
     static final int MAX_NAME = 128;
 
-    @EJB
-    private TenantAdministration tenants;
 
     @Context
     private UriInfo uri;
@@ -43,20 +39,20 @@ public class TenantResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
         return serve("ListTenants", null,
-                caller -> WholeListing.of(uri, "tenants", () -> tenants.tenants(caller), TenantResource::json));
+                (kms, caller) -> WholeListing.of(uri, "tenants", () -> kms.tenants().tenants(caller), TenantResource::json));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream in) {
-        return serve("CreateTenant", null, caller -> {
+        return serve("CreateTenant", null, (kms, caller) -> {
             JsonInput body = body(in, "name", "adminUsername", "adminPassword");
             String name = body.requiredString("name", MAX_NAME);
             String admin = body.requiredString("adminUsername", UserResource.MAX_USERNAME);
             char[] password = body.requiredString("adminPassword", UserResource.MAX_PASSWORD).toCharArray();
             try {
-                return new Answer(201, json(tenants.createTenant(caller, name, admin, password)).build(), null);
+                return new Answer(201, json(kms.tenants().createTenant(caller, name, admin, password)).build(), null);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -78,10 +74,10 @@ public class TenantResource extends V1Door {
     }
 
     private Response setSuspended(String action, String tenantId, InputStream in, boolean suspended) {
-        return serve(action, null, caller -> {
+        return serve(action, null, (kms, caller) -> {
             body(in);
-            tenants.setSuspended(caller, id(tenantId), suspended);
-            return new Answer(204, null, null);
+            kms.tenants().setSuspended(caller, id(tenantId), suspended);
+            return Answer.noContent();
         });
     }
 

@@ -1,6 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.identity.Caller;
+import org.selfkms.api.gate.Credentials;
+import org.selfkms.api.identity.BearerTokens;
 
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
@@ -25,16 +26,22 @@ import org.selfkms.api.json.Jsons;
  * {@code DELETE /tokens/current} revokes the token it is called with.
  */
 @Path("/tokens")
-@RequestScoped
+@ApplicationScoped
 public class TokenResource extends V1Door {
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream in) {
-        return serve("CreateToken", null, this::basicCaller, caller -> {
+        Credentials.SecretKeyPair pair;
+        try {
+            pair = basicCredentials();
+        } catch (KmsException unreadable) {
+            return refuse("CreateToken", null, unreadable);
+        }
+        return serve("CreateToken", null, pair, (kms, caller) -> {
             body(in);
-            String token = tokens.issue(caller);
+            String token = kms.bearerTokens().issue(caller);
             return new Answer(201, Jsons.object()
                     .add("token", token)
                     .add("tokenType", "Bearer")
@@ -49,14 +56,15 @@ public class TokenResource extends V1Door {
     @Path("/current")
     @Produces(MediaType.APPLICATION_JSON)
     public Response revoke() {
-        return serve("RevokeToken", null, caller -> {
-            tokens.revoke(bearerToken());
-            return new Answer(204, null, null);
+        String token = bearerToken();
+        return serve("RevokeToken", null, (kms, caller) -> {
+            kms.bearerTokens().revoke(caller, token);
+            return Answer.noContent();
         });
     }
 
-    /** {@code Authorization: Basic base64(SecretId:SecretKey)}, checked by kms-ejb. */
-    private Caller basicCaller() {
+    /** {@code Authorization: Basic base64(SecretId:SecretKey)}, to be checked by the gate. */
+    private Credentials.SecretKeyPair basicCredentials() {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             throw new KmsException(KmsErrorCode.AUTH_LOGIN_FAILED, "Send the API credentials with HTTP Basic");
@@ -73,6 +81,6 @@ public class TokenResource extends V1Door {
         if (colon < 1 || colon > 128 || pair.length() - colon - 1 > 256) {
             throw new KmsException(KmsErrorCode.AUTH_LOGIN_FAILED, "The Basic credentials are not SecretId:SecretKey");
         }
-        return credentials.authenticate(pair.substring(0, colon), pair.substring(colon + 1));
+        return new Credentials.SecretKeyPair(pair.substring(0, colon), pair.substring(colon + 1));
     }
 }

@@ -1,7 +1,6 @@
 package org.selfkms.rest.v1;
 
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.ConsoleUserInfo;
-import org.selfkms.api.identity.IdentityAdministration;
 import org.selfkms.api.identity.Role;
 
 import java.io.InputStream;
@@ -31,15 +29,13 @@ import org.selfkms.api.json.Jsons;
  * tenant, so another tenant's user is "not found" like one that does not exist.
  */
 @Path("/users")
-@RequestScoped
+@ApplicationScoped
 public class UserResource extends V1Door {
 
     static final int MAX_USERNAME = 64;
     /** Longer than any password anyone types; the service asks for at least 12 characters. */
     static final int MAX_PASSWORD = 256;
 
-    @EJB
-    private IdentityAdministration identities;
 
     @Context
     private UriInfo uri;
@@ -48,20 +44,20 @@ public class UserResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
         return serve("ListUsers", null,
-                caller -> WholeListing.of(uri, "users", () -> identities.users(caller), UserResource::json));
+                (kms, caller) -> WholeListing.of(uri, "users", () -> kms.identities().users(caller), UserResource::json));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream in) {
-        return serve("CreateUser", null, caller -> {
+        return serve("CreateUser", null, (kms, caller) -> {
             JsonInput body = body(in, "username", "role", "password");
             String username = body.requiredString("username", MAX_USERNAME);
             Role role = role(body.requiredString("role", 32));
             char[] password = body.requiredString("password", MAX_PASSWORD).toCharArray();
             try {
-                return new Answer(201, json(identities.createUser(caller, username, role, password)).build(), null);
+                return new Answer(201, json(kms.identities().createUser(caller, username, role, password)).build(), null);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -72,9 +68,9 @@ public class UserResource extends V1Door {
     @Path("/{username}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("username") String username) {
-        return serve("DeleteUser", null, caller -> {
-            identities.deleteUser(caller, BoundedText.check(username, "username", MAX_USERNAME));
-            return new Answer(204, null, null);
+        return serve("DeleteUser", null, (kms, caller) -> {
+            kms.identities().deleteUser(caller, BoundedText.check(username, "username", MAX_USERNAME));
+            return Answer.noContent();
         });
     }
 

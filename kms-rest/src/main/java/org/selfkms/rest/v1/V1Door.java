@@ -1,45 +1,36 @@
 package org.selfkms.rest.v1;
 
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.selfkms.api.audit.AuditEvent;
-import org.selfkms.api.audit.AuditLog;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.identity.AuthenticationFailedException;
-import org.selfkms.api.identity.Caller;
-import org.selfkms.api.identity.SecretKeyAuthenticator;
+import org.selfkms.api.gate.Credentials;
+import org.selfkms.api.gate.Door;
+import org.selfkms.api.gate.Operation;
+import org.selfkms.api.gate.Request;
+import org.selfkms.api.gate.RequestGate;
+import org.selfkms.api.gate.Served;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * What every resource of the REST door does around its one service call: give the request an id, establish the
- * caller from its bearer token (re-checking the credential in kms-ejb), run the call, write exactly one audit
- * record - allowed or refused - and only then answer, in JSON or as problem details.
+ * What every resource of the REST door does around its request: read the credentials, hand the request to the
+ * {@link RequestGate} once - which authenticates it, runs the operation, audits it and answers - and render that
+ * answer as JSON or as problem details. The resources only parse and render.
+ *
+ * <p>The resources are application-scoped: they keep nothing per request, and their {@code @Context} fields are
+ * proxies to the current request's objects.
  */
 abstract class V1Door {
 
-    static final String DOOR = "rest";
-    private static final Logger LOG = Logger.getLogger(V1Door.class.getName());
-
     @EJB
-    AuditLog audit;
-
-    @EJB
-    SecretKeyAuthenticator credentials;
-
-    @Inject
-    BearerTokens tokens;
+    RequestGate gate;
 
     @Context
     HttpHeaders headers;
@@ -47,100 +38,66 @@ abstract class V1Door {
     @Context
     HttpServletRequest http;
 
-    /** The outcome of a served request: status, body (null for none) and the key it concerned, for the audit. */
-    record Answer(int status, JsonObject body, String keyId, String location) {
-        Answer(int status, JsonObject body, String keyId) {
-            this(status, body, keyId, null);
+    /** The outcome of a served request: status, body (null for none) and the Location of what it created. */
+    record Answer(int status, JsonObject body, String location) {
+
+        static Answer ok(JsonObject body) {
+            return new Answer(200, body, null);
         }
 
-        static Answer ok(JsonObject body, String keyId) {
-            return new Answer(200, body, keyId);
-        }
-    }
-
-    @FunctionalInterface
-    interface Call {
-        Answer serve(Caller caller);
-    }
-
-    @FunctionalInterface
-    interface CallerSource {
-        Caller establish();
-    }
-
-    /** A request authenticated with a bearer token. */
-    Response serve(String action, String keyRef, Call call) {
-        return serve(action, keyRef, this::bearerCaller, call);
-    }
-
-    Response serve(String action, String keyRef, CallerSource callerSource, Call call) {
-        String requestId = UUID.randomUUID().toString();
-        Caller caller = null;
-        try {
-            caller = callerSource.establish();
-            Answer answer = call.serve(caller);
-            // audited before the answer leaves: if the record cannot be written, the result is withheld
-            audit.record(AuditEvent.allowed(DOOR, caller, action, answer.keyId() != null ? answer.keyId() : keyRef,
-                    requestId, sourceAddress()));
-            Response.ResponseBuilder response = Response.status(answer.status()).header("X-Request-Id", requestId)
-                    .header("Cache-Control", "no-store");
-            if (answer.location() != null) {
-                response.header("Location", answer.location());
-            }
-            if (answer.body() != null) {
-                response.type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body().toString());
-            }
-            return response.build();
-        } catch (RuntimeException e) {
-            return refused(audit, action, caller, keyRef, requestId, sourceAddress(), e);
+        static Answer noContent() {
+            return new Answer(204, null, null);
         }
     }
 
-    /** The problem answer to a refused or failed request, after its audit record is written. */
-    static Response refused(AuditLog audit, String action, Caller caller, String keyRef, String requestId,
-                            String sourceAddress, Throwable failure) {
-        KmsException domain = KmsException.findIn(failure);
-        if (domain == null) {
-            LOG.log(Level.SEVERE, "Request " + requestId + " (" + action + ") failed", failure);
+    /** A request authenticated with a bearer token ({@code Authorization: Bearer <token>}). */
+    Response serve(String action, String keyRef, Operation<Answer> operation) {
+        String token = bearerToken();
+        if (token == null) {
+            return refuse(action, keyRef, new KmsException(KmsErrorCode.AUTH_MALFORMED,
+                    "Send 'Authorization: Bearer <token>'; get a token with POST /api/v1/tokens"));
         }
-        try {
-            audit.record(AuditEvent.refused(DOOR, caller, action, keyRef, requestId, sourceAddress, failure));
-        } catch (RuntimeException auditFailed) {
-            LOG.log(Level.SEVERE, "Request " + requestId + ": the audit record could not be written", auditFailed);
-            return Problems.internal(requestId);
-        }
-        return domain == null ? Problems.internal(requestId) : Problems.of(domain, requestId);
+        return serve(action, keyRef, new Credentials.BearerToken(token), operation);
     }
 
-    /** {@code Authorization: Bearer <token>}: the credential's current caller, or a refusal. */
-    Caller bearerCaller() {
-        BearerTokens.Session session = tokens.session(bearerToken());
-        try {
-            return credentials.current(session.issuedTo().principal());
-        } catch (RuntimeException refused) {
-            KmsException domain = KmsException.findIn(refused);
-            if (domain != null && domain.code() == KmsErrorCode.AUTH_UNKNOWN_SECRET_ID) {
-                // the credential was disabled or deleted (or its user removed): its tokens die with it
-                tokens.revoke(bearerToken());
-                throw new AuthenticationFailedException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID,
-                        "The credential of this token is disabled or deleted", session.issuedTo());
-            }
-            throw refused;
-        }
+    Response serve(String action, String keyRef, Credentials credentials, Operation<Answer> operation) {
+        return answer(gate.serve(request(action, keyRef, credentials), operation));
     }
 
+    /** A request refused before anything could be served: recorded, and answered as problem details. */
+    Response refuse(String action, String keyRef, KmsException reason) {
+        Served<Void> refused = gate.refuse(request(action, keyRef, new Credentials.None()), reason);
+        return Problems.of(refused.refusal(), refused.requestId());
+    }
+
+    private Request request(String action, String keyRef, Credentials credentials) {
+        return new Request(Door.REST, action, keyRef, http == null ? null : http.getRemoteAddr(), credentials);
+    }
+
+    static Response answer(Served<Answer> served) {
+        if (!served.isServed()) {
+            return Problems.of(served.refusal(), served.requestId());
+        }
+        Answer answer = served.value();
+        Response.ResponseBuilder response = Response.status(answer.status()).header("X-Request-Id", served.requestId())
+                .header("Cache-Control", "no-store");
+        if (answer.location() != null) {
+            response.header("Location", answer.location());
+        }
+        if (answer.body() != null) {
+            response.type(MediaType.APPLICATION_JSON_TYPE).entity(answer.body().toString());
+        }
+        return response.build();
+    }
+
+    /** The token of {@code Authorization: Bearer <token>}; null when the header is missing or not of that form. */
     String bearerToken() {
         String authorization = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 || authorization.substring(7).isBlank()) {
-            throw new KmsException(KmsErrorCode.AUTH_MALFORMED,
-                    "Send 'Authorization: Bearer <token>'; get a token with POST /api/v1/tokens");
+            return null;
         }
         return authorization.substring(7).trim();
-    }
-
-    String sourceAddress() {
-        return http == null ? null : http.getRemoteAddr();
     }
 
     /**

@@ -24,6 +24,6 @@ final class WholeListing {
         KeyResource.singleValued(uri.getQueryParameters(), Set.of());
         JsonArrayBuilder array = Jsons.array();
         items.get().forEach(item -> array.add(json.apply(item)));
-        return V1Door.Answer.ok(Jsons.object().add(member, array).build(), null);
+        return V1Door.Answer.ok(Jsons.object().add(member, array).build());
     }
 }

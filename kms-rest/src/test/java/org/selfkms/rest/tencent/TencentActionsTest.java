@@ -21,7 +21,7 @@ class TencentActionsTest {
 
     private String wireCode(String action, String json) {
         RequestFields fields = new RequestFields(StrictJson.readObject(new StringReader(json)).orElseThrow());
-        KmsException refused = assertThrows(KmsException.class, () -> actions.dispatch(action, null, fields));
+        KmsException refused = assertThrows(KmsException.class, () -> actions.dispatch(null, null, action, fields));
         return TencentErrorCodes.of(refused.code(), action);
     }
 

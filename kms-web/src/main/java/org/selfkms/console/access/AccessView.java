@@ -12,20 +12,17 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.gate.Operation;
 import org.selfkms.api.identity.ConsoleUserInfo;
 import org.selfkms.api.identity.CredentialInfo;
-import org.selfkms.api.identity.IdentityAdministration;
 import org.selfkms.api.identity.NewCredential;
-import org.selfkms.console.audit.ConsoleAudit;
-import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.UnixTime;
 import org.selfkms.console.layout.MainLayout;
-
-import java.util.function.Supplier;
 
 /**
  * The tenant's console users and API credentials, for tenant administrators (the service refuses everyone
@@ -38,11 +35,8 @@ public class AccessView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private IdentityAdministration identities;
-
     @Inject
-    private ConsoleAudit audit;
+    private ConsoleGate gate;
 
     private final Grid<ConsoleUserInfo> users = new Grid<>();
     private final Grid<CredentialInfo> credentials = new Grid<>();
@@ -87,21 +81,27 @@ public class AccessView extends VerticalLayout {
 
     private void refresh() {
         try {
-            users.setItems(audit.call("ListUsers", null, () -> identities.users(ConsoleSession.requireCaller())));
-            credentials.setItems(audit.call("ListCredentials", null, () -> identities.credentials(ConsoleSession.requireCaller())));
+            List<ConsoleUserInfo> userList = gate.call("ListUsers", null, (kms, caller) -> kms.identities().users(caller));
+            users.setItems(userList);
+            List<CredentialInfo> credentialList = gate.call("ListCredentials", null,
+                    (kms, caller) -> kms.identities().credentials(caller));
+            credentials.setItems(credentialList);
         } catch (KmsException e) {
             Notifications.error(e.getMessage());
         }
     }
 
     private HorizontalLayout userActions(ConsoleUserInfo user) {
-        Button credential = new Button("New credential", click -> change("CreateCredential", "", () -> {
-            new NewCredentialDialog(identities.createCredential(ConsoleSession.requireCaller(), user.username())).open();
-            return null;
-        }));
+        Button credential = new Button("New credential", click -> {
+            NewCredential created = change("CreateCredential", "",
+                    (kms, caller) -> kms.identities().createCredential(caller, user.username()));
+            if (created != null) {
+                new NewCredentialDialog(created).open();
+            }
+        });
         credential.setId("new-credential-" + user.username());
-        Button delete = new Button("Delete", click -> change("DeleteUser", "User " + user.username() + " deleted", () -> {
-            identities.deleteUser(ConsoleSession.requireCaller(), user.username());
+        Button delete = new Button("Delete", click -> change("DeleteUser", "User " + user.username() + " deleted", (kms, caller) -> {
+            kms.identities().deleteUser(caller, user.username());
             return null;
         }));
         delete.setId("delete-user-" + user.username());
@@ -112,13 +112,13 @@ public class AccessView extends VerticalLayout {
     private HorizontalLayout credentialActions(CredentialInfo credential) {
         boolean enable = !credential.enabled();
         Button toggle = new Button(enable ? "Enable" : "Disable", click -> change(enable ? "EnableCredential" : "DisableCredential",
-                "Credential " + credential.secretId() + (enable ? " enabled" : " disabled"), () -> {
-                    identities.setCredentialEnabled(ConsoleSession.requireCaller(), credential.secretId(), enable);
+                "Credential " + credential.secretId() + (enable ? " enabled" : " disabled"), (kms, caller) -> {
+                    kms.identities().setCredentialEnabled(caller, credential.secretId(), enable);
                     return null;
                 }));
         toggle.setId((enable ? "enable-credential-" : "disable-credential-") + credential.secretId());
-        Button delete = new Button("Delete", click -> change("DeleteCredential", "Credential " + credential.secretId() + " deleted", () -> {
-            identities.deleteCredential(ConsoleSession.requireCaller(), credential.secretId());
+        Button delete = new Button("Delete", click -> change("DeleteCredential", "Credential " + credential.secretId() + " deleted", (kms, caller) -> {
+            kms.identities().deleteCredential(caller, credential.secretId());
             return null;
         }));
         delete.setId("delete-credential-" + credential.secretId());
@@ -128,7 +128,7 @@ public class AccessView extends VerticalLayout {
 
     private boolean createUser(NewUserDialog.Request request) {
         try {
-            audit.call("CreateUser", null, () -> identities.createUser(ConsoleSession.requireCaller(), request.username(),
+            gate.call("CreateUser", null, (kms, caller) -> kms.identities().createUser(caller, request.username(),
                     request.role(), request.password()));
             Notifications.success("User " + request.username() + " created");
             refresh();
@@ -143,8 +143,8 @@ public class AccessView extends VerticalLayout {
 
     private boolean createServicePrincipal(String service) {
         try {
-            NewCredential credential = audit.call("CreateServicePrincipal", null,
-                    () -> identities.createServiceCredential(ConsoleSession.requireCaller(), service));
+            NewCredential credential = gate.call("CreateServicePrincipal", null,
+                    (kms, caller) -> kms.identities().createServiceCredential(caller, service));
             refresh();
             new NewCredentialDialog(credential).open();
             return true;
@@ -154,10 +154,15 @@ public class AccessView extends VerticalLayout {
         }
     }
 
-    /** One audited call; the grids show what the service holds afterwards, whatever the outcome. */
-    private void change(String action, String success, Supplier<Void> call) {
+    /**
+     * One request through the gate; the grids show what the service holds afterwards, whatever the outcome.
+     *
+     * @return what the service answered, null if it refused (the refusal is shown)
+     */
+    private <T> T change(String action, String success, Operation<T> call) {
+        T result = null;
         try {
-            audit.call(action, null, call);
+            result = gate.call(action, null, call);
             if (!success.isEmpty()) {
                 Notifications.success(success);
             }
@@ -165,5 +170,6 @@ public class AccessView extends VerticalLayout {
             Notifications.error(e.getMessage());
         }
         refresh();
+        return result;
     }
 }

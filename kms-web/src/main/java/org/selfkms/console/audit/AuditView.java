@@ -17,7 +17,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,11 +27,10 @@ import org.selfkms.api.audit.AuditPage;
 import org.selfkms.api.audit.AuditPosition;
 import org.selfkms.api.audit.AuditQuery;
 import org.selfkms.api.audit.AuditRecord;
-import org.selfkms.api.audit.AuditTrail;
 import org.selfkms.api.audit.ChainVerification;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.layout.MainLayout;
 
 /**
@@ -49,11 +47,8 @@ public class AuditView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-    @EJB
-    private AuditTrail auditTrail;
-
     @Inject
-    private ConsoleAudit audit;
+    private ConsoleGate gate;
 
     private final TextField action = filter("Action", "audit-action");
     private final TextField keyId = filter("Key ID", "audit-key-id");
@@ -125,7 +120,7 @@ public class AuditView extends VerticalLayout {
         AuditQuery query = new AuditQuery(millis(from.getValue()), millis(to.getValue()), keyId.getValue(), action.getValue(),
                 principal.getValue(), outcome(), before, PAGE_SIZE, platform.getValue());
         try {
-            AuditPage page = audit.call("SearchAuditTrail", null, () -> auditTrail.query(ConsoleSession.requireCaller(), query));
+            AuditPage page = gate.call("SearchAuditTrail", null, (kms, caller) -> kms.auditTrail().query(caller, query));
             grid.setItems(page.records());
             nextBefore = page.nextBefore();
             older.setEnabled(nextBefore != null);
@@ -141,8 +136,8 @@ public class AuditView extends VerticalLayout {
     private void verify() {
         boolean platformChain = platform.getValue();
         try {
-            ChainVerification result = audit.call("VerifyAuditChain", null,
-                    () -> auditTrail.verify(ConsoleSession.requireCaller(), platformChain, null));
+            ChainVerification result = gate.call("VerifyAuditChain", null,
+                    (kms, caller) -> kms.auditTrail().verify(caller, platformChain, null));
             if (result.intact()) {
                 verification.setText("Intact: " + result.recordsChecked() + " records in " + result.segmentsChecked()
                         + " segments and " + result.checkpointsChecked() + " signed checkpoints checked");

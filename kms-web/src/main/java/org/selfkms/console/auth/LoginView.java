@@ -10,21 +10,19 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.Permission;
-import org.selfkms.api.identity.ConsoleLogin;
-import org.selfkms.console.audit.ConsoleAudit;
+import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.KeysView;
 import org.selfkms.console.tenants.TenantsView;
 
 /**
- * The console's only public page. The password goes from the login event straight to
- * {@link ConsoleLogin#login}; it is never logged here, and the copy we make is wiped afterwards. Every attempt
- * leaves an audit record ({@link ConsoleAudit}), under the tenant of the user it named if that user exists.
+ * The console's only public page. The password goes from the login event straight to the request gate, which
+ * checks it; it is never logged here, and the copy we make is wiped afterwards. Every attempt leaves an audit
+ * record, under the tenant of the user it named if that user exists.
  */
 @Route("login")
 @PageTitle("Log in | SelfKMS")
@@ -33,11 +31,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private ConsoleLogin consoleLogin;
-
     @Inject
-    private ConsoleAudit audit;
+    private ConsoleGate gate;
 
     private final LoginForm form = new LoginForm();
 
@@ -71,7 +66,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private void login(LoginEvent event) {
         char[] password = event.getPassword() == null ? new char[0] : event.getPassword().toCharArray();
         try {
-            Caller caller = audit.login(() -> consoleLogin.login(event.getUsername(), password));
+            Caller caller = gate.login(event.getUsername(), password);
             ConsoleSession.signIn(caller);
             getUI().ifPresent(ui -> ui.navigate(homeOf(caller)));
         } catch (KmsException e) {

@@ -9,14 +9,12 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
 import org.selfkms.api.key.ProtectionLevel;
-import org.selfkms.console.audit.ConsoleAudit;
-import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.gate.ConsoleGate;
 
 /**
  * Asks for alias, description, key usage and protection level and creates the key. Only "alias is empty" is checked here; the
@@ -26,8 +24,7 @@ import org.selfkms.console.feedback.Notifications;
 final class CreateKeyDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
-    private final KeyManagement keyManagement;
-    private final ConsoleAudit audit;
+    private final ConsoleGate gate;
     private final Consumer<KeyMetadata> onCreated;
 
     private final TextField alias = new TextField("Alias");
@@ -35,9 +32,8 @@ final class CreateKeyDialog extends Dialog {
     private final Select<ProtectionLevel> protection = new Select<>();
     private final Select<KeyUsage> usage = new Select<>();
 
-    CreateKeyDialog(KeyManagement keyManagement, ConsoleAudit audit, Consumer<KeyMetadata> onCreated) {
-        this.keyManagement = keyManagement;
-        this.audit = audit;
+    CreateKeyDialog(ConsoleGate gate, Consumer<KeyMetadata> onCreated) {
+        this.gate = gate;
         this.onCreated = onCreated;
 
         setHeaderTitle("Create key");
@@ -89,8 +85,8 @@ final class CreateKeyDialog extends Dialog {
         }
         String descriptionValue = description.getValue().isBlank() ? null : description.getValue();
         try {
-            KeyMetadata created = audit.call("CreateKey", null, () -> keyManagement.createKey(ConsoleSession.requireCaller(),
-                    new NewKey(aliasValue, descriptionValue, usage.getValue(), null, protection.getValue(), null)), KeyMetadata::keyId);
+            KeyMetadata created = gate.call("CreateKey", null, (kms, caller) -> kms.keys().createKey(caller,
+                    new NewKey(aliasValue, descriptionValue, usage.getValue(), null, protection.getValue(), null)));
             close();
             onCreated.accept(created);
         } catch (KmsException e) {

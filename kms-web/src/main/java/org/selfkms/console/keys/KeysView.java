@@ -17,16 +17,14 @@ import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.identity.Permission;
-import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.details.KeyDetailsView;
 import org.selfkms.console.layout.MainLayout;
 
@@ -42,11 +40,8 @@ public class KeysView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private KeyManagement keyManagement;
-
     @Inject
-    private ConsoleAudit audit;
+    private ConsoleGate gate;
 
     private final Grid<KeyMetadata> grid = new Grid<>();
 
@@ -69,10 +64,10 @@ public class KeysView extends VerticalLayout {
         setFlexGrow(1, grid);
     }
 
-    /** The service arrives by injection after the constructor, so the grid is connected to it only now. */
+    /** The gate arrives by injection after the constructor, so the grid is connected to it only now. */
     @PostConstruct
     void connectGrid() {
-        grid.setItems(new KeyDataProvider(keyManagement, audit));
+        grid.setItems(new KeyDataProvider(gate)).setItemCountUnknown();
     }
 
     private void configureGrid() {
@@ -159,9 +154,9 @@ public class KeysView extends VerticalLayout {
     private void changeState(KeyMetadata key, boolean enable) {
         try {
             if (enable) {
-                audit.run("EnableKey", key.keyId(), () -> keyManagement.enableKey(ConsoleSession.requireCaller(), key.keyId()));
+                gate.run("EnableKey", key.keyId(), (kms, caller) -> kms.keys().enableKey(caller, key.keyId()));
             } else {
-                audit.run("DisableKey", key.keyId(), () -> keyManagement.disableKey(ConsoleSession.requireCaller(), key.keyId()));
+                gate.run("DisableKey", key.keyId(), (kms, caller) -> kms.keys().disableKey(caller, key.keyId()));
             }
             Notifications.success("Key " + key.keyId() + (enable ? " enabled" : " disabled"));
         } catch (KmsException e) {
@@ -172,7 +167,7 @@ public class KeysView extends VerticalLayout {
     }
 
     private void openCreateDialog() {
-        new CreateKeyDialog(keyManagement, audit, created -> {
+        new CreateKeyDialog(gate, created -> {
             Notifications.success("Key " + created.alias() + " created (" + created.keyId() + ")");
             grid.getDataProvider().refreshAll();
         }).open();

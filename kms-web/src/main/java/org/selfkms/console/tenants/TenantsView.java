@@ -15,18 +15,16 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.tenant.TenantAdministration;
 import org.selfkms.api.tenant.TenantInfo;
-import org.selfkms.console.audit.ConsoleAudit;
-import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.UnixTime;
 import org.selfkms.console.layout.MainLayout;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** The platform operator's page: tenants, each with its state; create, suspend, resume. */
 @Route(value = "tenants", layout = MainLayout.class)
@@ -35,11 +33,8 @@ public class TenantsView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private TenantAdministration tenants;
-
     @Inject
-    private ConsoleAudit audit;
+    private ConsoleGate gate;
 
     private final Grid<TenantInfo> grid = new Grid<>();
 
@@ -67,7 +62,8 @@ public class TenantsView extends VerticalLayout {
 
     private void refresh() {
         try {
-            grid.setItems(audit.call("ListTenants", null, () -> tenants.tenants(ConsoleSession.requireCaller())));
+            List<TenantInfo> all = gate.call("ListTenants", null, (kms, caller) -> kms.tenants().tenants(caller));
+            grid.setItems(all);
         } catch (KmsException e) {
             Notifications.error(e.getMessage());
         }
@@ -77,10 +73,8 @@ public class TenantsView extends VerticalLayout {
         boolean suspend = !tenant.suspended();
         Button toggle = new Button(suspend ? "Suspend" : "Resume", click -> {
             try {
-                audit.call(suspend ? "SuspendTenant" : "ResumeTenant", null, () -> {
-                    tenants.setSuspended(ConsoleSession.requireCaller(), tenant.tenantId(), suspend);
-                    return null;
-                });
+                gate.run(suspend ? "SuspendTenant" : "ResumeTenant", null,
+                        (kms, caller) -> kms.tenants().setSuspended(caller, tenant.tenantId(), suspend));
                 Notifications.success("Tenant " + tenant.accountUin() + (suspend ? " suspended" : " resumed"));
             } catch (KmsException e) {
                 Notifications.error(e.getMessage());
@@ -111,7 +105,7 @@ public class TenantsView extends VerticalLayout {
         Button submit = new Button("Create", click -> {
             char[] secret = password.getValue().toCharArray();
             try {
-                TenantInfo created = audit.call("CreateTenant", null, () -> tenants.createTenant(ConsoleSession.requireCaller(),
+                TenantInfo created = gate.call("CreateTenant", null, (kms, caller) -> kms.tenants().createTenant(caller,
                         name.getValue(), admin.getValue().trim(), secret));
                 Notifications.success("Tenant " + created.name() + " created with account " + created.accountUin());
                 dialog.close();

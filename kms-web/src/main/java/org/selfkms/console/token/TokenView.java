@@ -15,15 +15,12 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import java.util.stream.Collectors;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.token.TokenAdministration;
 import org.selfkms.api.token.TokenOverview;
-import org.selfkms.console.audit.ConsoleAudit;
-import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.layout.MainLayout;
 
 /**
@@ -38,11 +35,8 @@ public class TokenView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private TokenAdministration tokenAdministration;
-
     @Inject
-    private ConsoleAudit audit;
+    private ConsoleGate gate;
 
     private final Span backend = value("token-backend");
     private final Span tokenLabel = value("token-label");
@@ -83,7 +77,7 @@ public class TokenView extends VerticalLayout {
 
     private void refresh() {
         try {
-            show(audit.call("DescribeToken", null, () -> tokenAdministration.overview(ConsoleSession.requireCaller())));
+            show(gate.call("DescribeToken", null, (kms, caller) -> kms.token().overview(caller)));
         } catch (KmsException e) {
             Notifications.error(e.getMessage());
         }
@@ -113,8 +107,7 @@ public class TokenView extends VerticalLayout {
 
     private void rotate() {
         try {
-            TokenOverview overview = audit.call("RotateDomainKey", null,
-                    () -> tokenAdministration.rotateDomainKey(ConsoleSession.requireCaller()));
+            TokenOverview overview = gate.call("RotateDomainKey", null, (kms, caller) -> kms.token().rotateDomainKey(caller));
             show(overview);
             Notifications.success("Domain-key version " + overview.activeDomainKeyVersion() + " is active; "
                     + overview.awaitingRewrap() + " stored items are re-wrapped in the background");

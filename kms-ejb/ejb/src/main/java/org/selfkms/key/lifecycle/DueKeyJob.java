@@ -9,11 +9,11 @@ import jakarta.persistence.PersistenceContext;
 import org.selfkms.api.audit.AuditEvent;
 import org.selfkms.api.audit.AuditLog;
 import org.selfkms.api.audit.AuditOutcome;
+import org.selfkms.gate.RequestIds;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.key.CmkEntity;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What every job whose due time is a column of {@code kms_cmk} does alike: select the keys in one state
@@ -54,7 +54,7 @@ abstract class DueKeyJob implements LifecycleJob {
     /** The record of work the timer did on a key: door timer, principal system. */
     static AuditEvent timerEvent(long tenantId, String action, String keyId) {
         return new AuditEvent(tenantId, AuditEvent.DOOR_TIMER, AuditEvent.SYSTEM, action, keyId,
-                UUID.randomUUID().toString(), null, AuditOutcome.ALLOWED, null);
+                RequestIds.next(), null, AuditOutcome.ALLOWED, null);
     }
 
     /** The decision, on the locked row. */

@@ -1,8 +1,8 @@
 package org.selfkms.console.keys.details;
 
 import org.selfkms.api.error.KmsException;
-import org.selfkms.console.audit.ConsoleAudit;
 import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.gate.ConsoleGate;
 
 /**
  * One change of the shown key from a details panel: audited like every console call, success announced, a
@@ -11,11 +11,11 @@ import org.selfkms.console.feedback.Notifications;
  */
 final class KeyChange {
 
-    private final ConsoleAudit audit;
+    private final ConsoleGate gate;
     private final Runnable reload;
 
-    KeyChange(ConsoleAudit audit, Runnable reload) {
-        this.audit = audit;
+    KeyChange(ConsoleGate gate, Runnable reload) {
+        this.gate = gate;
         this.reload = reload;
     }
 
@@ -23,10 +23,10 @@ final class KeyChange {
      * @param action the action's name in the audit trail, as the Tencent door names it (e.g. DisableKey)
      * @return whether the service accepted the change
      */
-    boolean apply(String action, String keyId, String successMessage, Runnable change) {
+    boolean apply(String action, String keyId, String successMessage, ConsoleGate.Change change) {
         boolean accepted;
         try {
-            audit.run(action, keyId, change);
+            gate.run(action, keyId, change);
             Notifications.success(successMessage);
             accepted = true;
         } catch (KmsException e) {

@@ -15,17 +15,13 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import org.selfkms.api.crypto.AsymmetricCrypto;
 import org.selfkms.api.error.KmsException;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyVersionInfo;
-import org.selfkms.console.auth.ConsoleSession;
-import org.selfkms.console.audit.ConsoleAudit;
+import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.KeysView;
 import org.selfkms.console.keys.UnixTime;
 import org.selfkms.console.layout.MainLayout;
@@ -43,14 +39,8 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    private KeyManagement keys;
-
-    @EJB
-    private AsymmetricCrypto keyPairs;
-
     @Inject
-    private ConsoleAudit audit;
+    private ConsoleGate gate;
 
     private String keyId;
     private final H2 title = new H2();
@@ -76,10 +66,10 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private void build() {
-        KeyChange change = new KeyChange(audit, this::reload);
-        lifecycle = new KeyLifecycleBar(keys, change);
-        rotation = new KeyRotationPanel(keys, change);
-        tags = new KeyTagsPanel(keys, change);
+        KeyChange change = new KeyChange(gate, this::reload);
+        lifecycle = new KeyLifecycleBar(change);
+        rotation = new KeyRotationPanel(change);
+        tags = new KeyTagsPanel(change);
         state.setId("key-state");
         state.getElement().getThemeList().add("badge");
         facts.setId("key-facts");
@@ -88,13 +78,13 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         alias.setId("alias-edit");
         alias.setMaxLength(60);
         saveAlias = new Button("Save alias", click -> change.apply("UpdateAlias", keyId, "Alias changed",
-                () -> keys.updateAlias(ConsoleSession.requireCaller(), keyId, alias.getValue().trim())));
+                (kms, caller) -> kms.keys().updateAlias(caller, keyId, alias.getValue().trim())));
         saveAlias.setId("alias-save");
         description.setId("description-edit");
         description.setMaxLength(1024);
         description.setWidth("28rem");
         saveDescription = new Button("Save description", click -> change.apply("UpdateKeyDescription", keyId,
-                "Description changed", () -> keys.updateKeyDescription(ConsoleSession.requireCaller(), keyId, description.getValue())));
+                "Description changed", (kms, caller) -> kms.keys().updateKeyDescription(caller, keyId, description.getValue())));
         saveDescription.setId("description-save");
         HorizontalLayout aliasRow = new HorizontalLayout(alias, saveAlias);
         aliasRow.setAlignItems(Alignment.BASELINE);
@@ -123,8 +113,8 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         KeyView view;
         try {
             // one audited read for the page: metadata, versions and tags together
-            view = audit.call("DescribeKey", keyId, () -> new KeyView(keys.describeKey(ConsoleSession.requireCaller(), keyId),
-                    keys.keyVersions(ConsoleSession.requireCaller(), keyId), keys.keyTags(ConsoleSession.requireCaller(), keyId)));
+            view = gate.call("DescribeKey", keyId, (kms, caller) -> new KeyView(kms.keys().describeKey(caller, keyId),
+                    kms.keys().keyVersions(caller, keyId), kms.keys().keyTags(caller, keyId)));
         } catch (KmsException e) {
             // unknown, foreign or deleted key: say so and offer the way back rather than an empty page
             removeAll();
@@ -172,7 +162,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
             return;
         }
         try {
-            publicKey.setValue(audit.call("GetPublicKey", keyId, () -> keyPairs.getPublicKey(ConsoleSession.requireCaller(), keyId).pem()));
+            publicKey.setValue(gate.call("GetPublicKey", keyId, (kms, caller) -> kms.keyPairs().getPublicKey(caller, keyId).pem()));
             publicKey.setHelperText("Give this to whoever verifies this key's signatures or encrypts to it");
         } catch (KmsException e) {
             publicKey.setValue("");

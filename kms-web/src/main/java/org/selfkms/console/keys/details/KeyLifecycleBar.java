@@ -4,9 +4,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
-import org.selfkms.console.auth.ConsoleSession;
+import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.UnixTime;
 
 /**
@@ -18,11 +17,9 @@ final class KeyLifecycleBar extends HorizontalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    private final KeyManagement keys;
     private final KeyChange change;
 
-    KeyLifecycleBar(KeyManagement keys, KeyChange change) {
-        this.keys = keys;
+    KeyLifecycleBar(KeyChange change) {
         this.change = change;
         setId("key-lifecycle-actions");
         setAlignItems(Alignment.BASELINE);
@@ -38,14 +35,14 @@ final class KeyLifecycleBar extends HorizontalLayout {
         switch (key.state()) {
             case Enabled -> add(
                     button("key-disable", "Disable", ButtonVariant.LUMO_ERROR, "DisableKey", id, "Key disabled",
-                            () -> keys.disableKey(ConsoleSession.requireCaller(), id)),
+                            (kms, caller) -> kms.keys().disableKey(caller, id)),
                     button("key-archive", "Archive", ButtonVariant.LUMO_CONTRAST, "ArchiveKey", id,
-                            "Key archived: it only decrypts now", () -> keys.archiveKey(ConsoleSession.requireCaller(), id)));
+                            "Key archived: it only decrypts now", (kms, caller) -> kms.keys().archiveKey(caller, id)));
             case Disabled -> {
                 add(button("key-enable", "Enable", ButtonVariant.LUMO_SUCCESS, "EnableKey", id, "Key enabled",
-                        () -> keys.enableKey(ConsoleSession.requireCaller(), id)));
+                        (kms, caller) -> kms.keys().enableKey(caller, id)));
                 Button schedule = new Button("Schedule deletion",
-                        click -> new ScheduleDeletionDialog(keys, key, change).open());
+                        click -> new ScheduleDeletionDialog(key, change).open());
                 schedule.setId("key-schedule-deletion");
                 schedule.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 add(schedule);
@@ -54,16 +51,16 @@ final class KeyLifecycleBar extends HorizontalLayout {
                 Span date = new Span("Deleted for good on " + UnixTime.formatUtc(key.deletionDate()) + " UTC");
                 date.setId("deletion-date");
                 add(date, button("key-cancel-deletion", "Cancel deletion", ButtonVariant.LUMO_PRIMARY, "CancelKeyDeletion", id,
-                        "Deletion cancelled: the key is disabled", () -> keys.cancelKeyDeletion(ConsoleSession.requireCaller(), id)));
+                        "Deletion cancelled: the key is disabled", (kms, caller) -> kms.keys().cancelKeyDeletion(caller, id)));
             }
             case Archived -> add(button("key-cancel-archive", "Cancel archive", ButtonVariant.LUMO_PRIMARY, "CancelKeyArchive", id,
-                    "Key enabled again", () -> keys.cancelKeyArchive(ConsoleSession.requireCaller(), id)));
+                    "Key enabled again", (kms, caller) -> kms.keys().cancelKeyArchive(caller, id)));
             default -> add(new Span("No state change is possible in state " + key.state()));
         }
     }
 
     private Button button(String id, String text, ButtonVariant variant, String action, String keyId, String success,
-                          Runnable call) {
+                          ConsoleGate.Change call) {
         Button button = new Button(text, click -> change.apply(action, keyId, success, call));
         button.setId(id);
         button.addThemeVariants(variant);

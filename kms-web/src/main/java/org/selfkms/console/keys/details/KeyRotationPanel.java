@@ -8,9 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
-import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.keys.UnixTime;
 
 /** Automatic rotation on or off with its period, the last and next rotation, and "Rotate now". */
@@ -18,15 +16,13 @@ final class KeyRotationPanel extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    private final KeyManagement keys;
     private final KeyChange change;
     private final Checkbox enabled = new Checkbox("Rotate automatically");
     private final IntegerField days = new IntegerField("Every (days)");
     private final Span times = new Span();
     private KeyMetadata key;
 
-    KeyRotationPanel(KeyManagement keys, KeyChange change) {
-        this.keys = keys;
+    KeyRotationPanel(KeyChange change) {
         this.change = change;
         setPadding(false);
         enabled.setId("rotation-enabled");
@@ -38,7 +34,7 @@ final class KeyRotationPanel extends VerticalLayout {
         Button save = new Button("Save rotation", click -> save());
         save.setId("rotation-save");
         Button rotate = new Button("Rotate now", click -> change.apply("RotateKey", key.keyId(),
-                "Rotated: a new version encrypts from now on", () -> keys.rotateKey(ConsoleSession.requireCaller(), key.keyId())));
+                "Rotated: a new version encrypts from now on", (kms, caller) -> kms.keys().rotateKey(caller, key.keyId())));
         rotate.setId("rotate-now");
         rotate.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         HorizontalLayout settings = new HorizontalLayout(enabled, days, save, rotate);
@@ -58,10 +54,10 @@ final class KeyRotationPanel extends VerticalLayout {
         if (enabled.getValue()) {
             int period = days.getValue() == null ? 0 : days.getValue();
             change.apply("EnableKeyRotation", key.keyId(), "Automatic rotation every " + period + " days",
-                    () -> keys.enableKeyRotation(ConsoleSession.requireCaller(), key.keyId(), period));
+                    (kms, caller) -> kms.keys().enableKeyRotation(caller, key.keyId(), period));
         } else {
             change.apply("DisableKeyRotation", key.keyId(), "Automatic rotation off",
-                    () -> keys.disableKeyRotation(ConsoleSession.requireCaller(), key.keyId()));
+                    (kms, caller) -> kms.keys().disableKeyRotation(caller, key.keyId()));
         }
     }
 }

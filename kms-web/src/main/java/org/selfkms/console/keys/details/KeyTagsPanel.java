@@ -8,9 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyTag;
-import org.selfkms.console.auth.ConsoleSession;
 
 import java.util.List;
 
@@ -19,15 +17,13 @@ final class KeyTagsPanel extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
-    private final KeyManagement keys;
     private final KeyChange change;
     private final Grid<KeyTag> grid = new Grid<>();
     private final TextField tagKey = new TextField("Tag key");
     private final TextField tagValue = new TextField("Value");
     private String keyId;
 
-    KeyTagsPanel(KeyManagement keys, KeyChange change) {
-        this.keys = keys;
+    KeyTagsPanel(KeyChange change) {
         this.change = change;
         setPadding(false);
         grid.setId("tags-grid");
@@ -56,7 +52,7 @@ final class KeyTagsPanel extends VerticalLayout {
 
     private Button removeButton(KeyTag tag) {
         Button remove = new Button("Remove", click -> change.apply("UntagKey", keyId, "Tag " + tag.key() + " removed",
-                () -> keys.untagKey(ConsoleSession.requireCaller(), keyId, List.of(tag.key()))));
+                (kms, caller) -> kms.keys().untagKey(caller, keyId, List.of(tag.key()))));
         remove.setId("tag-remove-" + tag.key());
         remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return remove;
@@ -66,7 +62,7 @@ final class KeyTagsPanel extends VerticalLayout {
     private void addTag() {
         KeyTag tag = new KeyTag(tagKey.getValue().trim(), tagValue.getValue());
         if (change.apply("TagKey", keyId, "Tag " + tag.key() + " saved",
-                () -> keys.tagKey(ConsoleSession.requireCaller(), keyId, List.of(tag)))) {
+                (kms, caller) -> kms.keys().tagKey(caller, keyId, List.of(tag)))) {
             tagKey.clear();
             tagValue.clear();
         }

@@ -5,16 +5,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
-import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.key.KeyMetadata;
-import org.selfkms.console.auth.ConsoleSession;
 
 /** Asks for the pending window (7-30 days) and says plainly what deletion means. */
 final class ScheduleDeletionDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
 
-    ScheduleDeletionDialog(KeyManagement keys, KeyMetadata key, KeyChange change) {
+    ScheduleDeletionDialog(KeyMetadata key, KeyChange change) {
         setHeaderTitle("Schedule deletion of " + key.alias());
         setId("schedule-deletion-dialog");
         IntegerField days = new IntegerField("Pending window (days)");
@@ -32,7 +30,7 @@ final class ScheduleDeletionDialog extends Dialog {
             close();
             int window = days.getValue() == null ? 0 : days.getValue();
             change.apply("ScheduleKeyDeletion", key.keyId(), "Deletion scheduled",
-                    () -> keys.scheduleKeyDeletion(ConsoleSession.requireCaller(), key.keyId(), window));
+                    (kms, caller) -> kms.keys().scheduleKeyDeletion(caller, key.keyId(), window));
         });
         confirm.setId("schedule-deletion-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);

@@ -1,4 +1,4 @@
-package org.selfkms.rest.v1;
+package org.selfkms.identity;
 
 import org.junit.jupiter.api.Test;
 import org.selfkms.api.error.KmsErrorCode;
@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class BearerTokensTest {
+class BearerTokenStoreTest {
 
     private static final Caller ADMIN = new Caller(1, 100, "AKIDadmin0001", Caller.Kind.API_CREDENTIAL, null, Role.TENANT_ADMIN);
     private static final Caller OTHER = new Caller(1, 100, "AKIDother0001", Caller.Kind.API_CREDENTIAL, null, Role.KEY_USER);
@@ -49,7 +49,7 @@ class BearerTokensTest {
     @Test
     void aTokenIsRandomKeptOnlyAsItsHashAndLivesFifteenMinutes() {
         MovableClock clock = new MovableClock();
-        BearerTokens tokens = new BearerTokens(clock);
+        BearerTokenStore tokens = new BearerTokenStore(clock);
         String token = tokens.issue(ADMIN);
         assertTrue(token.matches("skms_[A-Za-z0-9_-]{43}"), token);
         assertFalse(token.equals(tokens.issue(ADMIN)));
@@ -57,7 +57,7 @@ class BearerTokensTest {
         assertFalse(stored.contains(token.substring(5)), "only the hash is held");
         assertEquals(ADMIN, tokens.session(token).issuedTo());
 
-        clock.now = clock.now.plus(Duration.ofSeconds(BearerTokens.LIFETIME_SECONDS - 1));
+        clock.now = clock.now.plus(Duration.ofSeconds(BearerTokenStore.LIFETIME_SECONDS - 1));
         assertEquals(ADMIN, tokens.session(token).issuedTo());
         clock.now = clock.now.plusSeconds(1);
         assertEquals(KmsErrorCode.AUTH_SIGNATURE_EXPIRED, refusal(() -> tokens.session(token)));
@@ -67,21 +67,26 @@ class BearerTokensTest {
 
     @Test
     void revokedUnknownAndOversizeTokensAreRefused() {
-        BearerTokens tokens = new BearerTokens(Clock.systemUTC());
+        BearerTokenStore tokens = new BearerTokenStore(Clock.systemUTC());
         String token = tokens.issue(ADMIN);
-        assertTrue(tokens.revoke(token));
-        assertFalse(tokens.revoke(token));
+        assertFalse(tokens.revoke(OTHER, token), "only the credential it was issued to revokes a token");
+        assertTrue(tokens.revoke(ADMIN, token));
+        assertFalse(tokens.revoke(ADMIN, token));
         assertEquals(KmsErrorCode.AUTH_SIGNATURE_EXPIRED, refusal(() -> tokens.session(token)));
         assertEquals(KmsErrorCode.AUTH_SIGNATURE_EXPIRED, refusal(() -> tokens.session("skms_" + "x".repeat(500))));
+        assertEquals(KmsErrorCode.AUTH_SIGNATURE_EXPIRED, refusal(() -> tokens.session(null)));
+        String another = tokens.issue(OTHER);
+        assertTrue(tokens.drop(another), "a disabled credential's token is dropped, whoever asks");
+        assertEquals(KmsErrorCode.AUTH_SIGNATURE_EXPIRED, refusal(() -> tokens.session(another)));
     }
 
     @Test
     void aCredentialHoldsAtMostTwentyTokensAndItsOldestGoesFirst() {
         MovableClock clock = new MovableClock();
-        BearerTokens tokens = new BearerTokens(clock);
+        BearerTokenStore tokens = new BearerTokenStore(clock);
         String others = tokens.issue(OTHER);
         List<String> own = new ArrayList<>();
-        for (int i = 0; i < BearerTokens.MAX_PER_CREDENTIAL + 1; i++) {
+        for (int i = 0; i < BearerTokenStore.MAX_PER_CREDENTIAL + 1; i++) {
             clock.now = clock.now.plusSeconds(1);
             own.add(tokens.issue(ADMIN));
         }

@@ -1,8 +1,9 @@
-package org.selfkms.rest.v1;
+package org.selfkms.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.BearerTokens;
 import org.selfkms.api.identity.Caller;
 
 import java.nio.charset.StandardCharsets;
@@ -19,38 +20,37 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The REST door's bearer tokens: 256 random bits, handed out once and kept here only as their SHA-256, with the
- * credential they were issued to and their expiry. A token can be revoked; it dies with its credential (the door
+ * credential they were issued to and their expiry. A token can be revoked; it dies with its credential (the gate
  * re-checks the credential on every use) and with a server restart (held in memory of this node only).
  * Each credential holds at most {@value #MAX_PER_CREDENTIAL} live tokens: a new one beyond that revokes its
- * oldest, so no caller can fill the memory.
+ * oldest, so no caller can fill the memory. Kept in kms-ejb so that the gate itself authenticates bearer tokens.
  */
 @ApplicationScoped
-public class BearerTokens {
+public class BearerTokenStore implements BearerTokens {
 
-    public static final long LIFETIME_SECONDS = 900;
     static final int MAX_PER_CREDENTIAL = 20;
     /** Recognisable by secret scanners; what follows is base64url of 32 random bytes. */
     static final String PREFIX = "skms_";
     private static final int MAX_TOKEN_CHARS = 128;
 
     /** What a token stands for: the credential's caller when it was issued (the role is re-read on every use). */
-    record Session(Caller issuedTo, long issuedAt, long expiresAt) {
+    public record Session(Caller issuedTo, long issuedAt, long expiresAt) {
     }
 
     private final Map<String, Session> byHash = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public BearerTokens() {
+    public BearerTokenStore() {
         this(Clock.systemUTC());
     }
 
-    BearerTokens(Clock clock) {
+    BearerTokenStore(Clock clock) {
         this.clock = clock;
     }
 
-    /** A new token for the caller; the only time it exists in clear text on the server. */
-    String issue(Caller caller) {
+    @Override
+    public String issue(Caller caller) {
         long now = clock.instant().getEpochSecond();
         purgeExpired(now);
         synchronized (this) {
@@ -68,17 +68,27 @@ public class BearerTokens {
     }
 
     /** @throws KmsException {@code AUTH_SIGNATURE_EXPIRED} if the token is unknown, expired or revoked */
-    Session session(String token) {
-        Session session = token.length() > MAX_TOKEN_CHARS ? null : byHash.get(hash(token));
+    public Session session(String token) {
+        Session session = token == null || token.length() > MAX_TOKEN_CHARS ? null : byHash.get(hash(token));
         if (session == null || session.expiresAt() <= clock.instant().getEpochSecond()) {
             throw new KmsException(KmsErrorCode.AUTH_SIGNATURE_EXPIRED, "The bearer token is unknown, expired or revoked");
         }
         return session;
     }
 
-    /** @return whether the token was live */
-    boolean revoke(String token) {
-        return token.length() <= MAX_TOKEN_CHARS && byHash.remove(hash(token)) != null;
+    @Override
+    public boolean revoke(Caller caller, String token) {
+        if (token == null || token.length() > MAX_TOKEN_CHARS) {
+            return false;
+        }
+        String hash = hash(token);
+        Session session = byHash.get(hash);
+        return session != null && session.issuedTo().principal().equals(caller.principal()) && byHash.remove(hash, session);
+    }
+
+    /** The token of a credential that was disabled or deleted: it dies with it. @return whether it was live */
+    public boolean drop(String token) {
+        return token != null && token.length() <= MAX_TOKEN_CHARS && byHash.remove(hash(token)) != null;
     }
 
     /** Tokens that exist: for tests, which check that only hashes are held. */

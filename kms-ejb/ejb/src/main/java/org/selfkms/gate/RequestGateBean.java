@@ -1,0 +1,225 @@
+package org.selfkms.gate;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.selfkms.api.audit.AuditEvent;
+import org.selfkms.api.audit.AuditLog;
+import org.selfkms.api.audit.AuditOutcome;
+import org.selfkms.api.audit.AuditTrail;
+import org.selfkms.api.crypto.AsymmetricCrypto;
+import org.selfkms.api.crypto.EnvelopeCrypto;
+import org.selfkms.api.error.KmsErrorCode;
+import org.selfkms.api.error.KmsException;
+import org.selfkms.api.gate.Credentials;
+import org.selfkms.api.gate.Door;
+import org.selfkms.api.gate.Operation;
+import org.selfkms.api.gate.Request;
+import org.selfkms.api.gate.RequestGate;
+import org.selfkms.api.gate.Served;
+import org.selfkms.api.gate.Services;
+import org.selfkms.api.identity.ApiAuthenticator;
+import org.selfkms.api.identity.AuthenticationFailedException;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.identity.ConsoleLogin;
+import org.selfkms.api.identity.IdentityAdministration;
+import org.selfkms.api.identity.SecretKeyAuthenticator;
+import org.selfkms.api.key.KeyImport;
+import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.tenant.TenantAdministration;
+import org.selfkms.api.token.TokenAdministration;
+import org.selfkms.identity.BearerTokenStore;
+
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every request of every door, in one pipeline: mint the request id, authenticate the credentials, run the
+ * operation (each service authorises its own calls), write exactly one audit record, answer - in that order, so
+ * that nothing is answered that the trail does not hold.
+ *
+ * <p>A singleton without locks and without a transaction: it keeps no state per request (the key note is the
+ * thread's), and each service keeps its own transaction, as when the doors called them one by one.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RequestGateBean implements RequestGate {
+
+    private static final Logger LOG = Logger.getLogger(RequestGateBean.class.getName());
+
+    @EJB
+    ApiAuthenticator signatures;
+
+    @EJB
+    SecretKeyAuthenticator secretKeys;
+
+    @EJB
+    ConsoleLogin consoleLogins;
+
+    @Inject
+    BearerTokenStore bearerTokens;
+
+    @EJB
+    AuditLog audit;
+
+    @EJB
+    private KeyManagement keys;
+
+    @EJB
+    private KeyImport imports;
+
+    @EJB
+    private EnvelopeCrypto envelopes;
+
+    @EJB
+    private AsymmetricCrypto keyPairs;
+
+    @EJB
+    private IdentityAdministration identities;
+
+    @EJB
+    private TenantAdministration tenants;
+
+    @EJB
+    private AuditTrail auditTrail;
+
+    @EJB
+    private TokenAdministration token;
+
+    Services services;
+
+    @PostConstruct
+    void wire() {
+        services = new KmsServices(keys, imports, envelopes, keyPairs, identities, tenants, auditTrail, token, bearerTokens);
+    }
+
+    @Override
+    public <R> Served<R> serve(Request request, Operation<R> operation) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(operation, "operation");
+        String requestId = RequestIds.next();
+        Caller caller = null;
+        R value = null;
+        Throwable failure = null;
+        String resolvedKey;
+        RequestNotes.open();
+        try {
+            caller = authenticate(request.credentials());
+            value = operation.perform(caller == null ? KmsServices.NONE : services, caller);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable e) {
+            failure = e;
+        } finally {
+            resolvedKey = RequestNotes.close();
+        }
+        String keyId = RequestNotes.auditedKeyId(resolvedKey, request.keyRef());
+        if (failure != null) {
+            return refused(request, requestId, caller, keyId, failure);
+        }
+        AuditEvent event = caller == null
+                ? new AuditEvent(AuditEvent.PLATFORM_TENANT, request.door().auditName(), AuditEvent.ANONYMOUS,
+                request.action(), keyId, requestId, request.sourceAddress(), AuditOutcome.ALLOWED, null)
+                : AuditEvent.allowed(request.door().auditName(), caller, request.action(), keyId, requestId,
+                request.sourceAddress());
+        if (!recorded(event)) {
+            // the value is withheld: the trail must never lack a request that was answered
+            return new Served<>(requestId, caller, null, internal(request.door(), requestId));
+        }
+        return new Served<>(requestId, caller, value, null);
+    }
+
+    @Override
+    public Served<Void> refuse(Request request, KmsException reason) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(reason, "reason");
+        String requestId = RequestIds.next();
+        // nothing is authenticated for a request turned away; only a console session names its caller unchecked
+        Caller caller = request.credentials() instanceof Credentials.ConsoleSession session ? session.caller() : null;
+        AuditEvent event = AuditEvent.refused(request.door().auditName(), caller, request.action(), request.keyRef(),
+                requestId, request.sourceAddress(), reason);
+        return new Served<>(requestId, caller, null, recorded(event) ? reason : internal(request.door(), requestId));
+    }
+
+    private Caller authenticate(Credentials credentials) {
+        if (credentials instanceof Credentials.Tc3 tc3) {
+            return signatures.authenticate(tc3.request());
+        }
+        if (credentials instanceof Credentials.BearerToken bearer) {
+            return bearer(bearer.token());
+        }
+        if (credentials instanceof Credentials.SecretKeyPair pair) {
+            return secretKeys.authenticate(pair.secretId(), pair.secretKey());
+        }
+        if (credentials instanceof Credentials.ConsoleSession session) {
+            // as established at login; each service call checks the role and whether the tenant was suspended since
+            return session.caller();
+        }
+        if (credentials instanceof Credentials.ConsoleLogin login) {
+            return consoleLogins.login(login.userName(), login.password());
+        }
+        if (credentials instanceof Credentials.None) {
+            return null;
+        }
+        throw new IllegalArgumentException("Unknown credentials " + credentials.getClass().getName());
+    }
+
+    /** A bearer token's credential, checked again now: revocations reach tokens issued before them. */
+    private Caller bearer(String token) {
+        BearerTokenStore.Session session = bearerTokens.session(token);
+        try {
+            return secretKeys.current(session.issuedTo().principal());
+        } catch (RuntimeException refused) {
+            KmsException domain = KmsException.findIn(refused);
+            if (domain != null && domain.code() == KmsErrorCode.AUTH_UNKNOWN_SECRET_ID) {
+                // the credential was disabled or deleted (or its user removed): its tokens die with it
+                bearerTokens.drop(token);
+                throw new AuthenticationFailedException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID,
+                        "The credential of this token is disabled or deleted", session.issuedTo());
+            }
+            throw refused;
+        }
+    }
+
+    private <R> Served<R> refused(Request request, String requestId, Caller caller, String keyId, Throwable failure) {
+        KmsException domain = KmsException.findIn(failure);
+        if (domain == null) {
+            LOG.log(Level.SEVERE, "Request " + requestId + " (" + request.door().auditName() + " " + request.action()
+                    + ") failed", failure);
+        }
+        AuditEvent event = AuditEvent.refused(request.door().auditName(), caller, request.action(), keyId, requestId,
+                request.sourceAddress(), failure);
+        KmsException answer = recorded(event) && domain != null ? domain : internal(request.door(), requestId);
+        return new Served<>(requestId, caller, null, answer);
+    }
+
+    /** Whether the record is committed; {@link AuditLog#record} returns only then. */
+    private boolean recorded(AuditEvent event) {
+        try {
+            audit.record(event);
+            return true;
+        } catch (RuntimeException notWritten) {
+            // the writer logs why; this line ties its failure to the request the client is told about
+            LOG.severe("Request " + event.requestId() + " (" + event.door() + " " + event.action()
+                    + "): its audit record could not be written, so it is answered with an internal error");
+            return false;
+        }
+    }
+
+    /** What the client is told of a failure it cannot act on: the request id to quote, in the door's own words. */
+    static KmsException internal(Door door, String requestId) {
+        String name = switch (door) {
+            case TENCENT -> "RequestId";
+            case REST -> "requestId";
+            case CONSOLE -> "request id";
+        };
+        return new KmsException(KmsErrorCode.INTERNAL, "Internal error; quote " + name + " " + requestId + " to the operator");
+    }
+}
