@@ -34,8 +34,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The audit log of the whole server process: one {@link GroupCommitWriter} started with the deployment, its
- * threads from the container's managed thread factory, its checkpoints written on the container's scheduler.
+ * The audit log of the whole server process: one {@link GroupCommitWriter} started with the deployment (on H2 with its
+ * journal's flusher thread from the container's managed thread factory), its checkpoints written on the container's
+ * scheduler.
  * Bean-managed concurrency, since every request of every door comes through here at once; the writer does its own
  * synchronisation. Settings (system properties; docs/operations.md):
  * <ul>
@@ -111,7 +112,6 @@ public class AuditWriterBean implements AuditLog {
                 sink = new DatabaseSink(opener);
             }
             writer = new GroupCommitWriter(opener, sink, keyring.chain(), checkpoints, clock, QUEUE_CAPACITY, MAX_BATCH, WRITE_TIMEOUT);
-            writer.start(threads);
             LOG.info("Audit writer " + checkpoints.writer() + " started (queue " + QUEUE_CAPACITY + ", batches of up to "
                     + MAX_BATCH + (journalled ? ", journalled in " + journalDirectory : ", committed per batch") + ")");
         } catch (IOException | SQLException e) {
@@ -129,11 +129,7 @@ public class AuditWriterBean implements AuditLog {
     @PreDestroy
     void stop() {
         checkpointTimer.cancel(false);
-        try {
-            writer.stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writer.stop();
         checkpoints.writeMoved(writer.committedHeads());
     }
 

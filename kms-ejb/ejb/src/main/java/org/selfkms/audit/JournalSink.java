@@ -28,14 +28,16 @@ import java.util.logging.Logger;
  * per request made the file grow by about 20 KB per request and cost more CPU than the request itself. Large
  * batches cost a few hundred bytes and a fraction of the CPU per record (docs/performance.md).
  *
- * <p>The records of a journal file are kept in memory until the database has them; a separate thread inserts them,
- * so the writer thread never waits for the database. If the database stays unavailable, files pile up (durable) and
+ * <p>The records of a journal file are kept in memory until the database has them; a thread of its own inserts them,
+ * so a request never waits for the database. If the database stays unavailable, files pile up (durable) and
  * the writer refuses new records once {@code maxBacklog} are waiting: bounded, never silently dropped.
  */
 final class JournalSink implements RecordSink {
 
     private static final Logger LOG = Logger.getLogger(JournalSink.class.getName());
     private static final long RETRY_MILLIS = 1000;
+    /** How often the flusher looks whether pending records are due. */
+    private static final long TICK_MILLIS = 50;
 
     private record Handed(Path file, List<ChainedRecord> records, long upTo) {
     }
@@ -75,7 +77,7 @@ final class JournalSink implements RecordSink {
     }
 
     @Override
-    public void store(List<ChainedRecord> records, Collection<SegmentHead> heads) throws IOException {
+    public synchronized void store(List<ChainedRecord> records, Collection<SegmentHead> heads) throws IOException {
         if (backlog.get() + pending.size() >= maxBacklog) {
             throw new IOException("the database has not taken the audit journal's last " + backlog.get() + " records");
         }
@@ -85,24 +87,29 @@ final class JournalSink implements RecordSink {
         }
         pending.addAll(records);
         stored.addAndGet(records.size());
+        if (pending.size() >= maxPending) {
+            handOn();
+        }
     }
 
-    @Override
-    public void tick() {
-        if (pending.isEmpty()) {
-            return;
+    /** Hands the pending records on if it is time: {@code interval} after the oldest, or someone waits for them. */
+    private synchronized void tick() {
+        if (!pending.isEmpty() && (flushWanted || clock.millis() - oldestPendingMillis >= interval.toMillis())) {
+            handOn();
         }
-        if (flushWanted || pending.size() >= maxPending || clock.millis() - oldestPendingMillis >= interval.toMillis()) {
-            flushWanted = false;
-            try {
-                Path file = journal.rotate();
-                backlog.addAndGet(pending.size());
-                handed.add(new Handed(file, pending, stored.get()));
-                pending = new ArrayList<>();
-            } catch (IOException e) {
-                // stays pending in the current file; the next tick tries again
-                LOG.log(Level.SEVERE, "Cannot start a new audit journal file", e);
-            }
+    }
+
+    /** Moves to a new journal file and gives the records of the closed one to the flusher. */
+    private void handOn() {
+        flushWanted = false;
+        try {
+            Path file = journal.rotate();
+            backlog.addAndGet(pending.size());
+            handed.add(new Handed(file, pending, stored.get()));
+            pending = new ArrayList<>();
+        } catch (IOException e) {
+            // stays pending in the current file; the next tick tries again
+            LOG.log(Level.SEVERE, "Cannot start a new audit journal file", e);
         }
     }
 
@@ -135,9 +142,10 @@ final class JournalSink implements RecordSink {
 
     private void flushLoop() {
         while (running || !handed.isEmpty()) {
+            tick();
             Handed next;
             try {
-                next = handed.poll(200, TimeUnit.MILLISECONDS);
+                next = handed.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -14,15 +14,11 @@ interface RecordSink extends AutoCloseable {
 
     /**
      * Makes the batch durable, or throws; once it returns, the batch's requests may be answered. Called by the
-     * writer thread only.
+     * writer's current leader only, one batch at a time.
      *
      * @param heads the batch's segments' new heads
      */
     void store(List<ChainedRecord> records, Collection<SegmentHead> heads) throws Exception;
-
-    /** Called by the writer thread after each batch and when it is idle: the moment to hand stored records on. */
-    default void tick() {
-    }
 
     /** Waits until every record stored before the call is in the database; false if that took longer than the timeout. */
     boolean flushed(Duration timeout);

@@ -95,14 +95,13 @@ final class AuditDatabase implements AutoCloseable {
             }
             writer = new GroupCommitWriter(opener, sink, keyring.chain(), checkpoints, Clock.systemUTC(), 1000, 100,
                     Duration.ofSeconds(5));
-            writer.start(Thread::new);
         }
 
         void record(long tenant, String action, String requestId) {
             writer.record(event(tenant, action, requestId));
         }
 
-        void stop() throws InterruptedException {
+        void stop() {
             writer.stop();
             checkpoints.writeMoved(writer.committedHeads());
         }

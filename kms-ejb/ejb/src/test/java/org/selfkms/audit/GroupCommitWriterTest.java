@@ -250,17 +250,94 @@ class GroupCommitWriterTest {
     }
 
     @Test
-    void fullQueueRefusesInsteadOfWaitingWithoutEnd() throws Exception {
+    void aRecordNotStoredInTimeFailsItsRequestAndAFullQueueRefuses() throws Exception {
         AuditAppender appender = new AuditAppender(database.dataSource, database.keyring.chain());
         Checkpoints checkpoints = new Checkpoints(database.dataSource, database.keyring.signer(), "stuck", Clock.systemUTC());
-        // A writer whose thread never runs: the one queue slot fills, the wait times out, the next offer is refused.
-        GroupCommitWriter stuck = new GroupCommitWriter(appender, new DatabaseSink(appender), database.keyring.chain(),
-                checkpoints, Clock.systemUTC(), 1, 10, Duration.ofMillis(200));
-        stuck.start(runnable -> new Thread(() -> { }));
-        assertThrows(KmsException.class, () -> stuck.record(AuditDatabase.event(1, "Encrypt", "times-out")));
+        // A sink that never returns: the one queue slot fills, the wait times out, the next offer is refused.
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        RecordSink stuckSink = new RecordSink() {
+            @Override
+            public void store(List<ChainedRecord> records, java.util.Collection<SegmentHead> heads) throws Exception {
+                never.await();
+            }
+
+            @Override
+            public boolean flushed(Duration timeout) {
+                return false;
+            }
+
+            @Override
+            public java.util.Map<Long, SegmentHead> committedHeads() {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public void close() {
+                never.countDown();
+            }
+        };
+        GroupCommitWriter stuck = new GroupCommitWriter(appender, stuckSink, database.keyring.chain(), checkpoints,
+                Clock.systemUTC(), 1, 10, Duration.ofMillis(300));
+        ExecutorService leaderThread = Executors.newSingleThreadExecutor();
+        Future<?> leader = leaderThread.submit(() -> stuck.record(AuditDatabase.event(1, "Encrypt", "stuck-leader")));
+        Thread.sleep(100);
+        assertThrows(KmsException.class, () -> stuck.record(AuditDatabase.event(1, "Encrypt", "times-out")),
+                "queued behind a leader that never finishes");
+        Thread.sleep(100);
         KmsException full = assertThrows(KmsException.class, () -> stuck.record(AuditDatabase.event(1, "Encrypt", "queue-full")));
         assertEquals(KmsErrorCode.INTERNAL, full.code());
+        never.countDown();
+        leader.get(5, TimeUnit.SECONDS);
+        leaderThread.shutdown();
         assertEquals(0, database.count("SELECT COUNT(*) FROM kms_audit_record"));
+    }
+
+    @Test
+    void manyRequestsShareBatchesAndEveryOneIsWrittenOnce() throws Exception {
+        List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        AuditAppender appender = new AuditAppender(database.dataSource, database.keyring.chain());
+        DatabaseSink real = new DatabaseSink(appender);
+        RecordSink counting = new RecordSink() {
+            @Override
+            public void store(List<ChainedRecord> records, java.util.Collection<SegmentHead> heads) throws Exception {
+                batchSizes.add(records.size());
+                Thread.sleep(2); // a commit that takes a while: requests arriving meanwhile must share the next batch
+                real.store(records, heads);
+            }
+
+            @Override
+            public boolean flushed(Duration timeout) {
+                return true;
+            }
+
+            @Override
+            public java.util.Map<Long, SegmentHead> committedHeads() {
+                return real.committedHeads();
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+        Checkpoints checkpoints = new Checkpoints(database.dataSource, database.keyring.signer(), "batching", Clock.systemUTC());
+        GroupCommitWriter batching = new GroupCommitWriter(appender, counting, database.keyring.chain(), checkpoints,
+                Clock.systemUTC(), 1000, 100, Duration.ofSeconds(5));
+        ExecutorService requests = Executors.newFixedThreadPool(16);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            int n = i;
+            done.add(requests.submit(() -> batching.record(AuditDatabase.event(1, "Encrypt", "b" + n))));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        requests.shutdown();
+        batching.stop();
+        assertEquals(400, batchSizes.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(batchSizes.size() < 200, "requests shared commits: " + batchSizes.size() + " batches for 400 records");
+        assertEquals(400, database.count("SELECT COUNT(*) FROM kms_audit_record"));
+        assertTrue(database.verify(1).intact());
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Map;
  * Where a server's CPU goes, from the execution samples of a JFR recording (run-load-benchmark.sh with
  * {@code KMS_BENCH_JFR=1}): each sample is charged to the first frame, from the innermost outwards, that belongs
  * to one of the layers below - so a HMAC computed for the signature check counts as cryptography, the JSON
- * parser called by the door as JSON. Samples of the audit writer's thread are one layer of their own. Also
+ * parser called by the door as JSON - except that everything below the audit trail's code (the leader's chaining,
+ * journal write or JDBC commit) and the journal flusher's thread count as the audit's. Also
  * prints the innermost methods that take the most samples.
  */
 public final class JfrBreakdown {
@@ -77,7 +78,12 @@ public final class JfrBreakdown {
 
     static String layerOf(String thread, List<RecordedFrame> frames) {
         if (thread.startsWith("kms-audit-")) {
-            return "audit writer and flusher threads (chain, journal, JDBC, commit)";
+            return "audit journal flusher (H2 inserts and commits)";
+        }
+        for (RecordedFrame frame : frames) {
+            if (name(frame).startsWith("org.selfkms.audit.")) {
+                return "audit trail on request threads (chaining, journal or JDBC, commit)";
+            }
         }
         for (RecordedFrame frame : frames) {
             String name = name(frame);

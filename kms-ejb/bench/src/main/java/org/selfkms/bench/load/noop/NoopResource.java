@@ -1,6 +1,6 @@
 package org.selfkms.bench.load.noop;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,10 +10,11 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * A POST that reads its body like the Tencent door does ({@code byte[]}) and answers a small JSON object: the
- * least a JAX-RS endpoint of this server can cost. Request-scoped like the door's resource.
+ * least a JAX-RS endpoint of this server can cost. Application-scoped like the door's resource, so that no request
+ * pays for creating the resource.
  */
 @Path("/")
-@RequestScoped
+@ApplicationScoped
 public class NoopResource {
 
     private static final String ANSWER = "{\"Response\":{\"RequestId\":\"00000000-0000-0000-0000-000000000000\"}}";
