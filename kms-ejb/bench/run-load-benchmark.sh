@@ -169,11 +169,11 @@ for audit in ${audit_modes}; do
         java -cp "${classpath}" org.selfkms.bench.load.LoadRequests "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" "${scenario}" "${file}"
         run_wrk 16 "${file}" 3 load.lua >/dev/null
         for c in ${connections}; do
-            if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ "${scenario}" = encrypt ] && [ "${c}" = 16 ] && [ "${audit}" = on ]; then
-                jcmd "$(java_pid)" JFR.start name=bench settings=profile filename="${scratch}/encrypt.jfr" >/dev/null
+            if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ "${scenario}" = encrypt ] && [ "${c}" = 16 ]; then
+                jcmd "$(java_pid)" JFR.start name=bench settings=profile filename="${scratch}/encrypt-audit-${audit}.jfr" >/dev/null
             fi
             read -r r l50 l99 errors n < <(run_wrk "${c}" "${file}" "${seconds}" load.lua)
-            if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ "${scenario}" = encrypt ] && [ "${c}" = 16 ] && [ "${audit}" = on ]; then
+            if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ "${scenario}" = encrypt ] && [ "${c}" = 16 ]; then
                 jcmd "$(java_pid)" JFR.stop name=bench >/dev/null
             fi
             [ "${audit}" = on ] && [ "${scenario}" != noop ] && requests_on=$((requests_on + n))
@@ -228,8 +228,10 @@ if [[ " ${audit_modes} " == *" on "* && " ${audit_modes} " == *" off "* ]]; then
     done
 fi
 
-if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ -f "${scratch}/encrypt.jfr" ]; then
-    echo
-    echo "== where the CPU goes: Encrypt, 16 connections, audit on (JFR execution samples)"
-    java -cp "${classpath}" org.selfkms.bench.load.JfrBreakdown "${scratch}/encrypt.jfr"
-fi
+for audit in ${audit_modes}; do
+    if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ -f "${scratch}/encrypt-audit-${audit}.jfr" ]; then
+        echo
+        echo "== where the CPU goes: Encrypt, 16 connections, audit ${audit} (JFR execution samples)"
+        java -cp "${classpath}" org.selfkms.bench.load.JfrBreakdown "${scratch}/encrypt-audit-${audit}.jfr"
+    fi
+done

@@ -33,6 +33,7 @@ import org.selfkms.token.keypair.PublicKeys;
 import org.selfkms.token.keypair.SignatureAlgorithm;
 import org.selfkms.token.keypair.Sm2Ciphertexts;
 import org.selfkms.token.keypair.UndecryptableException;
+import org.selfkms.token.PerThreadSecureRandom;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -53,7 +54,7 @@ import java.util.logging.Logger;
 public class AsymmetricCryptoBean implements AsymmetricCrypto {
 
     private static final Logger LOG = Logger.getLogger(AsymmetricCryptoBean.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = PerThreadSecureRandom.INSTANCE;
     /** Key pairs never rotate: their private key is version 1's material. */
     private static final int KEY_PAIR_VERSION = 1;
     private static final int MAX_CIPHERTEXT_BYTES = 8192;

@@ -1,5 +1,7 @@
 package org.selfkms.crypto;
 
+import org.selfkms.token.PerThreadSecureRandom;
+
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -21,7 +23,7 @@ import java.util.UUID;
 public final class BlobCipher {
 
     private static final byte[] HKDF_INFO = "selfkms ciphertext blob v1".getBytes(StandardCharsets.US_ASCII);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = PerThreadSecureRandom.INSTANCE;
 
     private BlobCipher() {
     }

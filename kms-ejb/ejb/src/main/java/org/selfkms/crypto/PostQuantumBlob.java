@@ -1,5 +1,7 @@
 package org.selfkms.crypto;
 
+import org.selfkms.token.PerThreadSecureRandom;
+
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -38,7 +40,7 @@ public record PostQuantumBlob(UUID keyId, int keyVersion, byte[] encapsulation, 
     private static final byte FORMAT_V1 = 1;
     private static final int MAX_ENCAPSULATION = 4096;
     private static final byte[] HKDF_INFO = "selfkms post-quantum blob v1".getBytes(StandardCharsets.US_ASCII);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = PerThreadSecureRandom.INSTANCE;
 
     public PostQuantumBlob {
         if (keyVersion < 1 || encapsulation.length == 0 || encapsulation.length > MAX_ENCAPSULATION

@@ -10,14 +10,21 @@ import org.selfkms.hsm.TokenGateway;
 import org.selfkms.token.WrappedKey;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Unwrapped CMK-version material for the SOFTWARE protection level: bounded (least recently used goes
- * first) and zeroised when evicted. Callers get a copy, which they zeroise after use, so an eviction can
- * never pull a key out from under a running operation.
+ * Unwrapped CMK-version material for the SOFTWARE protection level: bounded (entries not used since the last sweep go
+ * first, the CLOCK approximation of least recently used) and zeroised when evicted. Callers get a copy, which they
+ * zeroise after use, so an eviction can never pull a key out from under a running operation.
+ *
+ * <p>No lock on the hit path: every Encrypt and Decrypt reads here, and one lock around an access-ordered map had
+ * concurrent requests queue on it. An eviction removes an entry before it zeroises it, and a reader keeps its copy only
+ * if the entry is still in place after copying - so no reader ever keeps a copy of zeroes. As in the other caches of
+ * the hot path, a loader keeps what it read only if no invalidation happened meanwhile (an epoch counter), so a
+ * version destroyed while it was being read is not cached again.
  */
 @ApplicationScoped
 public class VersionMaterialCache {
@@ -26,16 +33,18 @@ public class VersionMaterialCache {
 
     private record VersionKey(UUID keyId, int version) { }
 
-    private final Map<VersionKey, byte[]> entries = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<VersionKey, byte[]> eldest) {
-            if (size() > MAX_ENTRIES) {
-                Arrays.fill(eldest.getValue(), (byte) 0);
-                return true;
-            }
-            return false;
+    private static final class Entry {
+        final byte[] material;
+        volatile boolean used = true;
+
+        Entry(byte[] material) {
+            this.material = material;
         }
-    };
+    }
+
+    private final ConcurrentHashMap<VersionKey, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong epoch = new AtomicLong();
+    private final Object sweeping = new Object();
 
     @PersistenceContext(unitName = "kms")
     private EntityManager em;
@@ -46,12 +55,16 @@ public class VersionMaterialCache {
     /** A copy of the material; the caller must zeroise it. */
     public byte[] material(UUID keyId, int version) {
         VersionKey key = new VersionKey(keyId, version);
-        synchronized (entries) {
-            byte[] hit = entries.get(key);
-            if (hit != null) {
-                return hit.clone();
+        Entry hit = entries.get(key);
+        if (hit != null) {
+            byte[] copy = hit.material.clone();
+            if (entries.get(key) == hit) {
+                hit.used = true;
+                return copy;
             }
+            Arrays.fill(copy, (byte) 0); // evicted while copying: perhaps zeroes; read it again
         }
+        long seen = epoch.get();
         CmkVersionEntity entity = em.find(CmkVersionEntity.class, new CmkVersionEntity.Id(keyId.toString(), version));
         if (entity == null) {
             // A blob naming a version that never existed: treated like any other foreign ciphertext.
@@ -61,24 +74,57 @@ public class VersionMaterialCache {
             throw KeyStateMachine.deleted();
         }
         byte[] material = token.unwrap(WrappedKey.decode(entity.wrappedMaterial()), materialPurpose(keyId, version));
-        synchronized (entries) {
-            byte[] previous = entries.put(key, material);
-            if (previous != null && previous != material) {
-                Arrays.fill(previous, (byte) 0);
+        byte[] copy = material.clone();
+        if (epoch.get() == seen) {
+            Entry loaded = new Entry(material);
+            Entry previous = entries.put(key, loaded);
+            if (previous != null) {
+                Arrays.fill(previous.material, (byte) 0);
             }
-            return material.clone();
+            if (epoch.get() != seen && entries.remove(key, loaded)) {
+                Arrays.fill(material, (byte) 0); // invalidated while it was being put
+            }
+            if (entries.size() > MAX_ENTRIES) {
+                sweep();
+            }
+        } else {
+            Arrays.fill(material, (byte) 0);
         }
+        return copy;
     }
 
     public void evict(UUID keyId) {
-        synchronized (entries) {
-            entries.entrySet().removeIf(e -> {
-                if (e.getKey().keyId().equals(keyId)) {
-                    Arrays.fill(e.getValue(), (byte) 0);
-                    return true;
+        epoch.incrementAndGet();
+        for (VersionKey key : entries.keySet()) {
+            if (key.keyId().equals(keyId)) {
+                remove(key);
+            }
+        }
+    }
+
+    /** Evicts entries not used since the last sweep (and marks the others unused) until a tenth of the room is free. */
+    private void sweep() {
+        synchronized (sweeping) {
+            int target = MAX_ENTRIES - MAX_ENTRIES / 10;
+            while (entries.size() > target) {
+                for (Map.Entry<VersionKey, Entry> e : entries.entrySet()) {
+                    if (entries.size() <= target) {
+                        return;
+                    }
+                    if (e.getValue().used) {
+                        e.getValue().used = false;
+                    } else {
+                        remove(e.getKey());
+                    }
                 }
-                return false;
-            });
+            }
+        }
+    }
+
+    private void remove(VersionKey key) {
+        Entry removed = entries.remove(key);
+        if (removed != null) {
+            Arrays.fill(removed.material, (byte) 0);
         }
     }
 

@@ -11,6 +11,7 @@ import org.selfkms.token.spi.DomainKeyBackend;
 import org.selfkms.token.spi.TokenConfig;
 
 import org.selfkms.token.spi.SelfSignedCertificate;
+import org.selfkms.token.PerThreadSecureRandom;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -54,7 +55,7 @@ public final class SoftwareToken extends DomainKeyBackend {
     private final Path keystoreFile;
 
     private SoftwareToken(TokenConfig config, Path keystoreFile, Map<Integer, SecretKey> keys) {
-        super(new DomainKeys(keys, null, new SecureRandom()));
+        super(new DomainKeys(keys, null, PerThreadSecureRandom.INSTANCE));
         this.config = config;
         this.keystoreFile = keystoreFile;
     }

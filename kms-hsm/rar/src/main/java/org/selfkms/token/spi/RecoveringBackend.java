@@ -38,7 +38,8 @@ public final class RecoveringBackend implements TokenBackend {
 
     private final Opener opener;
     private final Clock clock;
-    private TokenBackend current;
+    /** Read on every token call without a lock; only reconnecting and dropping synchronise. */
+    private volatile TokenBackend current;
     private Instant nextAttempt = Instant.MIN;
 
     public RecoveringBackend(TokenBackend opened, Opener opener, Clock clock) {
@@ -59,7 +60,12 @@ public final class RecoveringBackend implements TokenBackend {
         }
     }
 
-    private synchronized TokenBackend backend() throws TokenException {
+    private TokenBackend backend() throws TokenException {
+        TokenBackend connected = current;
+        return connected != null ? connected : reconnect();
+    }
+
+    private synchronized TokenBackend reconnect() throws TokenException {
         if (current != null) {
             return current;
         }
