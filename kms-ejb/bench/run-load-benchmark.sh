@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The load benchmark of docs/performance.md: requests per second, p50 and p99 through the whole server on
 # loopback, for the hot-path actions of both API doors, beside a no-op JAX-RS POST deployed into the same server
-# (the floor), with the audit trail on and with it discarded (the benchmark-only switch), all in one run.
+# (the floor), with the audit trail on and, right after each point, with it discarded (the benchmark-only switch), all
+# on one warm server in one run.
 #
 #   kms-ejb/bench/run-load-benchmark.sh [h2|postgresql] [seconds per measurement, default 10]
 #
@@ -13,11 +14,10 @@
 #   KMS_BENCH_SERVER       a built server folder to measure instead of wildfly-config/target/server (another build)
 #   KMS_BENCH_SCENARIOS    default "noop encrypt decrypt generate-data-key re-encrypt sign rest-encrypt rest-decrypt"
 #   KMS_BENCH_CONNECTIONS  default "1 16 64"
-#   KMS_BENCH_AUDIT        default "on off" (off: -Dkms.benchmark.discard-audit=true, never on a real server)
 #   KMS_BENCH_PACED        default 1: also Encrypt/Decrypt/GenerateDataKey at 80 % of their 16-connection rate
 #   KMS_BENCH_JFR          1: a JFR recording of Encrypt at 16 connections, summarised by JfrBreakdown
 #   KMS_BENCH_SOAK_SECONDS e.g. 600: Encrypt at 16 connections that long, heap after a full GC every minute
-#   KMS_BENCH_WARMUP       seconds of load per scenario before anything is measured, default 15
+#   KMS_BENCH_WARMUP       seconds of load per scenario before anything is measured, default 45
 #   KMS_BENCH_PORT_OFFSET  default 600 (HTTP on 8680)
 #   KMS_BENCH_KEEP         1: keep the scratch folder (server logs, JFR file)
 set -euo pipefail
@@ -34,8 +34,7 @@ built_server="${KMS_BENCH_SERVER:-${root}/wildfly-config/target/server}"
 classpath="${here}/target/classes:$(cat "${here}/target/classpath.txt")"
 scenarios="${KMS_BENCH_SCENARIOS:-noop encrypt decrypt generate-data-key re-encrypt sign rest-encrypt rest-decrypt}"
 connections="${KMS_BENCH_CONNECTIONS:-1 16 64}"
-audit_modes="${KMS_BENCH_AUDIT:-on off}"
-warmup="${KMS_BENCH_WARMUP:-15}"
+warmup="${KMS_BENCH_WARMUP:-45}"
 offset="${KMS_BENCH_PORT_OFFSET:-600}"
 endpoint="127.0.0.1:$((8080 + offset))"
 
@@ -148,87 +147,102 @@ stop_server
 echo "start to first answered request: first start (bootstrap) ${first_ms} ms, second start ${answered_ms} ms"
 
 declare -A rps p50 p99
-total_requests=0
-for audit in ${audit_modes}; do
-    extra=()
-    [ "${audit}" = off ] && extra+=(-Dkms.benchmark.discard-audit=true)
-    start_server ${extra[@]+"${extra[@]}"}
-    bytes_before="$(database_bytes)"
-    requests_on=0
-    # Warm-up: every scenario once before any is measured. On 2 cores the JIT compilers need tens of seconds of load
-    # before the server runs compiled code; measuring earlier measures the compiler.
-    for scenario in ${scenarios}; do
-        file="${scratch}/${scenario}.lua"
-        java -cp "${classpath}" org.selfkms.bench.load.LoadRequests "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" "${scenario}" "${file}"
-        run_wrk 16 "${file}" "${warmup}" load.lua >/dev/null
-    done
-    printf '\n== audit %s\n%-18s %5s %10s %9s %9s %8s %7s\n' "${audit}" scenario conns "req/s" "p50 ms" "p99 ms" "x floor" errors
-    for scenario in ${scenarios}; do
-        file="${scratch}/${scenario}.lua"
-        # signed anew: the warm-up's requests may be older than the 5-minute window by now
-        java -cp "${classpath}" org.selfkms.bench.load.LoadRequests "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" "${scenario}" "${file}"
-        run_wrk 16 "${file}" 3 load.lua >/dev/null
-        for c in ${connections}; do
-            if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ "${scenario}" = encrypt ] && [ "${c}" = 16 ]; then
-                jcmd "$(java_pid)" JFR.start name=bench settings=profile filename="${scratch}/encrypt-audit-${audit}.jfr" >/dev/null
-            fi
-            read -r r l50 l99 errors n < <(run_wrk "${c}" "${file}" "${seconds}" load.lua)
-            if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ "${scenario}" = encrypt ] && [ "${c}" = 16 ]; then
-                jcmd "$(java_pid)" JFR.stop name=bench >/dev/null
-            fi
-            [ "${audit}" = on ] && [ "${scenario}" != noop ] && requests_on=$((requests_on + n))
-            rps["${audit},${scenario},${c}"]="${r}"
-            p50["${audit},${scenario},${c}"]="${l50}"
-            p99["${audit},${scenario},${c}"]="${l99}"
-            floor="${rps["${audit},noop,${c}"]:-}"
-            ratio="$( [ -n "${floor}" ] && awk -v a="${r}" -v b="${floor}" 'BEGIN{printf "%.2f", a/b}' || echo -)"
-            printf '%-18s %5s %10.0f %9.2f %9.2f %8s %7s\n' "${scenario}" "${c}" "${r}" \
-                "$(awk -v u="${l50}" 'BEGIN{print u/1000}')" "$(awk -v u="${l99}" 'BEGIN{print u/1000}')" "${ratio}" "${errors}"
-        done
-        if [ "${KMS_BENCH_PACED:-1}" = 1 ] && [[ " encrypt decrypt generate-data-key " == *" ${scenario} "* ]]; then
-            target="$(awk -v r="${rps["${audit},${scenario},16"]}" 'BEGIN{printf "%.0f", r*0.8}')"
-            unloaded_ms="$(awk -v u="${p50["${audit},${scenario},1"]:-1000}" 'BEGIN{print u/1000}')"
-            read -r r l50 l99 errors n < <(run_wrk 16 "${file}" "${seconds}" paced.lua "${target}" 16 "${unloaded_ms}")
-            [ "${audit}" = on ] && requests_on=$((requests_on + n))
-            printf '%-18s %5s %10.0f %9.2f %9.2f %8s %7s  (paced: %.0f%% of the 16-connection rate)\n' "${scenario}" 16 "${r}" \
-                "$(awk -v u="${l50}" 'BEGIN{print u/1000}')" "$(awk -v u="${l99}" 'BEGIN{print u/1000}')" - "${errors}" \
-                "$(awk -v a="${r}" -v b="${rps["${audit},${scenario},16"]}" 'BEGIN{print 100*a/b}')"
-        fi
-    done
-    if [ "${audit}" = on ]; then
-        bytes_after="$(database_bytes)"
-        total_requests=$((total_requests + requests_on))
-        echo "database grew $(( (bytes_after - bytes_before) / 1024 )) KiB over ${requests_on} audited requests" \
-            "($(awk -v b="$((bytes_after - bytes_before))" -v n="${requests_on}" 'BEGIN{printf "%.0f", b/n}') bytes each)"
+# One server for all measurements, started in benchmark mode (docs/performance.md): the audit is discarded while the
+# system property says so, which this script flips between two measurements of the same point. So "audit on" and
+# "audit off" are measured on the same warm server, one right after the other, not on two starts whose JIT
+# compilations differ.
+discard_property_added=false
+set_discard() {
+    local operation="write-attribute(name=value,value=$1)"
+    if [ "${discard_property_added}" = false ]; then
+        operation="add(value=$1)"
+        discard_property_added=true
     fi
-    if [ "${audit}" = on ] && [ -n "${KMS_BENCH_SOAK_SECONDS:-}" ]; then
-        echo "== soak: Encrypt at 16 connections for ${KMS_BENCH_SOAK_SECONDS} s; heap used after a full GC"
-        for minute in $(seq 1 $(( KMS_BENCH_SOAK_SECONDS / 60 ))); do
-            java -cp "${classpath}" org.selfkms.bench.load.LoadRequests "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" encrypt "${scratch}/soak.lua"
-            read -r r l50 l99 errors n < <(run_wrk 16 "${scratch}/soak.lua" 60 load.lua)
-            jcmd "$(java_pid)" GC.run >/dev/null
-            used="$(jcmd "$(java_pid)" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)"
-            printf 'minute %3d: %8.0f req/s, p99 %6.2f ms, errors %s, heap used after GC %s MiB\n' "${minute}" "${r}" \
-                "$(awk -v u="${l99}" 'BEGIN{print u/1000}')" "${errors}" "$((used / 1024))"
-        done
-    fi
-    stop_server
+    "${server}/bin/jboss-cli.sh" --connect --controller="127.0.0.1:$((9990 + offset))" \
+        --command="/system-property=kms.benchmark.discard-audit:${operation}" > /dev/null
+}
+start_server -Dkms.benchmark.discard-audit=false
+requests_on=0
+# Warm-up: every scenario before any is measured. On 2 cores the JIT compilers need tens of seconds of load per path
+# before the server runs compiled code; measuring earlier measures the compiler.
+for scenario in ${scenarios}; do
+    file="${scratch}/${scenario}.lua"
+    java -cp "${classpath}" org.selfkms.bench.load.LoadRequests "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" "${scenario}" "${file}"
+    run_wrk 16 "${file}" "${warmup}" load.lua >/dev/null
 done
-
-if [[ " ${audit_modes} " == *" on "* && " ${audit_modes} " == *" off "* ]]; then
-    printf '\n== audit on / audit off (req/s)\n%-18s' scenario
-    for c in ${connections}; do printf ' %8s' "c=${c}"; done
-    echo
-    for scenario in ${scenarios}; do
-        printf '%-18s' "${scenario}"
-        for c in ${connections}; do
-            printf ' %8.2f' "$(awk -v a="${rps["on,${scenario},${c}"]}" -v b="${rps["off,${scenario},${c}"]}" 'BEGIN{print a/b}')"
-        done
-        echo
+bytes_before="$(database_bytes)"
+# CPU time (user + system, in clock ticks) the server process has used so far
+server_ticks() {
+    awk '{print $14 + $15}' "/proc/$(java_pid)/stat"
+}
+measure() {   # measure <key> <connections> <file> -> fills rps/p50/p99/cpu[key], prints nothing
+    local key="$1" c="$2" file="$3" before after
+    before="$(server_ticks)"
+    read -r r l50 l99 errors n < <(run_wrk "${c}" "${file}" "${seconds}" load.lua)
+    after="$(server_ticks)"
+    rps["${key}"]="${r}"; p50["${key}"]="${l50}"; p99["${key}"]="${l99}"; errs["${key}"]="${errors}"; count["${key}"]="${n}"
+    cpu["${key}"]="$(awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="${n}" 'BEGIN{printf "%.0f", t * 1e6 / hz / n}')"
+}
+declare -A errs count cpu
+ms() { awk -v u="$1" 'BEGIN{printf "%.2f", u/1000}'; }
+printf '\n== audit on (and, beside it, the same point with the audit discarded)\n'
+printf '%-18s %5s %9s %8s %8s %8s %6s %7s | %9s %8s %8s %6s %8s\n' scenario conns "req/s" "p50 ms" "p99 ms" "x floor" \
+    "cpu us" errors "off req/s" "p50 ms" "p99 ms" "cpu us" "on/off"
+for scenario in ${scenarios}; do
+    file="${scratch}/${scenario}.lua"
+    # signed anew: the warm-up's requests may be older than the 5-minute window by now
+    java -cp "${classpath}" org.selfkms.bench.load.LoadRequests "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" "${scenario}" "${file}"
+    run_wrk 16 "${file}" 3 load.lua >/dev/null
+    for c in ${connections}; do
+        jfr=false
+        if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ "${scenario}" = encrypt ] && [ "${c}" = 16 ]; then jfr=true; fi
+        [ "${jfr}" = true ] && jcmd "$(java_pid)" JFR.start name=bench settings=default filename="${scratch}/encrypt-audit-on.jfr" >/dev/null
+        measure "on,${scenario},${c}" "${c}" "${file}"
+        [ "${jfr}" = true ] && jcmd "$(java_pid)" JFR.stop name=bench >/dev/null
+        [ "${scenario}" != noop ] && requests_on=$((requests_on + count["on,${scenario},${c}"]))
+        off="-"; off50="-"; off99="-"; ratio_off="-"; offcpu="-"
+        if [ "${scenario}" != noop ]; then
+            set_discard true
+            [ "${jfr}" = true ] && jcmd "$(java_pid)" JFR.start name=bench settings=default filename="${scratch}/encrypt-audit-off.jfr" >/dev/null
+            measure "off,${scenario},${c}" "${c}" "${file}"
+            [ "${jfr}" = true ] && jcmd "$(java_pid)" JFR.stop name=bench >/dev/null
+            set_discard false
+            off="$(printf '%.0f' "${rps["off,${scenario},${c}"]}")"; off50="$(ms "${p50["off,${scenario},${c}"]}")"
+            off99="$(ms "${p99["off,${scenario},${c}"]}")"; offcpu="${cpu["off,${scenario},${c}"]}"
+            ratio_off="$(awk -v a="${rps["on,${scenario},${c}"]}" -v b="${rps["off,${scenario},${c}"]}" 'BEGIN{printf "%.2f", a/b}')"
+        fi
+        floor="${rps["on,noop,${c}"]:-}"
+        ratio="$( [ -n "${floor}" ] && awk -v a="${rps["on,${scenario},${c}"]}" -v b="${floor}" 'BEGIN{printf "%.2f", a/b}' || echo -)"
+        printf '%-18s %5s %9.0f %8s %8s %8s %6s %7s | %9s %8s %8s %6s %8s\n' "${scenario}" "${c}" "${rps["on,${scenario},${c}"]}" \
+            "$(ms "${p50["on,${scenario},${c}"]}")" "$(ms "${p99["on,${scenario},${c}"]}")" "${ratio}" "${cpu["on,${scenario},${c}"]}" \
+            "${errs["on,${scenario},${c}"]}" "${off}" "${off50}" "${off99}" "${offcpu}" "${ratio_off}"
+    done
+    if [ "${KMS_BENCH_PACED:-1}" = 1 ] && [[ " encrypt decrypt generate-data-key " == *" ${scenario} "* ]]; then
+        target="$(awk -v r="${rps["on,${scenario},16"]}" 'BEGIN{printf "%.0f", r*0.8}')"
+        unloaded_ms="$(awk -v u="${p50["on,${scenario},1"]:-1000}" 'BEGIN{print u/1000}')"
+        read -r r l50 l99 errors n < <(run_wrk 16 "${file}" "${seconds}" paced.lua "${target}" 16 "${unloaded_ms}")
+        requests_on=$((requests_on + n))
+        printf '%-18s %5s %9.0f %8s %8s %8s %6s %7s   paced at %.0f%% of the 16-connection rate\n' "${scenario}" 16 "${r}" \
+            "$(ms "${l50}")" "$(ms "${l99}")" - - "${errors}" "$(awk -v a="${r}" -v b="${rps["on,${scenario},16"]}" 'BEGIN{print 100*a/b}')"
+    fi
+done
+bytes_after="$(database_bytes)"
+echo "database grew $(( (bytes_after - bytes_before) / 1024 )) KiB over ${requests_on} audited requests" \
+    "($(awk -v b="$((bytes_after - bytes_before))" -v n="${requests_on}" 'BEGIN{printf "%.0f", b/n}') bytes each)"
+if [ -n "${KMS_BENCH_SOAK_SECONDS:-}" ]; then
+    echo "== soak: Encrypt at 16 connections for ${KMS_BENCH_SOAK_SECONDS} s, audit on; heap used after a full GC"
+    for minute in $(seq 1 $(( KMS_BENCH_SOAK_SECONDS / 60 ))); do
+        java -cp "${classpath}" org.selfkms.bench.load.LoadRequests "${endpoint}" "${KMS_BOOTSTRAP_SECRET_ID}" encrypt "${scratch}/soak.lua"
+        read -r r l50 l99 errors n < <(run_wrk 16 "${scratch}/soak.lua" 60 load.lua)
+        jcmd "$(java_pid)" GC.run >/dev/null
+        used="$(jcmd "$(java_pid)" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)"
+        printf 'minute %3d: %8.0f req/s, p99 %6.2f ms, errors %s, heap used after GC %s MiB\n' "${minute}" "${r}" \
+            "$(ms "${l99}")" "${errors}" "$((used / 1024))"
     done
 fi
+stop_server
 
-for audit in ${audit_modes}; do
+for audit in on off; do
     if [ "${KMS_BENCH_JFR:-}" = 1 ] && [ -f "${scratch}/encrypt-audit-${audit}.jfr" ]; then
         echo
         echo "== where the CPU goes: Encrypt, 16 connections, audit ${audit} (JFR execution samples)"

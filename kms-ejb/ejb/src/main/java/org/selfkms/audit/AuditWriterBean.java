@@ -81,12 +81,14 @@ public class AuditWriterBean implements AuditLog {
     @Inject
     private Clock clock;
 
+    @Inject
+    private AuditRoute route;
+
     private AuditKeyring keyring;
     private AuditTable table;
     private Checkpoints checkpoints;
     private GroupCommitWriter writer;
     private ScheduledFuture<?> checkpointTimer;
-    private boolean discard;
 
     @PostConstruct
     void start() {
@@ -119,26 +121,26 @@ public class AuditWriterBean implements AuditLog {
         }
         long interval = Long.getLong("kms.audit.checkpoint-interval-seconds", 300);
         checkpointTimer = scheduler.scheduleWithFixedDelay(this::checkpoint, interval, interval, TimeUnit.SECONDS);
-        discard = BenchmarkSwitch.discardAudit();
-        if (discard) {
-            LOG.severe("*** BENCHMARK-ONLY SWITCH " + BenchmarkSwitch.DISCARD_AUDIT + "=true: audit records are DISCARDED, "
-                    + "requests are answered without any record. Never run a server that serves anyone like this.");
+        boolean benchmarkMode = BenchmarkSwitch.benchmarkMode();
+        route.open(writer, benchmarkMode);
+        if (benchmarkMode) {
+            LOG.severe("*** BENCHMARK MODE (" + BenchmarkSwitch.DISCARD_AUDIT + " set at start): while that property is true, "
+                    + "audit records are DISCARDED and requests are answered without any record. Never run a server that "
+                    + "serves anyone like this.");
         }
     }
 
     @PreDestroy
     void stop() {
         checkpointTimer.cancel(false);
+        route.close();
         writer.stop();
         checkpoints.writeMoved(writer.committedHeads());
     }
 
     @Override
     public void record(AuditEvent event) {
-        if (discard) {
-            return;
-        }
-        writer.record(event);
+        route.record(event);
     }
 
     /** Writes the periodic checkpoints: heads of this writer's segments that moved, once they are in the database. */

@@ -1,9 +1,6 @@
 package org.selfkms.identity;
 
-import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
@@ -24,8 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 
 /** Verifies TC3-HMAC-SHA256 request signatures (API reference, section 1.5). */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class ApiAuthenticatorBean implements ApiAuthenticator {
 
     static final long MAX_SKEW_SECONDS = 300;
@@ -36,7 +32,7 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
     @Inject
     private CredentialDirectory credentials;
 
-    @EJB
+    @Inject
     private CredentialUsage usage;
 
     @Inject

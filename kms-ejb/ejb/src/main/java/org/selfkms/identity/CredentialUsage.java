@@ -1,12 +1,7 @@
 package org.selfkms.identity;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,12 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
- * Last-used times of API credentials. A request only notes its time in memory; once a minute the times are
- * written in one JDBC batch, so signing a request never waits for a database write. A crash loses at most that
- * minute of "last used".
+ * Last-used times of API credentials. A request only notes its time in memory; once a minute
+ * ({@link CredentialUsageTimer}) the times are written in one JDBC batch, so signing a request never waits for a
+ * database write. A crash loses at most that minute of "last used". A plain CDI bean: every authenticated request
+ * calls {@link #used}, and an EJB's interceptor chain would cost more than the note itself.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class CredentialUsage {
 
     private static final Logger LOG = Logger.getLogger(CredentialUsage.class.getName());
@@ -31,14 +26,16 @@ public class CredentialUsage {
     @Resource(lookup = "java:jboss/datasources/KmsDS")
     private DataSource dataSource;
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void used(String secretId, long now) {
-        pending.merge(secretId, now, Math::max);
+        // Read first: the time moves once a second, and every request of a busy credential updating the one entry
+        // would queue on its bin's lock.
+        Long noted = pending.get(secretId);
+        if (noted == null || noted < now) {
+            pending.merge(secretId, now, Math::max);
+        }
     }
 
-    /** Every minute; also on demand (the console's credential list shows current times). */
-    @Schedule(hour = "*", minute = "*", persistent = false)
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    /** Writes the noted times; every minute, and on demand (the console's credential list shows current times). */
     public void flush() {
         if (pending.isEmpty()) {
             return;

@@ -45,7 +45,7 @@ public class IdentityAdministrationBean implements IdentityAdministration {
     @EJB
     private ServicePrincipalRegistry servicePrincipals;
 
-    @EJB
+    @Inject
     private CredentialUsage usage;
 
     @Inject

@@ -1,9 +1,6 @@
 package org.selfkms.identity;
 
-import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.identity.AuthenticationFailedException;
@@ -22,14 +19,13 @@ import java.util.Arrays;
  * Checks a presented SecretKey against the stored one (constant time) through the same cached
  * {@link CredentialDirectory} as request signatures, so disabling or deleting a credential takes effect at once.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class SecretKeyAuthenticatorBean implements SecretKeyAuthenticator {
 
     @Inject
     private CredentialDirectory credentials;
 
-    @EJB
+    @Inject
     private CredentialUsage usage;
 
     @Inject

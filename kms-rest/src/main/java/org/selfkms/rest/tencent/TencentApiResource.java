@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.gate.Credentials;
@@ -30,6 +29,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -59,28 +60,27 @@ public class TencentApiResource {
     private HttpHeaders headers;
 
     @Context
-    private UriInfo uriInfo;
-
-    @Context
     private HttpServletRequest http;
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response post(byte[] body) {
+    public Response post(byte[] body, @Context HttpServletRequest servlet) {
+        // The servlet request as a parameter, not the field: the field is a proxy that finds the current request
+        // anew on every call, and a request reads a dozen headers.
         byte[] raw = body == null ? new byte[0] : body;
-        String action = headers.getHeaderString("X-TC-Action");
+        String action = servlet.getHeader("X-TC-Action");
         if (action == null || action.isBlank()) {
             KmsException missing = new KmsException(KmsErrorCode.MISSING_PARAMETER, "The X-TC-Action header is required");
-            return TencentAnswers.refused(gate.refuse(request(action, null, new Credentials.None()), missing), action);
+            return TencentAnswers.refused(gate.refuse(request(servlet, action, null, new Credentials.None()), missing), action);
         }
-        String version = headers.getHeaderString("X-TC-Version");
-        String region = headers.getHeaderString("X-TC-Region");
+        String version = servlet.getHeader("X-TC-Version");
+        String region = servlet.getHeader("X-TC-Region");
         // Read now for the key it names (the audit's key reference if the request resolves none); a body that is
         // not one JSON object is refused only after the signature, version and region checks, as always.
         Optional<JsonObject> json = parseObject(raw);
-        Request request = request(action, json.map(TencentApiResource::keyIdField).orElse(null),
-                new Credentials.Tc3(signedRequest(raw)));
+        Request request = request(servlet, action, json.map(TencentApiResource::keyIdField).orElse(null),
+                new Credentials.Tc3(signedRequest(servlet, raw)));
         return TencentAnswers.of(gate.serve(request, (kms, caller) -> {
             if (!API_VERSION.equals(version)) {
                 throw new KmsException(KmsErrorCode.UNSUPPORTED_VERSION, "Only API version " + API_VERSION + " is served");
@@ -98,12 +98,12 @@ public class TencentApiResource {
     public Response get() {
         KmsException reason = new KmsException(KmsErrorCode.MALFORMED_REQUEST,
                 "Send actions as POST with a JSON body signed with TC3-HMAC-SHA256");
-        return TencentAnswers.turnedAway(gate.refuse(request(headers.getHeaderString("X-TC-Action"), null,
+        return TencentAnswers.turnedAway(gate.refuse(request(http, headers.getHeaderString("X-TC-Action"), null,
                 new Credentials.None()), reason), reason, "UnsupportedProtocol");
     }
 
-    private Request request(String action, String keyRef, Credentials credentials) {
-        return new Request(Door.TENCENT, action, keyRef, http == null ? null : http.getRemoteAddr(), credentials);
+    private static Request request(HttpServletRequest servlet, String action, String keyRef, Credentials credentials) {
+        return new Request(Door.TENCENT, action, keyRef, servlet == null ? null : servlet.getRemoteAddr(), credentials);
     }
 
     /** The key the request names in the usual field, if it is a string. */
@@ -112,25 +112,33 @@ public class TencentApiResource {
         return keyId instanceof JsonString string ? string.getString() : null;
     }
 
-    private SignedApiRequest signedRequest(byte[] body) {
+    private static SignedApiRequest signedRequest(HttpServletRequest servlet, byte[] body) {
         Map<String, String> received = new HashMap<>();
-        for (String name : headers.getRequestHeaders().keySet()) {
-            received.put(name.toLowerCase(Locale.ROOT), headers.getHeaderString(name));
+        for (Enumeration<String> names = servlet.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            received.put(name.toLowerCase(Locale.ROOT), String.join(",", Collections.list(servlet.getHeaders(name))));
         }
-        String query = uriInfo.getRequestUri().getRawQuery();
-        return new SignedApiRequest(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
-                headers.getHeaderString("X-TC-Timestamp"), "POST", query == null ? "" : query, received, sha256Hex(body));
+        String query = servlet.getQueryString();
+        return new SignedApiRequest(servlet.getHeader(HttpHeaders.AUTHORIZATION), servlet.getHeader("X-TC-Timestamp"),
+                "POST", query == null ? "" : query, received, sha256Hex(body));
     }
 
     private static Optional<JsonObject> parseObject(byte[] body) {
         return StrictJson.readObject(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
     }
 
-    private static String sha256Hex(byte[] body) {
+    /** One digest per thread: MessageDigest.getInstance walks the providers and reflects on every call. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static String sha256Hex(byte[] body) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(body));
     }
 }

@@ -40,6 +40,7 @@ import java.util.Map;
  * <p>Scenarios: {@code noop} (the floor: the Encrypt request, sent to the no-op endpoint), {@code encrypt},
  * {@code decrypt}, {@code generate-data-key}, {@code re-encrypt}, {@code sign} through the Tencent door, and
  * {@code rest-encrypt}, {@code rest-decrypt} through {@code /api/v1} with a bearer token. Plaintexts are 64 bytes.
+ * {@code action:<Name>} sends any other Tencent action with an empty body (to take a request's cost apart).
  */
 public final class LoadRequests {
 
@@ -143,7 +144,15 @@ public final class LoadRequests {
                     requests.add(rest("/api/v1/decrypt", token, "{\"ciphertextBlob\":\"" + blob + "\"}"));
                 }
             }
-            default -> throw new IllegalArgumentException("unknown scenario " + name);
+            default -> {
+                if (!name.startsWith("action:")) {
+                    throw new IllegalArgumentException("unknown scenario " + name);
+                }
+                // any other Tencent action with an empty body, to take a request's cost apart (e.g. action:ListAlgorithms)
+                for (int i = 0; i < DISTINCT; i++) {
+                    requests.add(tencent(name.substring("action:".length()), "{}"));
+                }
+            }
         }
         return requests;
     }
