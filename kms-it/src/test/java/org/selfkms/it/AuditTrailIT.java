@@ -14,7 +14,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import jakarta.json.Json;
+
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -192,6 +195,38 @@ class AuditTrailIT extends DeployedKms {
         verifyShows(browser, "Broken: segment 4242 is not registered by any checkpoint");
         sql("DELETE FROM kms_audit_segment WHERE segment_id = 4242");
         verifyShows(browser, "Intact");
+
+        // An exported checkpoint catches what nothing inside the database can: the database set back to an older copy
+        // (here: the exported checkpoint removed, as a restore from before it would).
+        browser.click(By.id("export-checkpoint-button"));
+        browser.waitUntil("the exported checkpoint", () -> browser.isPresent(By.id("checkpoint-json")));
+        String exported = (String) browser.js("return document.getElementById('checkpoint-json').value;");
+        browser.saveScreenshot("audit-checkpoint.png");
+        browser.click(By.id("checkpoint-close"));
+        verifyAgainst(browser, exported, "Intact");
+        long number = Json.createReader(new StringReader(Json.createReader(new StringReader(exported)).readObject()
+                .getString("statement"))).readObject().getJsonNumber("number").longValue();
+        String checkpointRow = sql("SELECT tenant_id, checkpoint_no, created_at, statement, signature FROM kms_audit_checkpoint "
+                + "WHERE tenant_id = 1 AND checkpoint_no = " + number).trim();
+        sql("DELETE FROM kms_audit_checkpoint WHERE tenant_id = 1 AND checkpoint_no = " + number);
+        verifyAgainst(browser, exported, "Broken:");
+        assertTrue(browser.text("verify-chain-result").contains("checkpoint"), browser.text("verify-chain-result"));
+        String[] cells = checkpointRow.split("\t");
+        sql("INSERT INTO kms_audit_checkpoint (tenant_id, checkpoint_no, created_at, statement, signature) VALUES ("
+                + cells[0] + ", " + cells[1] + ", " + cells[2] + ", '" + cells[3].replace("'", "''") + "', '" + cells[4] + "')");
+        verifyAgainst(browser, exported, "Intact");
+    }
+
+    /** Pastes an exported checkpoint into "Verify against checkpoint" and waits for a result other than the last. */
+    private static void verifyAgainst(ConsoleBrowser browser, String exported, String prefix) {
+        browser.js("document.getElementById('verify-chain-result').textContent = '';");
+        browser.click(By.id("verify-anchor-button"));
+        browser.waitUntil("the checkpoint dialog", () -> browser.isPresent(By.id("anchor-json")));
+        browser.js("const area = document.getElementById('anchor-json'); area.value = arguments[0];"
+                + " area.dispatchEvent(new CustomEvent('change', {bubbles: true}));", exported);
+        browser.click(By.id("anchor-verify"));
+        browser.waitUntil("verification against the checkpoint: " + prefix,
+                () -> browser.text("verify-chain-result").startsWith(prefix));
     }
 
     private static ConsoleBrowser openAuditView() throws IOException {

@@ -1,5 +1,6 @@
 package org.selfkms.it;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
@@ -161,6 +162,45 @@ class RestApiV1AdminIT extends DeployedKms {
                 "a token refused to an unknown SecretId is in the platform chain");
     }
 
+    @Test
+    void aCheckpointIsExportedCheckedWithItsPublicKeyAndHeldAgainstTheDatabase() throws Exception {
+        JsonObject exported = json(get("/audit-records/checkpoints/latest", admin));
+        String statement = exported.getString("statement");
+        String signature = exported.getString("signature");
+        JsonObject checkpoint = Json.createReader(new java.io.StringReader(statement)).readObject();
+        assertEquals(1, checkpoint.getInt("tenant"), statement);
+        JsonObject key = json(get("/audit-records/checkpoint-key", admin));
+        assertEquals("ECDSA_P256_SHA256", key.getString("algorithm"));
+        java.security.PublicKey publicKey = java.security.KeyFactory.getInstance("EC").generatePublic(new java.security.spec.X509EncodedKeySpec(
+                java.util.Base64.getMimeDecoder().decode(key.getString("publicKey").replaceAll("-----[A-Z ]+-----", ""))));
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(publicKey);
+        verifier.update(statement.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(verifier.verify(java.util.Base64.getDecoder().decode(signature)), "the JDK verifies the exported signature");
+
+        JsonObject anchored = json(post("/audit-records/verification", exported.toString(), admin));
+        assertTrue(anchored.getBoolean("intact"), anchored.toString());
+        assertEquals(checkpoint.getJsonNumber("number").longValue(), anchored.getJsonNumber("latestCheckpoint").longValue(),
+                "the export wrote the newest checkpoint");
+
+        String altered = statement.replace("\"time\":" + checkpoint.getJsonNumber("time"), "\"time\":1");
+        JsonObject forged = json(post("/audit-records/verification", Json.createObjectBuilder().add("statement", altered)
+                .add("signature", signature).build().toString(), admin));
+        assertFalse(forged.getBoolean("intact"));
+        assertTrue(forged.getString("problem").contains("not one this installation signed"), forged.toString());
+        JsonObject foreignTenant = json(post("/audit-records/verification", exported.toString(), tokenB));
+        assertFalse(foreignTenant.getBoolean("intact"), "A's checkpoint says nothing of B's trail");
+        assertTrue(foreignTenant.getString("problem").contains("another trail"), foreignTenant.toString());
+
+        assertProblem(post("/audit-records/verification", "{\"statement\":\"x\"}", admin), 400, "MISSING_PARAMETER");
+        assertProblem(post("/audit-records/verification", "{\"statement\":\"x\",\"signature\":\"y\",\"z\":1}", admin),
+                400, "INVALID_PARAMETER");
+        assertProblem(post("/audit-records/verification", "{\"statement\":\"" + "x".repeat(16_001) + "\",\"signature\":\"y\"}",
+                admin), 400, "INVALID_PARAMETER_VALUE");
+        assertProblem(post("/audit-records/verification", "not json", admin), 400, "MALFORMED_REQUEST");
+        assertProblem(get("/audit-records/checkpoint-key?x=1", admin), 400, "INVALID_PARAMETER");
+    }
+
     // ---------------------------------------------------------------- users and credentials, per role
 
     @Test
@@ -181,6 +221,9 @@ class RestApiV1AdminIT extends DeployedKms {
         String keyUserToken = token(keyUserCredential[0], keyUserCredential[1]);
         assertProblem(get("/audit-records", keyUserToken), 403, "UNAUTHORIZED");
         assertProblem(get("/audit-records/verification", keyUserToken), 403, "UNAUTHORIZED");
+        assertProblem(get("/audit-records/checkpoints/latest", keyUserToken), 403, "UNAUTHORIZED");
+        assertProblem(get("/audit-records/checkpoint-key", keyUserToken), 403, "UNAUTHORIZED");
+        assertEquals(200, get("/audit-records/checkpoints/latest", auditorToken).statusCode(), "an auditor exports checkpoints");
         assertProblem(get("/credentials", keyUserToken), 403, "UNAUTHORIZED");
         assertProblem(post("/users", "{\"username\":\"" + uniqueAlias("x") + "\",\"role\":\"TENANT_ADMIN\",\"password\":\"" + PASSWORD + "\"}",
                 keyUserToken), 403, "UNAUTHORIZED");

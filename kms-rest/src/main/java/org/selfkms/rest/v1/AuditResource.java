@@ -3,13 +3,16 @@ package org.selfkms.rest.v1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.selfkms.api.audit.AuditCheckpoint;
 import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.audit.AuditPage;
 import org.selfkms.api.audit.AuditPosition;
@@ -19,6 +22,7 @@ import org.selfkms.api.audit.ChainVerification;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,9 +33,10 @@ import java.util.Set;
 import org.selfkms.api.json.Jsons;
 
 /**
- * The caller's audit trail: {@code GET /audit-records} (newest first, filtered, keyset-paged) and
- * {@code GET /audit-records/verification} (the chain check). kms-ejb scopes both to the caller's tenant and
- * requires READ_AUDIT; the cursor also names the tenant, so a cursor is refused by every other tenant.
+ * The caller's audit trail: {@code GET /audit-records} (newest first, filtered, keyset-paged),
+ * {@code GET|POST /audit-records/verification} (the trail check, optionally against an exported checkpoint), the newest
+ * signed checkpoint and the key that verifies checkpoints. kms-ejb scopes all to the caller's tenant and requires
+ * READ_AUDIT; the cursor also names the tenant, so a cursor is refused by every other tenant.
  */
 @Path("/audit-records")
 @ApplicationScoped
@@ -42,6 +47,9 @@ public class AuditResource extends V1Door {
             "principal", "outcome", "platform");
     /** RFC 3339 date-times are shorter; anything longer is refused before it is parsed. */
     private static final int MAX_TIME_CHARS = 40;
+    /** Longer than any checkpoint this server writes (kms-ejb refuses what it did not write anyway). */
+    private static final int MAX_STATEMENT_CHARS = 16_000;
+    private static final int MAX_SIGNATURE_CHARS = 256;
 
 
     @Context
@@ -84,15 +92,57 @@ public class AuditResource extends V1Door {
     public Response verify() {
         return serve("VerifyAuditChain", null, (kms, caller) -> {
             Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform"));
-            ChainVerification result = kms.auditTrail().verify(caller, platform(query.get("platform")), null);
-            JsonObjectBuilder body = Jsons.object().add("intact", result.intact())
-                    .add("recordsChecked", result.recordsChecked()).add("segmentsChecked", result.segmentsChecked())
-                    .add("checkpointsChecked", result.checkpointsChecked()).add("latestCheckpoint", result.latestCheckpoint());
-            if (result.problem() != null) {
-                body.add("problem", result.problem());
-            }
-            return Answer.ok(body.build());
+            return Answer.ok(json(kms.auditTrail().verify(caller, platform(query.get("platform")), null)));
         });
+    }
+
+    /** The verification held against a checkpoint exported earlier: the body is that checkpoint as exported. */
+    @POST
+    @Path("/verification")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verifyAgainst(InputStream in) {
+        return serve("VerifyAuditChain", null, (kms, caller) -> {
+            Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform"));
+            JsonInput body = body(in, "statement", "signature");
+            AuditCheckpoint anchor = new AuditCheckpoint(body.requiredString("statement", MAX_STATEMENT_CHARS),
+                    body.requiredString("signature", MAX_SIGNATURE_CHARS));
+            return Answer.ok(json(kms.auditTrail().verify(caller, platform(query.get("platform")), anchor)));
+        });
+    }
+
+    /** The newest signed checkpoint, to keep outside the database (docs/operations.md). */
+    @GET
+    @Path("/checkpoints/latest")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response latestCheckpoint() {
+        return serve("ExportAuditCheckpoint", null, (kms, caller) -> {
+            Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform"));
+            AuditCheckpoint checkpoint = kms.auditTrail().latestCheckpoint(caller, platform(query.get("platform")));
+            return Answer.ok(Jsons.object().add("statement", checkpoint.statement()).add("signature", checkpoint.signature()).build());
+        });
+    }
+
+    /** The key that verifies checkpoint signatures (ECDSA P-256, SHA-256), as PEM. */
+    @GET
+    @Path("/checkpoint-key")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response checkpointKey() {
+        return serve("GetAuditCheckpointKey", null, (kms, caller) -> {
+            KeyResource.singleValued(uri.getQueryParameters(), Set.of());
+            return Answer.ok(Jsons.object().add("algorithm", "ECDSA_P256_SHA256")
+                    .add("publicKey", kms.auditTrail().checkpointPublicKey(caller)).build());
+        });
+    }
+
+    static jakarta.json.JsonObject json(ChainVerification result) {
+        JsonObjectBuilder body = Jsons.object().add("intact", result.intact())
+                .add("recordsChecked", result.recordsChecked()).add("segmentsChecked", result.segmentsChecked())
+                .add("checkpointsChecked", result.checkpointsChecked()).add("latestCheckpoint", result.latestCheckpoint());
+        if (result.problem() != null) {
+            body.add("problem", result.problem());
+        }
+        return body.build();
     }
 
     /** A record as the trail holds it; the tenant is left out, being always the caller's own. */

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.selfkms.api.audit.AuditCheckpoint;
 import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.audit.AuditPage;
 import org.selfkms.api.audit.AuditPosition;
@@ -77,11 +78,17 @@ public class AuditView extends VerticalLayout {
         search.setId("audit-search");
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         older.setId("audit-older");
-        Button verify = new Button("Verify chain", VaadinIcon.CHECK_CIRCLE.create(), click -> verify());
+        Button verify = new Button("Verify chain", VaadinIcon.CHECK_CIRCLE.create(), click -> verify(null));
         verify.setId("verify-chain-button");
         verification.setId("verify-chain-result");
+        Button export = new Button("Export checkpoint", VaadinIcon.DOWNLOAD.create(), click -> exportCheckpoint());
+        export.setId("export-checkpoint-button");
+        Button anchored = new Button("Verify against checkpoint", VaadinIcon.CHECK_SQUARE_O.create(),
+                click -> new AnchorDialog(this::verify, Notifications::error).open());
+        anchored.setId("verify-anchor-button");
 
-        HorizontalLayout header = new HorizontalLayout(new H2("Audit trail"), new HorizontalLayout(verify, verification));
+        HorizontalLayout header = new HorizontalLayout(new H2("Audit trail"),
+                new HorizontalLayout(verify, anchored, export, verification));
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
@@ -133,11 +140,12 @@ public class AuditView extends VerticalLayout {
         load(nextBefore);
     }
 
-    private void verify() {
+    /** @param anchor an exported checkpoint to hold the trail against, or null */
+    private void verify(AuditCheckpoint anchor) {
         boolean platformChain = platform.getValue();
         try {
             ChainVerification result = gate.call("VerifyAuditChain", null,
-                    (kms, caller) -> kms.auditTrail().verify(caller, platformChain, null));
+                    (kms, caller) -> kms.auditTrail().verify(caller, platformChain, anchor));
             if (result.intact()) {
                 verification.setText("Intact: " + result.recordsChecked() + " records in " + result.segmentsChecked()
                         + " segments and " + result.checkpointsChecked() + " signed checkpoints checked");
@@ -146,6 +154,18 @@ public class AuditView extends VerticalLayout {
                 verification.setText("Broken: " + result.problem());
                 verification.getStyle().set("color", "var(--lumo-error-text-color)");
             }
+        } catch (KmsException e) {
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    private void exportCheckpoint() {
+        boolean platformChain = platform.getValue();
+        try {
+            record Export(AuditCheckpoint checkpoint, String publicKey) { }
+            Export export = gate.call("ExportAuditCheckpoint", null, (kms, caller) -> new Export(
+                    kms.auditTrail().latestCheckpoint(caller, platformChain), kms.auditTrail().checkpointPublicKey(caller)));
+            new CheckpointDialog(export.checkpoint(), export.publicKey()).open();
         } catch (KmsException e) {
             Notifications.error(e.getMessage());
         }
