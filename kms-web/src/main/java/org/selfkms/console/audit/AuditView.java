@@ -147,8 +147,8 @@ public class AuditView extends VerticalLayout {
             ChainVerification result = gate.call("VerifyAuditChain", null,
                     (kms, caller) -> kms.auditTrail().verify(caller, platformChain, anchor));
             if (result.intact()) {
-                verification.setText("Intact: " + result.recordsChecked() + " records in " + result.segmentsChecked()
-                        + " segments and " + result.checkpointsChecked() + " signed checkpoints checked");
+                verification.setText("Intact: " + result.recordsChecked() + " records checked (segments: "
+                        + result.segmentsChecked() + ", signed checkpoints: " + result.checkpointsChecked() + ")");
                 verification.getStyle().set("color", "var(--lumo-success-text-color)");
             } else {
                 verification.setText("Broken: " + result.problem());
