@@ -236,7 +236,8 @@ class ClusterIT {
         try (Connection db = DriverManager.getConnection(url, System.getenv("KMS_DB_USER"), System.getenv("KMS_DB_PASSWORD"))) {
             long segmentOfA;
             try (Statement query = db.createStatement(); var rows = query.executeQuery("SELECT segment_id FROM kms_audit_segment "
-                    + "WHERE tenant_id = 1 AND writer = 'node-a' ORDER BY opened_at DESC")) {
+                    + "WHERE writer = 'node-a' AND tenant_id = (SELECT tenant_id FROM kms_cmk WHERE id = '" + keyId + "') "
+                    + "ORDER BY opened_at DESC")) {
                 assertTrue(rows.next(), "A wrote the CreateKey record into a segment of its own");
                 segmentOfA = rows.getLong(1);
             }
@@ -248,14 +249,12 @@ class ClusterIT {
             Future<String> heldUp = onA.submit(() -> a.kms().Encrypt(encrypt(keyId)).getCiphertextBlob());
             Thread.sleep(500);
             assertTrue(!heldUp.isDone(), "A's answer waits for its audit commit");
-            long start = System.nanoTime();
+            // Had B to wait for A's segment, its requests would run into the audit's 5 s limit and fail.
             KmsClient onB = b.kms();
             for (int i = 0; i < 20; i++) {
-                assertNotNull(onB.Encrypt(encrypt(keyId)).getCiphertextBlob());
+                assertNotNull(onB.Encrypt(encrypt(keyId)).getCiphertextBlob(), "B answers audited requests of the tenant");
             }
-            long millis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(!heldUp.isDone(), "A was still held up while B answered");
-            assertTrue(millis < 2500, "B answered 20 audited requests of the same tenant in " + millis + " ms meanwhile");
             db.rollback();
             assertNotNull(heldUp.get(), "A answers once its commit goes through");
             onA.shutdown();
