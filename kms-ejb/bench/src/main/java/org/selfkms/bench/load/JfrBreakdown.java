@@ -7,6 +7,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +54,14 @@ public final class JfrBreakdown {
         Map<String, Integer> byLayer = new HashMap<>();
         Map<String, Integer> byMethod = new HashMap<>();
         int total = 0;
+        List<Duration> pauses = new ArrayList<>();
         try (RecordingFile recording = new RecordingFile(Path.of(args[0]))) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
+                if (event.getEventType().getName().equals("jdk.GarbageCollection")) {
+                    pauses.add(event.getDuration("sumOfPauses"));
+                    continue;
+                }
                 if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                     continue;
                 }
@@ -74,6 +81,11 @@ public final class JfrBreakdown {
         System.out.printf("%nhottest innermost methods%n");
         byMethod.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                 .forEach(e -> System.out.printf("%6.1f%%  %s%n", 100.0 * e.getValue() / all, e.getKey()));
+        // Pauses stop every request thread at once: they set the tail latency of a loaded server.
+        long pausedMillis = pauses.stream().mapToLong(Duration::toMillis).sum();
+        long longest = pauses.stream().mapToLong(Duration::toMillis).max().orElse(0);
+        System.out.printf("%ngarbage collections: %d, paused %d ms in all, longest pause %d ms%n", pauses.size(), pausedMillis,
+                longest);
     }
 
     static String layerOf(String thread, List<RecordedFrame> frames) {
