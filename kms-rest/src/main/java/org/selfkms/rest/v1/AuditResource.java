@@ -91,8 +91,7 @@ public class AuditResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response verify() {
         return serve("VerifyAuditChain", null, (kms, caller) -> {
-            Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform"));
-            return Answer.ok(json(kms.auditTrail().verify(caller, platform(query.get("platform")), null)));
+            return Answer.ok(json(kms.auditTrail().verify(caller, platformOnly(), null)));
         });
     }
 
@@ -103,11 +102,11 @@ public class AuditResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response verifyAgainst(InputStream in) {
         return serve("VerifyAuditChain", null, (kms, caller) -> {
-            Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform"));
+            boolean platform = platformOnly(); // the query first, then the body
             JsonInput body = body(in, "statement", "signature");
             AuditCheckpoint anchor = new AuditCheckpoint(body.requiredString("statement", MAX_STATEMENT_CHARS),
                     body.requiredString("signature", MAX_SIGNATURE_CHARS));
-            return Answer.ok(json(kms.auditTrail().verify(caller, platform(query.get("platform")), anchor)));
+            return Answer.ok(json(kms.auditTrail().verify(caller, platform, anchor)));
         });
     }
 
@@ -117,8 +116,7 @@ public class AuditResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response latestCheckpoint() {
         return serve("ExportAuditCheckpoint", null, (kms, caller) -> {
-            Map<String, String> query = KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform"));
-            AuditCheckpoint checkpoint = kms.auditTrail().latestCheckpoint(caller, platform(query.get("platform")));
+            AuditCheckpoint checkpoint = kms.auditTrail().latestCheckpoint(caller, platformOnly());
             return Answer.ok(Jsons.object().add("statement", checkpoint.statement()).add("signature", checkpoint.signature()).build());
         });
     }
@@ -185,6 +183,11 @@ public class AuditResource extends V1Door {
         return Arrays.stream(AuditOutcome.values()).filter(o -> o.name().equals(value)).findFirst()
                 .orElseThrow(() -> new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
                         "'" + JsonInput.printable(value) + "' is not a valid outcome: ALLOWED, DENIED or FAILED"));
+    }
+
+    /** {@link #platform} of a request whose only query parameter may be {@code platform}. */
+    private boolean platformOnly() {
+        return platform(KeyResource.singleValued(uri.getQueryParameters(), Set.of("platform")).get("platform"));
     }
 
     /** The platform chain (requests of unknown identities) instead of the tenant's; kms-ejb decides who may read it. */
