@@ -70,9 +70,7 @@ public class RequestGateBean implements RequestGate {
     BearerTokenStore bearerTokens;
 
     @Inject
-    private AuditRoute auditRoute;
-
-    AuditLog audit;
+    AuditRoute audit;
 
     @EJB
     private KeyManagement keys;
@@ -102,7 +100,6 @@ public class RequestGateBean implements RequestGate {
 
     @PostConstruct
     void wire() {
-        audit = auditRoute;
         services = new KmsServices(keys, imports, envelopes, keyPairs, identities, tenants, auditTrail, token, bearerTokens);
     }
 

@@ -3,7 +3,6 @@ package org.selfkms.gate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.selfkms.api.audit.AuditEvent;
-import org.selfkms.api.audit.AuditLog;
 import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
@@ -16,6 +15,7 @@ import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.Role;
 import org.selfkms.api.identity.SecretKeyAuthenticator;
 import org.selfkms.api.identity.SignedApiRequest;
+import org.selfkms.audit.AuditRoute;
 import org.selfkms.identity.BearerTokenStore;
 
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class RequestGateBeanTest {
 
     @BeforeEach
     void wire() {
-        gate.audit = new AuditLog() {
+        gate.audit = new AuditRoute() {
             @Override
             public void record(AuditEvent event) {
                 if (auditFails.get()) {
