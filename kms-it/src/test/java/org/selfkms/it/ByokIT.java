@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Bring your own key (issue 5) through the official SDK, with material wrapped by the JDK's own RSA ciphers
+ * Bring your own key through the official SDK, with material wrapped by the JDK's own RSA ciphers
  * under the public key the server returns - what a customer's tooling does.
  */
 class ByokIT extends SdkKeyTest {

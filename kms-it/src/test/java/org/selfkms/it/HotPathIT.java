@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of JDBC statements prepared must not move while the hot path runs, and must move for control-plane work
  * (so the counter is known to be live).
  *
- * <p>Every one of these calls also writes an audit record (issue 4). The audit writer inserts through plain JDBC
+ * <p>Every one of these calls also writes an audit record. The audit writer inserts through plain JDBC
  * batches on the datasource, which Hibernate does not see, so the counter still counts exactly what the hot
  * path would read through JPA (credentials, keys, versions): a read slipping in still fails this test, while the
  * audit INSERTs - writes, and batched - do not.

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Key lifecycle actions of issue 4 through the official SDK: state changes, their refusals, metadata edits. */
+/** Key lifecycle actions through the official SDK: state changes, their refusals, metadata edits. */
 class KeyLifecycleCompatibilityIT extends SdkKeyTest {
 
     @Test

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The lifecycle timers of issue 4 on the real server, through the official SDK: the test moves the
+ * The key lifecycle timers on the real server, through the official SDK: the test moves the
  * server's clock (test-only switch) and asks for a sweep instead of waiting days.
  */
 class KeyTimersIT extends SdkKeyTest {

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Service-managed CMKs (issue 4) through the official SDK: a service principal's first use of
+ * Service-managed CMKs through the official SDK: a service principal's first use of
  * {@code kms-<service>} creates its key, later uses reuse it; the tenant sees, uses and rotates it, and every
  * change that would stop the service is refused with UnsupportedOperation.NotUserCreatedCmk and changes nothing.
  */

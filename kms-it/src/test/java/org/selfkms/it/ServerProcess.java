@@ -4,6 +4,8 @@ import org.jboss.as.controller.client.ModelControllerClient;
 import org.jboss.dmr.ModelNode;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,9 +144,22 @@ final class ServerProcess {
         return Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
     }
 
+    /**
+     * What the server logged after byte {@code from}. Only that tail is read: the log of a whole suite runs to
+     * megabytes, and {@link #waitForLog} polls this every few milliseconds while the server is under way.
+     */
     static String logSince(long from) throws IOException {
-        byte[] all = Files.readAllBytes(serverLog());
-        return from >= all.length ? "" : new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+        try (FileChannel log = FileChannel.open(serverLog())) {
+            long size = log.size();
+            if (from >= size) {
+                return "";
+            }
+            ByteBuffer tail = ByteBuffer.allocate(Math.toIntExact(size - from));
+            while (tail.hasRemaining() && log.read(tail, from + tail.position()) >= 0) {
+                // read until the tail is full or the file ends
+            }
+            return new String(tail.array(), 0, tail.position(), StandardCharsets.UTF_8);
+        }
     }
 
     static void waitForLog(long from, String line, Duration timeout) throws Exception {

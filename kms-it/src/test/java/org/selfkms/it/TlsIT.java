@@ -60,7 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 6, transport security: the HTTPS listener with the certificate generated on first start, the official
+ * Transport security: the HTTPS listener with the certificate generated on first start, the official
  * Tencent SDK over HTTPS trusting only that certificate (exported as the README says), TLS 1.2/1.3 only, plain
  * HTTP on by default - then one restart with plain HTTP off and an operator-supplied PKCS#12, and one back to
  * the defaults (with the generated key store deleted first: the renewal procedure of docs/operations.md).

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3: the token disappears while the server runs - requests fail cleanly with Tencent's InternalError
+ * The token disappears while the server runs - requests fail cleanly with Tencent's InternalError
  * and change nothing - and once it is back they succeed again without a restart.
  *
  * <p>Runs in CI's SoftHSM2 run only (tag {@code token-outage}): there the server's PKCS#11 library is the

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 3: a wrong token PIN gives a clear startup and health error and no half-started service - the KMS
+ * A wrong token PIN gives a clear startup and health error and no half-started service - the KMS
  * application does not deploy at all rather than answering requests it cannot serve - and the right PIN
  * brings everything back with nothing lost. Runs against whichever token the run uses (software keystore or
  * PKCS#11), by restarting the test server with KMS_TOKEN_PIN set to a wrong value.

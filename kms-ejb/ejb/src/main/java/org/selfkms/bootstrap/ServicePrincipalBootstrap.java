@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * The operator's way to authorise integrated services for the first tenant until tenant administration
- * (issue 6) exists: {@code KMS_BOOTSTRAP_SERVICES="cos,cdb"}. At every start, each listed service that has
+ * exists: {@code KMS_BOOTSTRAP_SERVICES="cos,cdb"}. At every start, each listed service that has
  * no service principal yet gets one, and its generated SecretId/SecretKey go to
  * {@code <data dir>/kms/service-<name>-credentials.txt}, readable only by the server's user; the log names
  * the file, never the secret. A bad name stops the deployment with a clear message and stores nothing.
