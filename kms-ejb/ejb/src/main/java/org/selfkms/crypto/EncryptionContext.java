@@ -40,8 +40,13 @@ public final class EncryptionContext {
         if (json.length() > EnvelopeCrypto.MAX_CONTEXT_CHARS) {
             throw invalid("EncryptionContext must be at most " + EnvelopeCrypto.MAX_CONTEXT_CHARS + " characters");
         }
-        JsonObject object = StrictJson.readObject(new StringReader(json))
-                .orElseThrow(() -> invalid("EncryptionContext must be a JSON object of string values"));
+        JsonObject object;
+        try {
+            // a key given twice is refused: were the last kept, two readers of one context could disagree on it
+            object = StrictJson.parseObject(new StringReader(json));
+        } catch (StrictJson.InvalidJson e) {
+            throw invalid("EncryptionContext must be a JSON object of string values; it " + e.getMessage());
+        }
         TreeMap<String, String> pairs = new TreeMap<>();
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             if (!(entry.getValue() instanceof JsonString string)) {

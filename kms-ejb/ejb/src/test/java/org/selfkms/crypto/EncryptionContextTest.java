@@ -38,7 +38,7 @@ class EncryptionContextTest {
 
     @Test
     void refusesAnythingButAnObjectOfStrings() {
-        for (String bad : new String[]{"[]", "\"s\"", "{\"a\":1}", "{\"a\":{\"b\":\"c\"}}", "{\"a\":null}", "{broken", "{\"a\":\"b\"} trailing",
+        for (String bad : new String[]{"[]", "\"s\"", "{\"a\":1}", "{\"a\":{\"b\":\"c\"}}", "{\"a\":null}", "{broken", "{\"a\":\"b\"} trailing", "{\"a\":\"1\",\"a\":\"2\"}",
                 "{\"a\":\"" + "x".repeat(1100) + "\"}"}) {
             KmsException e = assertThrows(KmsException.class, () -> EncryptionContext.parse(bad), bad);
             assertEquals(KmsErrorCode.ENCRYPTION_CONTEXT_INVALID, e.code());

@@ -35,7 +35,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * POST / with X-TC-Action: the signed request goes to the gate once, which checks the TC3 signature over the raw
@@ -78,16 +77,15 @@ public class TencentApiResource {
         String region = servlet.getHeader("X-TC-Region");
         // Read now for the key it names (the audit's key reference if the request resolves none); a body that is
         // not one JSON object is refused only after the signature, version and region checks, as always.
-        Optional<JsonObject> json = parseObject(raw);
-        Request request = request(servlet, action, json.map(TencentApiResource::keyIdField).orElse(null),
+        Body json = Body.of(raw);
+        Request request = request(servlet, action, json.keyId(),
                 new Credentials.Tc3(signedRequest(servlet, raw)));
         return TencentAnswers.of(gate.serve(request, (kms, caller) -> {
             if (!API_VERSION.equals(version)) {
                 throw new KmsException(KmsErrorCode.UNSUPPORTED_VERSION, "Only API version " + API_VERSION + " is served");
             }
             ServedRegions.check(region);
-            RequestFields fields = new RequestFields(json.orElseThrow(() ->
-                    new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request body must be one JSON object")));
+            RequestFields fields = new RequestFields(json.object());
             return actions.dispatch(kms, caller, action, fields).build();
         }), action);
     }
@@ -123,8 +121,27 @@ public class TencentApiResource {
                 "POST", query == null ? "" : query, received, sha256Hex(body));
     }
 
-    private static Optional<JsonObject> parseObject(byte[] body) {
-        return StrictJson.readObject(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    /** The body, read once: its JSON object, or why it is not one (answered only after the signature checks). */
+    private record Body(JsonObject json, String refusal) {
+
+        static Body of(byte[] raw) {
+            try {
+                return new Body(StrictJson.parseObject(new InputStreamReader(new ByteArrayInputStream(raw), StandardCharsets.UTF_8)), null);
+            } catch (StrictJson.InvalidJson e) {
+                return new Body(null, "The request body " + e.getMessage());
+            }
+        }
+
+        String keyId() {
+            return json == null ? null : keyIdField(json);
+        }
+
+        JsonObject object() {
+            if (json == null) {
+                throw new KmsException(KmsErrorCode.MALFORMED_REQUEST, refusal);
+            }
+            return json;
+        }
     }
 
     /** One digest per thread: MessageDigest.getInstance walks the providers and reflects on every call. */

@@ -1,32 +1,26 @@
 package org.selfkms.rest.v1;
 
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.selfkms.api.json.Jsons;
+import org.selfkms.api.json.StrictJson;
 
 /**
  * A request body of the REST door, read strictly: exactly one JSON object in UTF-8, no duplicate member names,
- * nesting at most {@value #MAX_DEPTH} deep, only the members the endpoint declares, each of the declared JSON type
+ * nesting at most {@value StrictJson#MAX_DEPTH} deep ({@link StrictJson}), only the members the endpoint declares, each of the declared JSON type
  * (no numbers in strings, no strings for booleans) and within its declared length. Anything else is a
  * {@code 400} before any service is called, so bad input changes nothing.
  */
@@ -34,7 +28,6 @@ final class JsonInput {
 
     /** Bodies above this size are refused with 413 before they are parsed. */
     static final int MAX_BODY_BYTES = 64 * 1024;
-    static final int MAX_DEPTH = 8;
 
     private final JsonObject json;
 
@@ -63,59 +56,11 @@ final class JsonInput {
         } catch (CharacterCodingException e) {
             throw malformed("The request body is not UTF-8");
         }
-        try (JsonParser parser = Jsons.parser(new java.io.StringReader(text))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw malformed("The request body must be one JSON object");
-            }
-            JsonObject object = readObjectMembers(parser, 1);
-            if (parser.hasNext()) {
-                throw malformed("The request body has content after its JSON object");
-            }
-            return object;
-        } catch (JsonParsingException e) {
-            throw malformed("The request body is not valid JSON (line " + e.getLocation().getLineNumber()
-                    + ", column " + e.getLocation().getColumnNumber() + ")");
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
-            throw malformed("The request body is not valid JSON");
+        try {
+            return StrictJson.parseObject(new java.io.StringReader(text));
+        } catch (StrictJson.InvalidJson e) {
+            throw malformed("The request body " + e.getMessage());
         }
-    }
-
-    private static JsonObject readObjectMembers(JsonParser parser, int depth) {
-        JsonObjectBuilder object = Jsons.object();
-        Set<String> seen = new HashSet<>();
-        while (true) {
-            JsonParser.Event event = parser.next();
-            if (event == JsonParser.Event.END_OBJECT) {
-                return object.build();
-            }
-            String name = parser.getString();
-            if (!seen.add(name)) {
-                throw malformed("The field '" + printable(name) + "' appears twice");
-            }
-            object.add(name, readValue(parser, parser.next(), depth));
-        }
-    }
-
-    private static JsonValue readValue(JsonParser parser, JsonParser.Event event, int depth) {
-        if ((event == JsonParser.Event.START_OBJECT || event == JsonParser.Event.START_ARRAY) && depth >= MAX_DEPTH) {
-            throw malformed("The request body is nested too deeply");
-        }
-        return switch (event) {
-            case START_OBJECT -> readObjectMembers(parser, depth + 1);
-            case START_ARRAY -> {
-                JsonArrayBuilder array = Jsons.array();
-                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
-                    array.add(readValue(parser, next, depth + 1));
-                }
-                yield array.build();
-            }
-            case VALUE_STRING -> Jsons.string(parser.getString());
-            case VALUE_NUMBER -> Jsons.provider().createValue(parser.getBigDecimal());
-            case VALUE_TRUE -> JsonValue.TRUE;
-            case VALUE_FALSE -> JsonValue.FALSE;
-            case VALUE_NULL -> JsonValue.NULL;
-            default -> throw malformed("The request body is not valid JSON");
-        };
     }
 
     boolean has(String name) {
@@ -238,8 +183,6 @@ final class JsonInput {
 
     /** A caller-chosen name shown back in a message: short and without control characters. */
     static String printable(String name) {
-        String cut = name.length() > 64 ? name.substring(0, 64) + "..." : name;
-        return cut.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return StrictJson.printable(name);
     }
 }
