@@ -14,6 +14,7 @@ import org.selfkms.api.gate.Door;
 import org.selfkms.api.gate.Request;
 import org.selfkms.api.gate.RequestGate;
 import org.selfkms.api.gate.Served;
+import org.selfkms.rest.http.UnreadableHeaderRefusal.UnreadableHeader;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,7 +43,8 @@ public class TencentFallbackExceptionMapper implements ExceptionMapper<Throwable
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             String code = status == 404 ? "InvalidAction" : status == 405 ? "UnsupportedProtocol" : "InvalidRequest";
-            KmsException reason = new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request cannot be served (HTTP " + status + ")");
+            KmsException reason = new KmsException(KmsErrorCode.MALFORMED_REQUEST, e instanceof UnreadableHeader
+                    ? e.getMessage() : "The request cannot be served (HTTP " + status + ")");
             return TencentAnswers.turnedAway(gate.refuse(request, reason), reason, code);
         }
         Served<Void> failed = gate.refuse(request, new KmsException(KmsErrorCode.INTERNAL, "Failed outside the API resource"));

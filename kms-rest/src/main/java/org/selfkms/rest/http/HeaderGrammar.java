@@ -1,0 +1,92 @@
+package org.selfkms.rest.http;
+
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a request's {@code Content-Type}, {@code Accept} and {@code Accept-Language} can be read. RESTEasy parses
+ * them before any application code runs, and a value it cannot parse ends in an HTML error page (Content-Type,
+ * Accept-Language) or an unexpected exception (a quality value such as {@code q=x} in Accept) - each with a stack
+ * trace in the server log, which a client could repeat at will. Checked here first, with RESTEasy's own media-type
+ * parser and the grammars of RFC 9110 (quality values, section 12.4.2; language ranges, section 12.5.4).
+ */
+final class HeaderGrammar {
+
+    private static final Pattern QUALITY = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
+    private static final Pattern LANGUAGE_RANGE = Pattern.compile("\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+    /** Longer header values are refused unread. */
+    static final int MAX_CHARS = 1024;
+
+    private HeaderGrammar() {
+    }
+
+    /** Why the Content-Type value cannot be used, or empty if it can (or is absent). */
+    static Optional<String> contentTypeProblem(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return value.length() > MAX_CHARS || !parses(value)
+                ? Optional.of("The Content-Type header is not a media type") : Optional.empty();
+    }
+
+    /** Why the Accept value cannot be used, or empty if it can (or is absent). */
+    static Optional<String> acceptProblem(String value) {
+        return listProblem(value, "Accept", range -> {
+            if (!parses(range)) {
+                return Optional.of("The Accept header is not a list of media ranges");
+            }
+            String quality = MediaType.valueOf(range).getParameters().get("q");
+            return quality == null || QUALITY.matcher(quality).matches() ? Optional.empty()
+                    : Optional.of("The Accept header has a quality value that is not a number from 0 to 1");
+        });
+    }
+
+    /** Why the Accept-Language value cannot be used, or empty if it can (or is absent). */
+    static Optional<String> acceptLanguageProblem(String value) {
+        return listProblem(value, "Accept-Language", element -> {
+            String[] parts = element.split(";", -1);
+            if (!LANGUAGE_RANGE.matcher(parts[0].trim()).matches()) {
+                return Optional.of("The Accept-Language header is not a list of language ranges");
+            }
+            for (int i = 1; i < parts.length; i++) {
+                String[] parameter = parts[i].trim().split("=", 2);
+                if (parameter.length != 2 || !parameter[0].trim().equalsIgnoreCase("q")
+                        || !QUALITY.matcher(parameter[1].trim()).matches()) {
+                    return Optional.of("The Accept-Language header has a parameter that is not a quality value from 0 to 1");
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** The first problem of the comma-separated elements of a header (empty elements are allowed, RFC 9110 5.6.1). */
+    private static Optional<String> listProblem(String value, String header, Function<String, Optional<String>> element) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.length() > MAX_CHARS) {
+            return Optional.of("The " + header + " header is too long");
+        }
+        for (String each : value.split(",")) {
+            if (!each.isBlank()) {
+                Optional<String> problem = element.apply(each.trim());
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean parses(String value) {
+        try {
+            MediaType.valueOf(value.trim());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.selfkms.rest.http;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * In front of both doors, before RESTEasy reads any header:
+ * <ul>
+ *   <li>a request whose Content-Type, Accept or Accept-Language cannot be read ({@link HeaderGrammar}) goes on
+ *       without those headers and with the reason as a request attribute; {@link UnreadableHeaderRefusal} then
+ *       refuses it before any resource is chosen, and each door's fallback mapper answers it in that door's format
+ *       and through the request gate (audited) like every other refusal;</li>
+ *   <li>cookies are not parsed: neither door uses one, and RESTEasy parses them all up front, so that a malformed one
+ *       (a {@code $Version} that is not a number) would end the request in an HTML error page and a stack trace.
+ *       (The session look-up that would parse them even earlier is off: web.xml tracks sessions by URL only.)</li>
+ * </ul>
+ * Requests with none of this are passed on as they are, unwrapped.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class UnreadableHeaderFilter extends HttpFilter {
+
+    static final String REASON = UnreadableHeaderFilter.class.getName() + ".reason";
+    private static final List<String> CHECKED = List.of("content-type", "accept", "accept-language");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Optional<String> problem = HeaderGrammar.contentTypeProblem(request.getHeader("Content-Type"))
+                .or(() -> HeaderGrammar.acceptProblem(all(request, "Accept")))
+                .or(() -> HeaderGrammar.acceptLanguageProblem(all(request, "Accept-Language")));
+        if (problem.isPresent()) {
+            request.setAttribute(REASON, problem.get());
+            chain.doFilter(new Without(request, CHECKED), response);
+        } else if (request.getHeader("Cookie") != null) {
+            chain.doFilter(new Without(request, List.of()), response);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private static String all(HttpServletRequest request, String header) {
+        return String.join(",", Collections.list(request.getHeaders(header)));
+    }
+
+    /** The request without its parsed cookies (the Cookie header stays, unread) and without the named headers. */
+    private static final class Without extends HttpServletRequestWrapper {
+
+        private final List<String> dropped;
+
+        Without(HttpServletRequest request, List<String> dropped) {
+            super(request);
+            this.dropped = dropped;
+        }
+
+        private boolean dropped(String name) {
+            return dropped.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return dropped(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return dropped(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream().filter(name -> !dropped(name)).toList());
+        }
+
+        @Override
+        public Cookie[] getCookies() {
+            return null;
+        }
+
+        @Override
+        public String getContentType() {
+            return dropped("content-type") ? null : super.getContentType();
+        }
+    }
+}
