@@ -2,7 +2,7 @@ package org.selfkms.rest.tencent;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.selfkms.rest.http.UnreadableHeaderRefusal;
+import org.selfkms.rest.http.UnreadableRequestRefusal;
 
 import java.util.Set;
 
@@ -15,6 +15,6 @@ public class TencentApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TencentApiResource.class, TencentFallbackExceptionMapper.class, UnreadableHeaderRefusal.class);
+        return Set.of(TencentApiResource.class, TencentFallbackExceptionMapper.class, UnreadableRequestRefusal.class);
     }
 }

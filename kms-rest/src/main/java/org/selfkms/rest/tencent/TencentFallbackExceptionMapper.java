@@ -14,7 +14,7 @@ import org.selfkms.api.gate.Door;
 import org.selfkms.api.gate.Request;
 import org.selfkms.api.gate.RequestGate;
 import org.selfkms.api.gate.Served;
-import org.selfkms.rest.http.UnreadableHeaderRefusal.UnreadableHeader;
+import org.selfkms.rest.http.UnreadableRequestRefusal.UnreadableRequest;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +43,7 @@ public class TencentFallbackExceptionMapper implements ExceptionMapper<Throwable
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             String code = status == 404 ? "InvalidAction" : status == 405 ? "UnsupportedProtocol" : "InvalidRequest";
-            KmsException reason = new KmsException(KmsErrorCode.MALFORMED_REQUEST, e instanceof UnreadableHeader
+            KmsException reason = new KmsException(KmsErrorCode.MALFORMED_REQUEST, e instanceof UnreadableRequest
                     ? e.getMessage() : "The request cannot be served (HTTP " + status + ")");
             return TencentAnswers.turnedAway(gate.refuse(request, reason), reason, code);
         }

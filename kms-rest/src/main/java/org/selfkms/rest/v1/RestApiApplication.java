@@ -2,7 +2,7 @@ package org.selfkms.rest.v1;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.selfkms.rest.http.UnreadableHeaderRefusal;
+import org.selfkms.rest.http.UnreadableRequestRefusal;
 
 import java.util.Set;
 
@@ -19,6 +19,6 @@ public class RestApiApplication extends Application {
         return Set.of(TokenResource.class, KeyResource.class, DataResource.class, OpenApiResource.class,
                 KeyLifecycleResource.class, KeyTagResource.class, KeyPairResource.class, KeyImportResource.class,
                 AuditResource.class, UserResource.class, CredentialResource.class, TenantResource.class,
-                V1FallbackExceptionMapper.class, UnreadableHeaderRefusal.class);
+                V1FallbackExceptionMapper.class, UnreadableRequestRefusal.class);
     }
 }

@@ -17,7 +17,7 @@ import org.selfkms.api.gate.Door;
 import org.selfkms.api.gate.Request;
 import org.selfkms.api.gate.RequestGate;
 import org.selfkms.api.gate.Served;
-import org.selfkms.rest.http.UnreadableHeaderRefusal.UnreadableHeader;
+import org.selfkms.rest.http.UnreadableRequestRefusal.UnreadableRequest;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,7 +49,7 @@ public class V1FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                     ? new HttpRefusal(404, KmsErrorCode.UNKNOWN_ACTION, "There is no such resource")
                     : e instanceof NotAllowedException
                     ? new HttpRefusal(405, KmsErrorCode.UNKNOWN_ACTION, "The resource does not take this method")
-                    : e instanceof UnreadableHeader
+                    : e instanceof UnreadableRequest
                     ? new HttpRefusal(400, KmsErrorCode.MALFORMED_REQUEST, e.getMessage())
                     : new HttpRefusal(status >= 400 && status < 500 ? status : 400, KmsErrorCode.MALFORMED_REQUEST,
                     "The request cannot be served (HTTP " + status + ")");

@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * In front of both doors, before RESTEasy reads any header:
  * <ul>
- *   <li>a request whose Content-Type, Accept or Accept-Language cannot be read ({@link HeaderGrammar}) goes on
- *       without those headers and with the reason as a request attribute; {@link UnreadableHeaderRefusal} then
+ *   <li>a request whose path, Content-Type, Accept or Accept-Language cannot be read ({@link RequestGrammar}) goes
+ *       on without those headers, with its door's root as its path, and with the reason as a request attribute; {@link UnreadableRequestRefusal} then
  *       refuses it before any resource is chosen, and each door's fallback mapper answers it in that door's format
  *       and through the request gate (audited) like every other refusal;</li>
  *   <li>cookies are not parsed: neither door uses one, and RESTEasy parses them all up front, so that a malformed one
@@ -30,17 +30,18 @@ import java.util.Optional;
  * Requests with none of this are passed on as they are, unwrapped.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
-public class UnreadableHeaderFilter extends HttpFilter {
+public class UnreadableRequestFilter extends HttpFilter {
 
-    static final String REASON = UnreadableHeaderFilter.class.getName() + ".reason";
+    static final String REASON = UnreadableRequestFilter.class.getName() + ".reason";
     private static final List<String> CHECKED = List.of("content-type", "accept", "accept-language");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<String> problem = HeaderGrammar.contentTypeProblem(request.getHeader("Content-Type"))
-                .or(() -> HeaderGrammar.acceptProblem(all(request, "Accept")))
-                .or(() -> HeaderGrammar.acceptLanguageProblem(all(request, "Accept-Language")));
+        Optional<String> problem = RequestGrammar.pathProblem(request.getRequestURI())
+                .or(() -> RequestGrammar.contentTypeProblem(request.getHeader("Content-Type")))
+                .or(() -> RequestGrammar.acceptProblem(all(request, "Accept")))
+                .or(() -> RequestGrammar.acceptLanguageProblem(all(request, "Accept-Language")));
         if (problem.isPresent()) {
             request.setAttribute(REASON, problem.get());
             chain.doFilter(new Without(request, CHECKED), response);
@@ -82,6 +83,21 @@ public class UnreadableHeaderFilter extends HttpFilter {
         @Override
         public Enumeration<String> getHeaderNames() {
             return Collections.enumeration(Collections.list(super.getHeaderNames()).stream().filter(name -> !dropped(name)).toList());
+        }
+
+        /** A path that cannot be decoded is replaced by its door's root: it is refused before any resource is chosen. */
+        @Override
+        public String getRequestURI() {
+            String uri = super.getRequestURI();
+            return RequestGrammar.pathProblem(uri).isEmpty() ? uri : getContextPath() + getServletPath() + "/-";
+        }
+
+        @Override
+        public StringBuffer getRequestURL() {
+            StringBuffer url = super.getRequestURL();
+            String uri = super.getRequestURI();
+            int at = url.lastIndexOf(uri);
+            return at < 0 || RequestGrammar.pathProblem(uri).isEmpty() ? url : url.replace(at, url.length(), getRequestURI());
         }
 
         @Override

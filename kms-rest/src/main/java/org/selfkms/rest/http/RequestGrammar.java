@@ -2,25 +2,57 @@ package org.selfkms.rest.http;
 
 import jakarta.ws.rs.core.MediaType;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Whether a request's {@code Content-Type}, {@code Accept} and {@code Accept-Language} can be read. RESTEasy parses
- * them before any application code runs, and a value it cannot parse ends in an HTML error page (Content-Type,
- * Accept-Language) or an unexpected exception (a quality value such as {@code q=x} in Accept) - each with a stack
+ * Whether a request's path, {@code Content-Type}, {@code Accept} and {@code Accept-Language} can be read. RESTEasy
+ * parses them before any application code runs, and a value it cannot parse ends in an HTML error page (a path whose
+ * %-escapes are not UTF-8, Content-Type, Accept-Language) or an unexpected exception (a quality value such as {@code q=x} in Accept) - each with a stack
  * trace in the server log, which a client could repeat at will. Checked here first, with RESTEasy's own media-type
  * parser and the grammars of RFC 9110 (quality values, section 12.4.2; language ranges, section 12.5.4).
  */
-final class HeaderGrammar {
+final class RequestGrammar {
 
     private static final Pattern QUALITY = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
     private static final Pattern LANGUAGE_RANGE = Pattern.compile("\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+    private static final String PATH_PROBLEM = "The request path is not UTF-8 in %-encoding";
     /** Longer header values are refused unread. */
     static final int MAX_CHARS = 1024;
 
-    private HeaderGrammar() {
+    private RequestGrammar() {
+    }
+
+    /** Why the raw (still %-encoded) request path cannot be used, or empty if it can. */
+    static Optional<String> pathProblem(String rawPath) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(rawPath.charAt(i + 2), 16);
+                if (low < 0) {
+                    return Optional.of(PATH_PROBLEM);
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return Optional.empty();
+        } catch (CharacterCodingException e) {
+            return Optional.of(PATH_PROBLEM);
+        }
     }
 
     /** Why the Content-Type value cannot be used, or empty if it can (or is absent). */
