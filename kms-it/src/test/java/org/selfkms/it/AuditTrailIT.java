@@ -83,7 +83,7 @@ class AuditTrailIT extends DeployedKms {
         // An unknown SecretId belongs to no tenant: the platform chain, anonymous.
         TencentCloudSDKException unknown = assertThrows(TencentCloudSDKException.class,
                 () -> kms("AKIDunknown" + System.nanoTime(), "whatever-secret-0123456789").ListKeys(new ListKeysRequest()));
-        assertEquals("AuthFailure.SecretIdNotFound", unknown.getErrorCode());
+        assertEquals("AuthFailure.SignatureFailure", unknown.getErrorCode());
         assertRecord(unknown.getRequestId(), "0", "anonymous", "ListKeys", null, "DENIED", "AUTH_UNKNOWN_SECRET_ID");
 
         // Requests the SDK would not send are audited too: an unknown action, a body that is not JSON.

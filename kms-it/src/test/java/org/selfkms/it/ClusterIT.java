@@ -141,14 +141,14 @@ class ClusterIT {
         // each click returns once node A has answered: the change has committed
         browser.click(By.id("disable-credential-" + credential[0]));
         browser.waitUntil("the credential disabled", () -> browser.isPresent(By.id("enable-credential-" + credential[0])));
-        SdkKeyTest.assertCode("AuthFailure.SecretIdNotFound", () -> onB.ListKeys(new ListKeysRequest()));
+        SdkKeyTest.assertCode("AuthFailure.SignatureFailure", () -> onB.ListKeys(new ListKeysRequest()));
 
         browser.click(By.id("enable-credential-" + credential[0]));
         browser.waitUntil("the credential enabled", () -> browser.isPresent(By.id("disable-credential-" + credential[0])));
         assertNotNull(onB.ListKeys(new ListKeysRequest()).getTotalCount(), "enabled again on A: B takes it at once too");
 
         browser.click(By.id("delete-credential-" + credential[0]));
-        SdkKeyTest.assertCode("AuthFailure.SecretIdNotFound", () -> onB.ListKeys(new ListKeysRequest()));
+        SdkKeyTest.assertCode("AuthFailure.SignatureFailure", () -> onB.ListKeys(new ListKeysRequest()));
     }
 
     @Test

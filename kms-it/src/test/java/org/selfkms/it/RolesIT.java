@@ -233,7 +233,7 @@ class RolesIT extends SdkKeyTest {
         assertCode("UnauthorizedOperation", () -> client.CreateKey(createRequest()));
 
         browser.click(By.id("delete-credential-" + credential[0]));
-        assertCode("AuthFailure.SecretIdNotFound", () -> client.GenerateDataKey(dataKey));
+        assertCode("AuthFailure.SignatureFailure", () -> client.GenerateDataKey(dataKey));
     }
 
     /**
@@ -278,7 +278,7 @@ class RolesIT extends SdkKeyTest {
 
         browser.click(By.id("disable-credential-" + credential[0]));
         browser.waitUntil("the credential disabled", () -> browser.isPresent(By.id("enable-credential-" + credential[0])));
-        assertCode("AuthFailure.SecretIdNotFound", () -> client.ListKeys(new ListKeysRequest()));
+        assertCode("AuthFailure.SignatureFailure", () -> client.ListKeys(new ListKeysRequest()));
         assertEquals(401, RestApiV1IT.get("/keys?limit=1", token).statusCode(), "its REST token stops at once too");
         browser.click(By.id("enable-credential-" + credential[0]));
         browser.waitUntil("the credential enabled", () -> browser.isPresent(By.id("disable-credential-" + credential[0])));
@@ -286,7 +286,7 @@ class RolesIT extends SdkKeyTest {
 
         // the click returns once the server has answered: the deletion has committed
         browser.click(By.id("delete-credential-" + credential[0]));
-        assertCode("AuthFailure.SecretIdNotFound", () -> client.ListKeys(new ListKeysRequest()));
+        assertCode("AuthFailure.SignatureFailure", () -> client.ListKeys(new ListKeysRequest()));
         browser.click(By.id("delete-user-" + user));
     }
 

@@ -97,7 +97,7 @@ class TencentProtocolIT extends DeployedKms {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
         assertError(raw.send(basic), "AuthFailure.InvalidAuthorization");
         assertError(new RawTencentClient("127.0.0.1:" + httpPort(), "AKID" + UUID.randomUUID().toString().replace("-", ""), "whatever-secret")
-                .post("ListKeys", "{}", now()), "AuthFailure.SecretIdNotFound");
+                .post("ListKeys", "{}", now()), "AuthFailure.SignatureFailure");
     }
 
     @Test

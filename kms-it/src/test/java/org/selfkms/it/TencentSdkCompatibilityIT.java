@@ -284,6 +284,6 @@ class TencentSdkCompatibilityIT extends DeployedKms {
     @Test
     void wrongCredentialsAreRefused() {
         assertCode("AuthFailure.SignatureFailure", () -> kms(secretId(), secretKey() + "x").ListKeys(new ListKeysRequest()));
-        assertCode("AuthFailure.SecretIdNotFound", () -> kms("AKIDdoesNotExist0000", secretKey()).ListKeys(new ListKeysRequest()));
+        assertCode("AuthFailure.SignatureFailure", () -> kms("AKIDdoesNotExist0000", secretKey()).ListKeys(new ListKeysRequest()));
     }
 }

@@ -7,6 +7,7 @@ import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.ApiAuthenticator;
 import org.selfkms.api.identity.AuthenticationFailedException;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.api.identity.Role;
 import org.selfkms.api.identity.SignedApiRequest;
 import org.selfkms.bootstrap.WallClock;
 import org.selfkms.identity.CredentialDirectory.ActiveCredential;
@@ -14,10 +15,12 @@ import org.selfkms.tenant.SuspendedTenants;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Verifies TC3-HMAC-SHA256 request signatures (API reference, section 1.5). */
@@ -28,6 +31,8 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
     /** Compiled once: String.matches compiles its pattern on every call, and this runs on every request. */
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    static final String SIGNATURE_MISMATCH_ANSWER = "The request signature does not match";
+    private static final ActiveCredential DECOY = decoy();
 
     @Inject
     private CredentialDirectory credentials;
@@ -49,9 +54,13 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         if (!authorization.signedHeaders().contains("host") || !authorization.signedHeaders().contains("content-type")) {
             throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "SignedHeaders must include content-type and host");
         }
-        ActiveCredential credential = credentials.require(authorization.secretId());
-        // From here on the SecretId exists: failures name it, so that the audit record reaches its tenant.
-        Caller claimed = credential.caller();
+        // An unknown SecretId goes through every check below with a decoy credential, and is refused where a wrong
+        // signature would be, with the same answer: neither the answer nor the work tells whether a SecretId exists.
+        Optional<ActiveCredential> found = authorization.secretId().isEmpty() ? Optional.empty()
+                : credentials.find(authorization.secretId());
+        ActiveCredential credential = found.orElse(DECOY);
+        // A known SecretId is named in failures, so that the audit record reaches its tenant; an unknown one is nobody's.
+        Caller claimed = found.map(ActiveCredential::caller).orElse(null);
         long timestamp = parseTimestamp(request.timestamp(), claimed);
         if (Math.abs(clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
             throw new AuthenticationFailedException(KmsErrorCode.AUTH_SIGNATURE_EXPIRED,
@@ -70,8 +79,13 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         String stringToSign = Tc3Signature.stringToSign(request.timestamp(), authorization.credentialScope(), canonical);
         String expected = Tc3Signature.signatureWith(
                 credential.signingKey().forScope(credential.secret(), authorization.date(), authorization.service()), stringToSign);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                authorization.signature().getBytes(StandardCharsets.US_ASCII))) {
+        boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                authorization.signature().getBytes(StandardCharsets.US_ASCII));
+        if (found.isEmpty()) {
+            // the audit record tells the operator which it was; the client's answer does not (SIGNATURE_MISMATCH_ANSWER)
+            throw new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, SIGNATURE_MISMATCH_ANSWER);
+        }
+        if (!matches) {
             throw signatureMismatch(claimed);
         }
         suspendedTenants.admit(claimed);
@@ -87,6 +101,13 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
     }
 
     private static KmsException signatureMismatch(Caller claimed) {
-        return new AuthenticationFailedException(KmsErrorCode.AUTH_SIGNATURE_MISMATCH, "The request signature does not match", claimed);
+        return new AuthenticationFailedException(KmsErrorCode.AUTH_SIGNATURE_MISMATCH, SIGNATURE_MISMATCH_ANSWER, claimed);
+    }
+
+    /** Stands in for an unknown SecretId: a random secret of its own, so its signature never matches. */
+    private static ActiveCredential decoy() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new ActiveCredential("decoy", 0, 0, "anonymous", secret, null, Role.KEY_USER, new Tc3SigningKey());
     }
 }

@@ -14,6 +14,7 @@ import org.selfkms.token.WrappedKey;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,6 +43,12 @@ public class CredentialDirectory {
     }
 
     private final Map<String, ActiveCredential> bySecretId = new ConcurrentHashMap<>();
+    /**
+     * SecretIds the database does not have, so that a repeated unknown one costs a map look-up like a known one, not a
+     * database read (which told them apart by timing). Bounded like the credentials; a SecretId is only ever created
+     * fresh and random, so none of these can come to exist later (invalidation drops one anyway).
+     */
+    private final Set<String> unknown = ConcurrentHashMap.newKeySet();
     private final AtomicLong epoch = new AtomicLong();
 
     @PersistenceContext(unitName = "kms")
@@ -56,12 +63,21 @@ public class CredentialDirectory {
         if (hit != null) {
             return Optional.of(hit);
         }
-        if (secretId.length() > 128) {
+        if (secretId.length() > 128 || unknown.contains(secretId)) {
             return Optional.empty();
         }
         long seen = epoch.get();
         ApiCredentialEntity entity = em.find(ApiCredentialEntity.class, secretId);
-        if (entity == null || !entity.enabled()) {
+        if (entity == null) {
+            if (unknown.size() >= MAX_ENTRIES) {
+                unknown.clear();
+            }
+            if (epoch.get() == seen) {
+                unknown.add(secretId);
+            }
+            return Optional.empty();
+        }
+        if (!entity.enabled()) {
             return Optional.empty();
         }
         Optional<Role> role = roleOf(entity);
@@ -108,5 +124,6 @@ public class CredentialDirectory {
     public void invalidate(String secretId) {
         epoch.incrementAndGet();
         bySecretId.remove(secretId);
+        unknown.remove(secretId);
     }
 }

@@ -11,7 +11,8 @@ final class TencentErrorCodes {
     static String of(KmsErrorCode code, String action) {
         return switch (code) {
             case AUTH_MALFORMED -> "AuthFailure.InvalidAuthorization";
-            case AUTH_UNKNOWN_SECRET_ID -> "AuthFailure.SecretIdNotFound";
+            // never "AuthFailure.SecretIdNotFound": whether a SecretId exists is not told (docs/security.md)
+            case AUTH_UNKNOWN_SECRET_ID -> "AuthFailure.SignatureFailure";
             case AUTH_SIGNATURE_EXPIRED -> "AuthFailure.SignatureExpire";
             case AUTH_SIGNATURE_MISMATCH -> "AuthFailure.SignatureFailure";
             case AUTH_LOGIN_FAILED, AUTH_LOGIN_LOCKED -> "AuthFailure";
