@@ -106,6 +106,22 @@ class HostileRequestsIT extends DeployedKms {
         assertNoStackTraceLoggedSince(logBefore);
     }
 
+    @Test
+    void answersKeepFramesSniffersAndCachesOut() throws Exception {
+        for (HttpResponse<String> answer : List.of(post("/", Map.entry("X-TC-Action", "GetRegions")),
+                post("/api/v1/keys", Map.entry("Accept", "application/json")))) {
+            assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(null), answer.uri().toString());
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(null));
+            assertEquals("frame-ancestors 'none'", answer.headers().firstValue("Content-Security-Policy").orElse(null));
+        }
+        HttpResponse<String> console = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/console/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("DENY", console.headers().firstValue("X-Frame-Options").orElse(null));
+        assertTrue(console.headers().allValues("Set-Cookie").stream().anyMatch(cookie -> cookie.startsWith("JSESSIONID=")
+                && cookie.contains("SameSite=Strict")), console.headers().toString());
+    }
+
     private static CreateKeyRequest createKey() {
         CreateKeyRequest create = new CreateKeyRequest();
         create.setAlias(uniqueAlias("hostile"));

@@ -115,9 +115,12 @@ class TlsIT extends DeployedKms {
                 URI.create("https://localhost:" + httpsPort() + "/console/")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, console.statusCode());
         // its session cookie is marked Secure when set over HTTPS, so a browser never sends it over plain HTTP
-        assertTrue(sessionCookieAttributes(console).containsAll(Set.of("secure", "httponly")), console.headers().toString());
+        assertTrue(sessionCookieAttributes(console).containsAll(Set.of("secure", "httponly", "samesite")), console.headers().toString());
+        // over HTTPS, browsers are told to use nothing else; over plain HTTP that header would mean nothing
+        assertEquals("max-age=31536000", console.headers().firstValue("Strict-Transport-Security").orElse(null));
         HttpResponse<String> overHttp = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(baseUrl() + "/console/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(overHttp.headers().firstValue("Strict-Transport-Security").isEmpty(), overHttp.headers().toString());
         Set<String> plain = sessionCookieAttributes(overHttp);
         assertTrue(plain.contains("httponly") && !plain.contains("secure"), overHttp.headers().toString());
     }
@@ -146,6 +149,17 @@ class TlsIT extends DeployedKms {
         // TLS 1.2 without forward secrecy or with CBC: nothing in common with the server
         assertThrows(SSLHandshakeException.class, () -> handshake(trusting, "localhost", new String[] {"TLSv1.2"},
                 new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256"}));
+        // a client may not renegotiate a TLS 1.2 session: openssl's "R" gets a handshake_failure alert
+        Process renegotiating = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + httpsPort(), "-tls1_2")
+                .redirectErrorStream(true).start();
+        Thread.sleep(1500);
+        renegotiating.getOutputStream().write("R\n".getBytes(StandardCharsets.US_ASCII));
+        renegotiating.getOutputStream().flush();
+        Thread.sleep(2000);
+        renegotiating.getOutputStream().close();
+        assertTrue(renegotiating.waitFor(30, TimeUnit.SECONDS));
+        String renegotiation = new String(renegotiating.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(renegotiation.contains("RENEGOTIATING") && renegotiation.contains("alert handshake failure"), renegotiation);
         // the JDK no longer speaks TLS 1.0/1.1, openssl still does: the server answers with a protocol_version alert
         for (String old : List.of("-tls1", "-tls1_1")) {
             String output = run(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + httpsPort(), old));
