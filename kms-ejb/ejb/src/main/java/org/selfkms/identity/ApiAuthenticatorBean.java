@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,13 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
     @Inject
     private SuspendedTenants suspendedTenants;
 
+    /**
+     * Strict mode, {@code kms.tc3.require-signed-action} (KMS_TC3_REQUIRE_SIGNED_ACTION): only requests whose signature
+     * covers {@code X-TC-Action} are accepted, so that a captured request cannot be replayed as another action. Off by
+     * default because the official SDKs sign only content-type and host (docs/security.md, "Signatures").
+     */
+    private final boolean requireSignedAction = Boolean.getBoolean("kms.tc3.require-signed-action");
+
     /** The client signs with its own real clock: a shifted test clock must not make every request stale. */
     @Inject
     @WallClock
@@ -53,6 +61,9 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         Tc3Authorization authorization = Tc3Authorization.parse(request.authorization());
         if (!authorization.signedHeaders().contains("host") || !authorization.signedHeaders().contains("content-type")) {
             throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "SignedHeaders must include content-type and host");
+        }
+        if (requireSignedAction && !authorization.signedHeaders().contains("x-tc-action")) {
+            throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "SignedHeaders must include x-tc-action on this server");
         }
         // An unknown SecretId goes through every check below with a decoy credential, and is refused where a wrong
         // signature would be, with the same answer: neither the answer nor the work tells whether a SecretId exists.
@@ -74,13 +85,14 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
                 throw new AuthenticationFailedException(KmsErrorCode.AUTH_MALFORMED, "A signed header is missing: " + name, claimed);
             }
         }
-        String canonical = Tc3Signature.canonicalRequest(request.method(), request.canonicalQuery(),
-                authorization.signedHeaders(), request.headers(), request.payloadSha256());
-        String stringToSign = Tc3Signature.stringToSign(request.timestamp(), authorization.credentialScope(), canonical);
-        String expected = Tc3Signature.signatureWith(
-                credential.signingKey().forScope(credential.secret(), authorization.date(), authorization.service()), stringToSign);
-        boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                authorization.signature().getBytes(StandardCharsets.US_ASCII));
+        byte[] signingKey = credential.signingKey().forScope(credential.secret(), authorization.date(), authorization.service());
+        boolean matches = signs(signingKey, request, authorization, request.headers());
+        if (!matches) {
+            // the SDKs sign header values as sent; Tencent's signing guide signs them lower-cased and trimmed
+            // (x-tc-action:encrypt): both are accepted
+            Map<String, String> documented = Tc3Signature.documentedHeaderValues(authorization.signedHeaders(), request.headers());
+            matches = !documented.equals(request.headers()) && signs(signingKey, request, authorization, documented);
+        }
         if (found.isEmpty()) {
             // the audit record tells the operator which it was; the client's answer does not (SIGNATURE_MISMATCH_ANSWER)
             throw new KmsException(KmsErrorCode.AUTH_UNKNOWN_SECRET_ID, SIGNATURE_MISMATCH_ANSWER);
@@ -91,6 +103,15 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         suspendedTenants.admit(claimed);
         usage.used(credential.secretId(), clock.instant().getEpochSecond());
         return claimed;
+    }
+
+    private static boolean signs(byte[] signingKey, SignedApiRequest request, Tc3Authorization authorization,
+                                 Map<String, String> headerValues) {
+        String canonical = Tc3Signature.canonicalRequest(request.method(), request.canonicalQuery(),
+                authorization.signedHeaders(), headerValues, request.payloadSha256());
+        String stringToSign = Tc3Signature.stringToSign(request.timestamp(), authorization.credentialScope(), canonical);
+        return MessageDigest.isEqual(Tc3Signature.signatureWith(signingKey, stringToSign).getBytes(StandardCharsets.US_ASCII),
+                authorization.signature().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static long parseTimestamp(String value, Caller claimed) {

@@ -6,8 +6,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +34,21 @@ public final class Tc3Signature {
             headers.append(name).append(':').append(headerValues.get(name)).append('\n');
         }
         return method + "\n/\n" + canonicalQuery + "\n" + headers + "\n" + String.join(";", signedHeaders) + "\n" + payloadSha256;
+    }
+
+    /**
+     * The signed headers' values as Tencent's signing guide canonicalizes them: lower case, without surrounding blanks
+     * (its example signs {@code x-tc-action:describeinstances}); unsigned headers are kept as received.
+     */
+    public static Map<String, String> documentedHeaderValues(List<String> signedHeaders, Map<String, String> headerValues) {
+        Map<String, String> documented = new HashMap<>(headerValues);
+        for (String name : signedHeaders) {
+            String value = headerValues.get(name);
+            if (value != null) {
+                documented.put(name, value.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return documented;
     }
 
     public static String stringToSign(String timestamp, String credentialScope, String canonicalRequest) {

@@ -82,16 +82,43 @@ class ApiAuthenticatorBeanTest {
         assertTrue(unknown.getMessage().contains("5 minutes"), unknown.getMessage());
     }
 
+    @Test
+    void theActionSignedAsTheSdkOrAsTencentsGuideSignsIsAcceptedAndBindsTheAction() {
+        List<String> withAction = List.of("content-type", "host", "x-tc-action");
+        // the guide signs the value lower-cased (x-tc-action:encrypt), a client may sign it as sent
+        assertEquals("AKIDknown", authenticator.authenticate(signed("AKIDknown", SECRET, NOW, withAction, "Encrypt", "encrypt")).principal());
+        assertEquals("AKIDknown", authenticator.authenticate(signed("AKIDknown", SECRET, NOW, withAction, "Encrypt", "Encrypt")).principal());
+        // a captured request re-sent as another action no longer matches its signature
+        assertEquals(KmsErrorCode.AUTH_SIGNATURE_MISMATCH, assertThrows(KmsException.class,
+                () -> authenticator.authenticate(signed("AKIDknown", SECRET, NOW, withAction, "DisableKey", "encrypt"))).code());
+    }
+
+    @Test
+    void strictModeRefusesSignaturesThatDoNotCoverTheAction() throws Exception {
+        set("requireSignedAction", true);
+        KmsException refused = assertThrows(KmsException.class, () -> authenticator.authenticate(signed("AKIDknown", SECRET, NOW)));
+        assertEquals(KmsErrorCode.AUTH_MALFORMED, refused.code());
+        assertEquals("AKIDknown", authenticator.authenticate(signed("AKIDknown", SECRET, NOW,
+                List.of("content-type", "host", "x-tc-action"), "Encrypt", "encrypt")).principal());
+    }
+
     private static SignedApiRequest signed(String secretId, byte[] secret, Instant at) {
+        return signed(secretId, secret, at, List.of("content-type", "host"), "Encrypt", "Encrypt");
+    }
+
+    /** A request carrying {@code action}, its signature computed over {@code signedAction} as the action's value. */
+    private static SignedApiRequest signed(String secretId, byte[] secret, Instant at, List<String> signedHeaders,
+                                           String action, String signedAction) {
         String timestamp = Long.toString(at.getEpochSecond());
         String date = at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        Map<String, String> headers = Map.of("content-type", "application/json", "host", "kms.example");
+        Map<String, String> headers = Map.of("content-type", "application/json", "host", "kms.example", "x-tc-action", action);
+        Map<String, String> signedValues = Map.of("content-type", "application/json", "host", "kms.example", "x-tc-action", signedAction);
         String payload = Tc3Signature.sha256Hex("{}".getBytes(StandardCharsets.UTF_8));
-        String canonical = Tc3Signature.canonicalRequest("POST", "", List.of("content-type", "host"), headers, payload);
+        String canonical = Tc3Signature.canonicalRequest("POST", "", signedHeaders, signedValues, payload);
         String scope = date + "/kms/tc3_request";
         String signature = Tc3Signature.signature(secret, date, "kms", Tc3Signature.stringToSign(timestamp, scope, canonical));
         String authorization = "TC3-HMAC-SHA256 Credential=" + secretId + "/" + scope
-                + ", SignedHeaders=content-type;host, Signature=" + signature;
+                + ", SignedHeaders=" + String.join(";", signedHeaders) + ", Signature=" + signature;
         return new SignedApiRequest(authorization, timestamp, "POST", "", headers, payload);
     }
 
