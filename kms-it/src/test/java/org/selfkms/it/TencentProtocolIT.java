@@ -49,6 +49,19 @@ class TencentProtocolIT extends DeployedKms {
     }
 
     @Test
+    void theActionSignedAsTencentsGuideShowsIsBoundToTheRequest() throws Exception {
+        RawTencentClient.Answer created = raw.post("CreateKey", "{\"Alias\":\"" + uniqueAlias("signed-action") + "\"}", now());
+        String keyId = created.response().getJsonObject("KeyMetadata") == null ? created.response().getString("KeyId")
+                : created.response().getJsonObject("KeyMetadata").getString("KeyId");
+        String body = "{\"KeyId\":\"" + keyId + "\"}";
+        RawTencentClient.Answer described = raw.postSigningAction("DescribeKey", "DescribeKey", body, now());
+        assertEquals(null, described.errorCode(), described.body());
+        // the same signed request re-sent as DisableKey no longer matches its signature, and the key stays enabled
+        assertError(raw.postSigningAction("DisableKey", "DescribeKey", body, now()), "AuthFailure.SignatureFailure");
+        assertEquals("Enabled", raw.post("DescribeKey", body, now()).response().getJsonObject("KeyMetadata").getString("KeyState"));
+    }
+
+    @Test
     void staleOrFutureTimestampIsRefused() throws Exception {
         assertError(raw.post("ListKeys", "{}", now() - 301), "AuthFailure.SignatureExpire");
         assertError(raw.post("ListKeys", "{}", now() + 400), "AuthFailure.SignatureExpire");
