@@ -66,8 +66,10 @@ class FuzzIT extends DeployedKms {
             "POST /keys/{k}/tags", "DELETE /keys/{k}/tags/{t}", "GET /keys/{k}/public-key", "POST /keys/{k}/sign",
             "POST /keys/{k}/verify", "POST /keys/{k}/asymmetric-decrypt", "POST /keys/{k}/post-quantum-encrypt",
             "POST /keys/{k}/import-parameters", "PUT /keys/{k}/material", "GET /audit-records",
-            "GET /audit-records/verification", "GET /audit-records/checkpoints/latest", "GET /credentials", "GET /users",
+"GET /audit-records/checkpoints/latest", "GET /credentials", "GET /users",
             "GET /openapi.yaml", "PUT /nowhere/{k}", "DELETE /keys/{k}");
+    // not GET /audit-records/verification: it reads the whole trail by design, and a run of 100,000 requests calling
+    // it every forty would measure that, not the doors (docs/security.md, "Reliability suite")
     private static final List<String> REST_FIELDS = List.of("alias", "description", "usage", "keySpec", "origin",
             "protectionLevel", "plaintext", "ciphertext", "ciphertextBlob", "encryptionContext", "sourceEncryptionContext",
             "destinationEncryptionContext", "destinationKeyRef", "numberOfBytes", "pendingWindowInDays", "rotateDays",
@@ -138,17 +140,7 @@ class FuzzIT extends DeployedKms {
 
     private void fuzzTencent() throws Exception {
         String action = pick(TENCENT_ACTIONS);
-        JsonObjectBuilder body = Json.createObjectBuilder(validTencentBody(action));
-        // mostly a valid request with one or two fields damaged, removed or added, so that the action's own checks run
-        for (int i = random.nextInt(3); i > 0; i--) {
-            String name = random.nextInt(20) == 0 ? randomText(12) : pick(TENCENT_FIELDS);
-            if (random.nextInt(4) == 0) {
-                body.remove(name);
-            } else {
-                body.add(name, value(name));
-            }
-        }
-        String text = body.build().toString();
+        String text = damaged(validTencentBody(action), TENCENT_FIELDS);
         if (random.nextInt(8) == 0) {
             text = mutateText(text);
         }
@@ -215,16 +207,7 @@ class FuzzIT extends DeployedKms {
         }
         String text = null;
         if (!method.equals("GET") && !method.equals("DELETE") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
-            JsonObjectBuilder body = Json.createObjectBuilder(validRestBody(route[1]));
-            for (int i = random.nextInt(3); i > 0; i--) {
-                String name = random.nextInt(20) == 0 ? randomText(12) : pick(REST_FIELDS);
-                if (random.nextInt(4) == 0) {
-                    body.remove(name);
-                } else {
-                    body.add(name, value(name));
-                }
-            }
-            text = body.build().toString();
+            text = damaged(validRestBody(route[1]), REST_FIELDS);
             if (random.nextInt(8) == 0) {
                 text = mutateText(text);
             }
@@ -263,6 +246,23 @@ class FuzzIT extends DeployedKms {
         if (response.statusCode() == 401) {
             bearer = RestApiV1IT.token(secretId(), secretKey());
         }
+    }
+
+    /**
+     * Mostly a valid body with none, one or two fields given a random value, removed, or added (sometimes under an
+     * unknown name), so that the actions' own checks run and not only the parser's.
+     */
+    private String damaged(JsonObject valid, List<String> fields) {
+        JsonObjectBuilder body = Json.createObjectBuilder(valid);
+        for (int i = random.nextInt(3); i > 0; i--) {
+            String name = random.nextInt(20) == 0 ? randomText(12) : pick(fields);
+            if (random.nextInt(4) == 0) {
+                body.remove(name);
+            } else {
+                body.add(name, value(name));
+            }
+        }
+        return body.build().toString();
     }
 
     /** A request body each action would accept (for the keys of this run), before it is damaged. */
