@@ -34,11 +34,14 @@ public class BearerTokenStore implements BearerTokens {
     private static final int MAX_TOKEN_CHARS = 128;
 
     /** What a token stands for: the credential's caller when it was issued (the role is re-read on every use). */
-    public record Session(Caller issuedTo, long issuedAt, long expiresAt) {
+    /** {@code issued} orders the tokens of a credential: many are issued within one second, so issuedAt cannot. */
+    public record Session(Caller issuedTo, long issuedAt, long expiresAt, long issued) {
     }
 
     private final Map<String, Session> byHash = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    /** Tokens issued so far; guarded by this. */
+    private long issuedCount;
     private final Clock clock;
 
     public BearerTokenStore() {
@@ -55,14 +58,14 @@ public class BearerTokenStore implements BearerTokens {
         purgeExpired(now);
         synchronized (this) {
             var own = byHash.entrySet().stream().filter(e -> e.getValue().issuedTo().principal().equals(caller.principal()))
-                    .sorted(Comparator.comparingLong(e -> e.getValue().issuedAt())).toList();
+                    .sorted(Comparator.comparingLong(e -> e.getValue().issued())).toList();
             for (int i = 0; i <= own.size() - MAX_PER_CREDENTIAL; i++) {
                 byHash.remove(own.get(i).getKey());
             }
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
             String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            byHash.put(hash(token), new Session(caller, now, now + LIFETIME_SECONDS));
+            byHash.put(hash(token), new Session(caller, now, now + LIFETIME_SECONDS, ++issuedCount));
             return token;
         }
     }
