@@ -31,6 +31,9 @@ final class RequestGrammar {
 
     /** Why the raw (still %-encoded) request path cannot be used, or empty if it can. */
     static Optional<String> pathProblem(String rawPath) {
+        if (rawPath.chars().allMatch(c -> c != '%' && c < 0x80)) {
+            return Optional.empty(); // every request of the SDKs: nothing to decode
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
