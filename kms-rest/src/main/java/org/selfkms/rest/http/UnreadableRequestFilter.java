@@ -20,9 +20,10 @@ import java.util.Optional;
  * In front of both doors, before RESTEasy reads any header:
  * <ul>
  *   <li>a request whose path, Content-Type, Accept or Accept-Language cannot be read ({@link RequestGrammar}) goes
- *       on without those headers, with its door's root as its path, and with the reason as a request attribute; {@link UnreadableRequestRefusal} then
- *       refuses it before any resource is chosen, and each door's fallback mapper answers it in that door's format
- *       and through the request gate (audited) like every other refusal;</li>
+ *       on without those headers, with its door's root as its path, and with the reason as a request attribute;
+ *       {@link UnreadableRequestRefusal} then refuses it before any resource is chosen, and each door's fallback
+ *       mapper answers it in that door's format and through the request gate (audited) like every other
+ *       refusal;</li>
  *   <li>cookies are not parsed: neither door uses one, and RESTEasy parses them all up front, so that a malformed one
  *       (a {@code $Version} that is not a number) would end the request in an HTML error page and a stack trace.
  *       (The session look-up that would parse them even earlier is off: web.xml tracks sessions by URL only.)</li>
