@@ -227,8 +227,10 @@ for scenario in ${scenarios}; do
     fi
 done
 bytes_after="$(database_bytes)"
-echo "database grew $(( (bytes_after - bytes_before) / 1024 )) KiB over ${requests_on} audited requests" \
-    "($(awk -v b="$((bytes_after - bytes_before))" -v n="${requests_on}" 'BEGIN{printf "%.0f", b/n}') bytes each)"
+if [ "${requests_on}" -gt 0 ]; then
+    echo "database grew $(( (bytes_after - bytes_before) / 1024 )) KiB over ${requests_on} audited requests" \
+        "($(awk -v b="$((bytes_after - bytes_before))" -v n="${requests_on}" 'BEGIN{printf "%.0f", b/n}') bytes each)"
+fi
 if [ -n "${KMS_BENCH_SOAK_SECONDS:-}" ]; then
     echo "== soak: Encrypt at 16 connections for ${KMS_BENCH_SOAK_SECONDS} s, audit on; heap used after a full GC"
     for minute in $(seq 1 $(( KMS_BENCH_SOAK_SECONDS / 60 ))); do
