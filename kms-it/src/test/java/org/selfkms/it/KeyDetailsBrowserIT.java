@@ -121,6 +121,40 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         assertEquals(renamed, describe(keyId).getAlias());
     }
 
+    /** The policy editor: a policy saved there holds in the service, a refused one changes nothing, removal restores the roles. */
+    @Test
+    void adminSetsAndRemovesAKeyPolicy() throws Exception {
+        String alias = uniqueAlias("policy");
+        String keyId = createKey(alias);
+        String token = RestApiV1IT.token(secretId(), secretKey());
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(adminUsername(), adminPassword());
+        browser.open("/console/keys/" + keyId);
+        browser.waitUntil("the policy section", () -> browser.isPresent(By.id("policy-summary")));
+        assertTrue(browser.text("policy-summary").startsWith("No policy"), browser.text("policy-summary"));
+
+        type("#policy-edit textarea", "{\"statements\":[{\"effect\":\"ALLOW\",\"principals\":[\"role:KEY_USER\"],"
+                + "\"operations\":[\"ENCRYPT\",\"DECRYPT\"]}]}");
+        browser.click(By.id("policy-save"));
+        browser.waitUntil("the statement in the grid", () -> grid("policy-grid").contains("ALLOW|role:KEY_USER|ENCRYPT, DECRYPT"));
+        String stored = RestApiV1IT.get("/keys/" + keyId + "/policy", token).body();
+        assertTrue(stored.contains("\"role:KEY_USER\""), stored);
+
+        browser.waitForNotificationsToClose();
+        type("#policy-edit textarea", "{\"statements\":[{\"effect\":\"ALLOW\",\"principals\":[\"user:no-such-user-x\"],"
+                + "\"operations\":[\"*\"]}]}");
+        browser.click(By.id("policy-save"));
+        browser.waitUntil("the refusal", () -> browser.notificationShown("error"));
+        assertEquals(stored, RestApiV1IT.get("/keys/" + keyId + "/policy", token).body(), "a refused policy changes nothing");
+        assertTrue(String.valueOf(browser.js("return document.querySelector('#policy-edit textarea').value;"))
+                .contains("no-such-user-x"), "the refused text stays to be corrected");
+
+        browser.waitForNotificationsToClose();
+        browser.click(By.id("policy-remove"));
+        browser.waitUntil("the roles decide again", () -> browser.text("policy-summary").startsWith("No policy"));
+        assertEquals("{\"statements\":[]}", RestApiV1IT.get("/keys/" + keyId + "/policy", token).body());
+    }
+
     /** A key an integrated service manages: listed with its owner, no state changes, no rename, rotation allowed. */
     @Test
     void managedKeyShowsItsOwnerAndOffersOnlyRotation() throws Exception {

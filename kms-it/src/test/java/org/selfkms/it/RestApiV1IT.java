@@ -58,6 +58,7 @@ class RestApiV1IT extends DeployedKms {
             "204\n204\n\\{\"team\":\"billing\"\\}\nbilling-journal",                  // tags, listing by tag
             "204\ntrue\n2\n\\[\\{\"version\":1,\"current\":false\\},\\{\"version\":2,\"current\":true\\}\\]", // rotation
             "204\n204\n204\n\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\nPendingDelete\n204\nDisabled", // archive, deletion
+            "\\[\"ENCRYPT\",\"DECRYPT\"\\]\nrole:KEY_USER\n204\n0",             // key policy set, read, removed
             "ASYMMETRIC_SIGN_VERIFY_ECC\n-----BEGIN PUBLIC KEY-----\ntrue",          // sign and verify
             "201\nquantum-safe",                                                  // post-quantum round trip
             "PendingImport\nEnabled",                                             // BYOK

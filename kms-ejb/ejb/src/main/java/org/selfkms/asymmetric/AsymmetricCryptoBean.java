@@ -16,6 +16,7 @@ import org.selfkms.api.crypto.PublicKeyInfo;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.api.key.KeyOperation;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.ProtectionLevel;
 import org.selfkms.crypto.PostQuantumBlob;
@@ -72,7 +73,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     @Override
     @Requires(Permission.READ_KEYS)
     public PublicKeyInfo getPublicKey(Caller caller, String keyRef) {
-        CachedKey key = usableKeyPair(caller, keyRef);
+        CachedKey key = usableKeyPair(caller, keyRef, KeyOperation.DESCRIBE);
         byte[] der = key.publicKey();
         return new PublicKeyInfo(key.id().toString(), der, PublicKeys.pem(der));
     }
@@ -80,7 +81,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     @Override
     @Requires(Permission.USE_KEYS)
     public byte[] sign(Caller caller, String keyRef, String algorithmName, MessageType type, byte[] message) {
-        CachedKey key = usableKeyPair(caller, keyRef);
+        CachedKey key = usableKeyPair(caller, keyRef, KeyOperation.SIGN);
         SignatureAlgorithm algorithm = KeyPairUsages.signatureAlgorithm(key.usage(), algorithmName);
         byte[] input = signedInput(key, algorithm, type, message);
         if (key.protectionLevel() == ProtectionLevel.HSM) {
@@ -92,7 +93,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     @Override
     @Requires(Permission.USE_KEYS)
     public boolean verify(Caller caller, String keyRef, String algorithmName, MessageType type, byte[] message, byte[] signature) {
-        CachedKey key = usableKeyPair(caller, keyRef);
+        CachedKey key = usableKeyPair(caller, keyRef, KeyOperation.VERIFY);
         SignatureAlgorithm algorithm = KeyPairUsages.signatureAlgorithm(key.usage(), algorithmName);
         byte[] input = signedInput(key, algorithm, type, message);
         if (signature == null || signature.length == 0 || signature.length > MAX_SIGNATURE_BYTES) {
@@ -104,7 +105,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     @Override
     @Requires(Permission.USE_KEYS)
     public Plaintext decrypt(Caller caller, String keyRef, String algorithmName, byte[] ciphertext) {
-        CachedKey key = usableKeyPair(caller, keyRef);
+        CachedKey key = usableKeyPair(caller, keyRef, KeyOperation.DECRYPT);
         DecryptionAlgorithm algorithm = KeyPairUsages.decryptionAlgorithm(key.usage(), algorithmName);
         if (ciphertext == null || ciphertext.length == 0 || ciphertext.length > MAX_CIPHERTEXT_BYTES) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Ciphertext must be 1 to " + MAX_CIPHERTEXT_BYTES + " bytes");
@@ -126,18 +127,20 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
     @Override
     @Requires(Permission.USE_KEYS)
     public byte[] signPostQuantum(Caller caller, String keyRef, byte[] message) {
-        return sign(caller, keyRef, postQuantumSigningName(caller, keyRef), MessageType.RAW, message);
+        return sign(caller, keyRef, postQuantumSigningName(caller, keyRef, KeyOperation.SIGN), MessageType.RAW, message);
     }
 
     @Override
     @Requires(Permission.USE_KEYS)
     public boolean verifyPostQuantum(Caller caller, String keyRef, byte[] message, byte[] signature) {
-        return verify(caller, keyRef, postQuantumSigningName(caller, keyRef), MessageType.RAW, message, signature);
+        return verify(caller, keyRef, postQuantumSigningName(caller, keyRef, KeyOperation.VERIFY), MessageType.RAW, message,
+                signature);
     }
 
     /** The post-quantum actions name no algorithm: the key must be a Dilithium key. */
-    private String postQuantumSigningName(Caller caller, String keyRef) {
+    private String postQuantumSigningName(Caller caller, String keyRef, KeyOperation operation) {
         CachedKey key = keys.resolve(caller.tenantId(), KeyRef.parse(keyRef));
+        key.checkAccess(caller, operation, KeyDirectory::notFound);
         if (key.usage() != KeyUsage.ASYMMETRIC_SIGN_VERIFY_DILITHIUM) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Only ASYMMETRIC_SIGN_VERIFY_DILITHIUM keys make post-quantum signatures");
         }
@@ -151,6 +154,7 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
             throw new KmsException(KmsErrorCode.PLAINTEXT_INVALID, "PlainText must be 1 to " + MAX_MESSAGE_BYTES + " bytes");
         }
         CachedKey key = keys.resolve(caller.tenantId(), KeyRef.parse(keyRef));
+        key.checkAccess(caller, KeyOperation.ENCRYPT, KeyDirectory::notFound);
         if (key.usage() != KeyUsage.ASYMMETRIC_Encrypt_Decrypt_Kyber_AES) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Only ASYMMETRIC_Encrypt_Decrypt_Kyber_AES keys encrypt post-quantum");
         }
@@ -173,7 +177,9 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
         }
         PostQuantumBlob blob = PostQuantumBlob.decode(ciphertextBlob).orElseThrow(AsymmetricCryptoBean::invalidCiphertext);
         // another tenant's key, or a key of another usage, is indistinguishable from a damaged blob
-        CachedKey key = keys.byId(caller.tenantId(), blob.keyId())
+        Optional<CachedKey> named = keys.byId(caller.tenantId(), blob.keyId());
+        named.ifPresent(found -> found.checkAccess(caller, KeyOperation.DECRYPT, AsymmetricCryptoBean::invalidCiphertext));
+        CachedKey key = named
                 .filter(k -> k.usage() == KeyUsage.ASYMMETRIC_Encrypt_Decrypt_Kyber_AES && blob.keyVersion() == KEY_PAIR_VERSION)
                 .orElseThrow(AsymmetricCryptoBean::invalidCiphertext);
         KeyStateMachine.checkCanDecrypt(key.state());
@@ -211,8 +217,9 @@ public class AsymmetricCryptoBean implements AsymmetricCrypto {
         }
     }
 
-    private CachedKey usableKeyPair(Caller caller, String keyRef) {
+    private CachedKey usableKeyPair(Caller caller, String keyRef, KeyOperation operation) {
         CachedKey key = keys.resolve(caller.tenantId(), KeyRef.parse(keyRef));
+        key.checkAccess(caller, operation, KeyDirectory::notFound);
         if (!key.usage().isAsymmetric()) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "The key is symmetric (ENCRYPT_DECRYPT) and has no key pair");
         }

@@ -17,6 +17,7 @@ import org.selfkms.api.crypto.ReEncrypted;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.api.key.KeyOperation;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.ProtectionLevel;
 import org.selfkms.hsm.TokenGateway;
@@ -59,7 +60,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
             throw new KmsException(KmsErrorCode.PLAINTEXT_INVALID, "Plaintext must be 1 to " + MAX_PLAINTEXT_BYTES + " bytes");
         }
         EncryptionContext context = EncryptionContext.parse(encryptionContext);
-        CachedKey key = encryptingKey(caller, keyRef);
+        CachedKey key = encryptingKey(caller, keyRef, KeyOperation.ENCRYPT);
         return new Ciphertext(key.id().toString(), seal(key, plaintext, context));
     }
 
@@ -70,7 +71,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and " + MAX_DATA_KEY_BYTES);
         }
         EncryptionContext context = EncryptionContext.parse(encryptionContext);
-        CachedKey key = encryptingKey(caller, keyRef);
+        CachedKey key = encryptingKey(caller, keyRef, KeyOperation.GENERATE_DATA_KEY);
         byte[] dataKey = token.random(numberOfBytes);
         return new DataKey(key.id().toString(), dataKey, seal(key, dataKey, context));
     }
@@ -94,7 +95,11 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
         CiphertextBlob blob = parseBlob(ciphertextBlob);
         CachedKey source = decryptingKey(caller, blob);
         CachedKey destination = destinationKeyRef == null || destinationKeyRef.isEmpty()
-                ? source : encryptingKey(caller, destinationKeyRef);
+                ? source : encryptingKey(caller, destinationKeyRef, KeyOperation.ENCRYPT);
+        if (destination == source) {
+            // re-encrypting under the same key seals under it again
+            source.checkAccess(caller, KeyOperation.ENCRYPT, EnvelopeCryptoBean::invalidCiphertext);
+        }
         byte[] plaintext = open(source, blob, sourceContext).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
         try {
             if (destination.id().equals(source.id()) && blob.keyVersion() == source.currentVersion()
@@ -130,6 +135,7 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
     private CachedKey decryptingKey(Caller caller, CiphertextBlob blob) {
         // Another tenant's key is indistinguishable from no key: same error as a damaged blob.
         CachedKey key = keys.byId(caller.tenantId(), blob.keyId()).orElseThrow(EnvelopeCryptoBean::invalidCiphertext);
+        key.checkAccess(caller, KeyOperation.DECRYPT, EnvelopeCryptoBean::invalidCiphertext);
         if (key.usage() != KeyUsage.ENCRYPT_DECRYPT || blob.keyVersion() > key.currentVersion()) {
             throw invalidCiphertext();
         }
@@ -158,8 +164,9 @@ public class EnvelopeCryptoBean implements EnvelopeCrypto {
         }
     }
 
-    private CachedKey encryptingKey(Caller caller, String keyRef) {
+    private CachedKey encryptingKey(Caller caller, String keyRef, KeyOperation operation) {
         CachedKey key = resolveOrCreateManaged(caller, KeyRef.parse(keyRef));
+        key.checkAccess(caller, operation, KeyDirectory::notFound);
         KeyOwnership.checkServiceMayUse(caller, key.owner());
         if (key.usage() != KeyUsage.ENCRYPT_DECRYPT) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "The key cannot be used to encrypt");

@@ -36,9 +36,10 @@ public class CredentialDirectory {
             return "ActiveCredential[secretId=" + secretId + ", tenantId=" + tenantId + "]";
         }
 
-        /** Who a request authenticated with this credential is. */
+        /** Who a request authenticated with this credential is: a service, or the user the credential belongs to. */
         public Caller caller() {
-            return new Caller(tenantId, accountUin, secretId, Caller.Kind.API_CREDENTIAL, service, role);
+            return new Caller(tenantId, accountUin, secretId, Caller.Kind.API_CREDENTIAL, service, role,
+                    service == null ? principal : null);
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.gate.RequestNotes;
+import org.selfkms.key.policy.KeyPolicyRows;
 
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public class KeyDirectory {
         if (entity == null || entity.tenantId() != tenantId) {
             return Optional.empty();
         }
-        return Optional.of(remember(CachedKey.of(entity), seen));
+        return Optional.of(remember(CachedKey.of(entity, KeyPolicyRows.of(em, entity.id())), seen));
     }
 
     private Optional<CachedKey> lookUp(long tenantId, String alias) {
@@ -94,7 +95,7 @@ public class KeyDirectory {
         List<CmkEntity> found = em.createQuery(
                         "select c from CmkEntity c where c.tenantId = :tenant and c.alias = :alias", CmkEntity.class)
                 .setParameter("tenant", tenantId).setParameter("alias", alias).getResultList();
-        return found.stream().findFirst().map(e -> remember(CachedKey.of(e), seen));
+        return found.stream().findFirst().map(e -> remember(CachedKey.of(e, KeyPolicyRows.of(em, e.id())), seen));
     }
 
     public void invalidate(UUID id) {

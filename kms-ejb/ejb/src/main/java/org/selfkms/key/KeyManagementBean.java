@@ -22,6 +22,11 @@ import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.NewKey;
 import org.selfkms.api.key.KeyTag;
+import org.selfkms.api.key.KeyOperation;
+import org.selfkms.api.key.KeyPolicy;
+import org.selfkms.key.policy.KeyAccess;
+import org.selfkms.key.policy.KeyPolicyRows;
+import org.selfkms.key.policy.PolicyPrincipals;
 import org.selfkms.api.key.KeyVersionInfo;
 import org.selfkms.api.key.KeyQuota;
 import org.selfkms.api.key.SupportedAlgorithms;
@@ -81,34 +86,42 @@ public class KeyManagementBean implements KeyManagement {
         String description = checkedDescription(request.description());
         // before anything reaches the token: a refused request must not leave a token key behind
         KeyTags.check(request.tags());
+        PolicyPrincipals.checkExist(em, caller.tenantId(), request.policy());
         KeyUsage usage = request.usage() == null ? KeyUsage.ENCRYPT_DECRYPT : request.usage();
         KeyOrigin origin = request.origin() == null ? KeyOrigin.TENCENT_KMS : request.origin();
         if (origin == KeyOrigin.EXTERNAL && usage.isAsymmetric()) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Only ENCRYPT_DECRYPT keys take imported key material");
         }
-        return newKeys.create(caller, request.alias(), description, usage, request.protectionLevel(), origin, KeyOwnership.USER,
-                request.tags()).toMetadata();
+        CmkEntity key = newKeys.create(caller, request.alias(), description, usage, request.protectionLevel(), origin,
+                KeyOwnership.USER, request.tags());
+        KeyPolicyRows.replace(em, key.id(), request.policy());
+        return key.toMetadata();
     }
 
     @Override
     @Requires(Permission.READ_KEYS)
     public KeyMetadata describeKey(Caller caller, String keyRef) {
-        return find(caller, keyRef).toMetadata();
+        return findToDescribe(caller, keyRef).toMetadata();
     }
 
     @Override
     @Requires(Permission.READ_KEYS)
     public KeyPage listKeys(Caller caller, KeyRole role, int offset, int limit) {
         checkPage(offset, limit);
-        String where = " from CmkEntity c where c.tenantId = :tenant and c.state in :states" + roleCondition(role);
-        var page = em.createQuery("select c" + where + " order by c.createdAt desc, c.id", CmkEntity.class)
-                .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES);
-        var count = em.createQuery("select count(c)" + where, Long.class)
-                .setParameter("tenant", caller.tenantId()).setParameter("states", LISTED_STATES);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenant", caller.tenantId());
+        parameters.put("states", LISTED_STATES);
         if (role != null) {
-            page.setParameter("user", KeyOwnership.USER);
-            count.setParameter("user", KeyOwnership.USER);
+            parameters.put("user", KeyOwnership.USER);
         }
+        String where = " from CmkEntity c where c.tenantId = :tenant and c.state in :states" + roleCondition(role)
+                + KeyPolicyRows.describableCondition(caller, parameters);
+        var page = em.createQuery("select c" + where + " order by c.createdAt desc, c.id", CmkEntity.class);
+        var count = em.createQuery("select count(c)" + where, Long.class);
+        parameters.forEach((name, value) -> {
+            page.setParameter(name, value);
+            count.setParameter(name, value);
+        });
         List<KeyMetadata> keys = page.setFirstResult(offset).setMaxResults(limit)
                 .getResultStream().map(CmkEntity::toMetadata).toList();
         return new KeyPage(keys, count.getSingleResult());
@@ -152,6 +165,7 @@ public class KeyManagementBean implements KeyManagement {
             parameters.put("search", "%" + likeEscaped(query.search().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
         KeyTagRows.appendFilters(query.tagFilters(), where, parameters);
+        where.append(KeyPolicyRows.describableCondition(caller, parameters));
         String order = query.ascending() ? " order by c.createdAt asc, c.id asc" : " order by c.createdAt desc, c.id desc";
         var page = em.createQuery("select c" + where + order, CmkEntity.class);
         var count = em.createQuery("select count(c)" + where, Long.class);
@@ -192,7 +206,7 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     @Requires(Permission.READ_KEYS)
     public List<KeyMetadata> describeKeys(Caller caller, List<String> keyRefs) {
-        return distinctBatch(keyRefs).stream().map(ref -> find(caller, ref).toMetadata()).toList();
+        return distinctBatch(keyRefs).stream().map(ref -> findToDescribe(caller, ref).toMetadata()).toList();
     }
 
     @Override
@@ -296,7 +310,7 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     @Requires(Permission.READ_KEYS)
     public boolean keyRotationEnabled(Caller caller, String keyRef) {
-        return find(caller, keyRef).rotationEnabled();
+        return findToDescribe(caller, keyRef).rotationEnabled();
     }
 
     @Override
@@ -319,7 +333,7 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     @Requires(Permission.READ_KEYS)
     public List<KeyVersionInfo> keyVersions(Caller caller, String keyRef) {
-        CmkEntity key = find(caller, keyRef);
+        CmkEntity key = findToDescribe(caller, keyRef);
         return em.createQuery("select v from CmkVersionEntity v where v.cmkId = :id order by v.versionNo", CmkVersionEntity.class)
                 .setParameter("id", key.id()).getResultStream()
                 .map(v -> new KeyVersionInfo(v.versionNo(), v.createdAt(), v.versionNo() == key.currentVersion())).toList();
@@ -328,7 +342,7 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     @Requires(Permission.READ_KEYS)
     public List<KeyTag> keyTags(Caller caller, String keyRef) {
-        return KeyTagRows.of(em, find(caller, keyRef).id());
+        return KeyTagRows.of(em, findToDescribe(caller, keyRef).id());
     }
 
     @Override
@@ -406,6 +420,30 @@ public class KeyManagementBean implements KeyManagement {
 
     private CmkEntity find(Caller caller, String keyRef) {
         return finder.find(caller, keyRef);
+    }
+
+    /** The caller's key, if its policy lets the caller see it; refused as an unknown key otherwise. */
+    private CmkEntity findToDescribe(Caller caller, String keyRef) {
+        CmkEntity key = finder.find(caller, keyRef);
+        KeyAccess.check(caller, KeyPolicyRows.of(em, key.id()), KeyOperation.DESCRIBE, KeyDirectory::notFound);
+        return key;
+    }
+
+    @Override
+    @Requires(Permission.READ_KEYS)
+    public KeyPolicy keyPolicy(Caller caller, String keyRef) {
+        return KeyPolicyRows.of(em, findToDescribe(caller, keyRef).id());
+    }
+
+    @Override
+    @Requires(Permission.MANAGE_KEYS)
+    public void putKeyPolicy(Caller caller, String keyRef, KeyPolicy policy) {
+        KeyPolicy replacement = policy == null ? KeyPolicy.NONE : policy;
+        CmkEntity key = find(caller, keyRef);
+        KeyOwnership.checkUserCreated(key.owner(), "given a policy");
+        PolicyPrincipals.checkExist(em, caller.tenantId(), replacement);
+        KeyPolicyRows.replace(em, key.id(), replacement);
+        invalidations.afterCompletion(Invalidation.key(UUID.fromString(key.id())));
     }
 
     @Override

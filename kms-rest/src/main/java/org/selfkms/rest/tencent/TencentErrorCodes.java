@@ -16,7 +16,8 @@ final class TencentErrorCodes {
             case AUTH_SIGNATURE_EXPIRED -> "AuthFailure.SignatureExpire";
             case AUTH_SIGNATURE_MISMATCH -> "AuthFailure.SignatureFailure";
             case AUTH_LOGIN_FAILED, AUTH_LOGIN_LOCKED -> "AuthFailure";
-            case UNAUTHORIZED -> "UnauthorizedOperation";
+            // KEY_POLICY_DENIED is only ever recorded, never answered
+            case UNAUTHORIZED, KEY_POLICY_DENIED -> "UnauthorizedOperation";
             case IDENTITY_NOT_FOUND, TENANT_NOT_FOUND -> "ResourceNotFound";
             case TENANT_SUSPENDED -> "AuthFailure.UnauthorizedOperation";
             case IDENTITY_EXISTS -> "ResourceInUse";

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.selfkms.api.json.Jsons;
 import org.selfkms.api.json.StrictJson;
+import org.selfkms.api.key.KeyPolicy;
 
 /**
  * A request body of the REST door, read strictly: exactly one JSON object in UTF-8, no duplicate member names,
@@ -153,6 +154,23 @@ final class JsonInput {
             pairs.put(entry.getKey(), string.getString());
         }
         return Optional.of(pairs);
+    }
+
+    /** A key policy in its JSON form (see {@link KeyPolicy}); its rules are checked where it is read. */
+    Optional<KeyPolicy> keyPolicy(String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty();
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw invalid("The field '" + name + "' must be a key policy, a JSON object with 'statements'");
+        }
+        return Optional.of(KeyPolicy.fromJson(value.asJsonObject()));
+    }
+
+    /** The whole body as a key policy. */
+    KeyPolicy asKeyPolicy() {
+        return KeyPolicy.fromJson(json);
     }
 
     /** The encryption context: a JSON object of strings, passed on as its JSON text. */

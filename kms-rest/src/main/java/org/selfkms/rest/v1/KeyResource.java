@@ -21,6 +21,7 @@ import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
+import org.selfkms.api.key.KeyPolicy;
 import org.selfkms.api.key.KeyQuery;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyTag;
@@ -59,13 +60,14 @@ public class KeyResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream in) {
         return serve("CreateKey", null, (kms, caller) -> {
-            JsonInput body = body(in, "alias", "description", "usage", "origin", "protectionLevel", "tags");
+            JsonInput body = body(in, "alias", "description", "usage", "origin", "protectionLevel", "tags", "policy");
             NewKey request = new NewKey(body.requiredString("alias", 60), body.string("description", 1024).orElse(""),
                     body.string("usage", 64).map(s -> parse(s, KeyUsage::parse, KmsErrorCode.KEY_USAGE_INVALID, "usage")).orElse(null),
                     body.string("origin", 32).map(s -> parse(s, KeyResource::origin, KmsErrorCode.INVALID_PARAMETER_VALUE, "origin")).orElse(null),
                     body.string("protectionLevel", 32).map(s -> parse(s, KeyResource::protectionLevel,
                             KmsErrorCode.INVALID_PARAMETER_VALUE, "protectionLevel")).orElse(null),
-                    body.stringMap("tags", 50, 255).map(KeyResource::tags).orElse(List.of()));
+                    body.stringMap("tags", 50, 255).map(KeyResource::tags).orElse(List.of()),
+                    body.keyPolicy("policy").orElse(KeyPolicy.NONE));
             KeyMetadata key = kms.keys().createKey(caller, request);
             return new Answer(201, KeyJson.of(key).build(), "/api/v1/keys/" + key.keyId());
         });

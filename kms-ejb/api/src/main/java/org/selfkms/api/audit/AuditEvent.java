@@ -60,7 +60,7 @@ public record AuditEvent(long tenantId, String door, String principal, String ac
     public static AuditEvent refused(String door, Caller caller, String action, String keyId, String requestId,
                                      String sourceAddress, Throwable failure) {
         KmsException domain = KmsException.findIn(failure);
-        KmsErrorCode code = domain == null ? KmsErrorCode.INTERNAL : domain.code();
+        KmsErrorCode code = domain == null ? KmsErrorCode.INTERNAL : domain.recordedCode();
         Caller who = caller;
         if (who == null && domain instanceof AuthenticationFailedException auth) {
             who = auth.claimedBy().orElse(null);

@@ -42,6 +42,11 @@ public enum KmsErrorCode {
     // keys
     KEY_ID_INVALID,
     KEY_NOT_FOUND,
+    /**
+     * Recorded in the audit trail only: the key's policy refused the caller. The caller is answered as for an unknown
+     * key (or a blob that does not decrypt), so a policy does not tell who may not see a key that the key exists.
+     */
+    KEY_POLICY_DENIED,
     KEY_DISABLED,
     KEY_ARCHIVED,
     KEY_PENDING_DELETE,

@@ -13,14 +13,30 @@ public class KmsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final KmsErrorCode code;
+    private final KmsErrorCode recordedCode;
 
     public KmsException(KmsErrorCode code, String message) {
-        super(message, null, false, false);
-        this.code = code;
+        this(code, code, message);
     }
 
+    /**
+     * A refusal the audit trail records under another code than the caller is told: the trail says why, the answer
+     * says only what the caller may know.
+     */
+    public KmsException(KmsErrorCode code, KmsErrorCode recordedCode, String message) {
+        super(message, null, false, false);
+        this.code = code;
+        this.recordedCode = recordedCode;
+    }
+
+    /** What the caller is answered. */
     public KmsErrorCode code() {
         return code;
+    }
+
+    /** What the audit trail records. */
+    public KmsErrorCode recordedCode() {
+        return recordedCode;
     }
 
     /** The domain error in a cause chain; EJB containers may wrap application exceptions of nested calls. */

@@ -15,8 +15,11 @@ import java.util.Objects;
  *                    service's name; null for users and ordinary API credentials
  * @param role        what the caller may do: a console user's role, or the role of the user an API credential
  *                    belongs to; {@link Role#SERVICE} for service principals
+ * @param user        the console user: the caller itself, or the user an API credential belongs to; null for a
+ *                    service principal. Key policies name callers by it ({@code user:alice})
  */
-public record Caller(long tenantId, long accountUin, String principal, Kind kind, String service, Role role) implements Serializable {
+public record Caller(long tenantId, long accountUin, String principal, Kind kind, String service, Role role,
+                     String user) implements Serializable {
 
     public enum Kind { API_CREDENTIAL, CONSOLE_USER }
 
@@ -27,6 +30,14 @@ public record Caller(long tenantId, long accountUin, String principal, Kind kind
         if ((service != null) != (role == Role.SERVICE)) {
             throw new IllegalArgumentException("a service principal, and only it, has the SERVICE role");
         }
+        if (kind == Kind.CONSOLE_USER && !principal.equals(user)) {
+            throw new IllegalArgumentException("a console user is its own user");
+        }
+    }
+
+    /** A caller whose user is itself when it is a console user, and none otherwise. */
+    public Caller(long tenantId, long accountUin, String principal, Kind kind, String service, Role role) {
+        this(tenantId, accountUin, principal, kind, service, role, kind == Kind.CONSOLE_USER ? principal : null);
     }
 
     public boolean isServicePrincipal() {

@@ -89,6 +89,15 @@ public interface KeyManagement {
     /** Removes these tag keys from the key; keys it does not carry are ignored. */
     void untagKey(Caller caller, String keyRef, List<String> tagKeys);
 
+    /** The key's policy; {@link KeyPolicy#NONE} when its callers' roles alone decide. */
+    KeyPolicy keyPolicy(Caller caller, String keyRef);
+
+    /**
+     * Replaces the key's policy; {@link KeyPolicy#NONE} removes it. The users, credentials and services it names must
+     * exist in the caller's tenant. Service-managed keys take no policy.
+     */
+    void putKeyPolicy(Caller caller, String keyRef, KeyPolicy policy);
+
     /** GetServiceStatus: the tenant's keys against its quota. */
     KeyQuota quota(Caller caller);
 

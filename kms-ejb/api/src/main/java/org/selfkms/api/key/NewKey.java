@@ -13,11 +13,19 @@ import java.util.List;
  * @param protectionLevel null means the server's default (KMS_DEFAULT_PROTECTION_LEVEL); the Tencent door has
  *                    no such field and always passes null
  * @param tags        null or empty for none
+ * @param policy      who may do what with the key; null or {@link KeyPolicy#NONE} leaves it to the callers' roles
  */
 public record NewKey(String alias, String description, KeyUsage usage, KeyOrigin origin,
-                     ProtectionLevel protectionLevel, List<KeyTag> tags) implements Serializable {
+                     ProtectionLevel protectionLevel, List<KeyTag> tags, KeyPolicy policy) implements Serializable {
 
     public NewKey {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        policy = policy == null ? KeyPolicy.NONE : policy;
+    }
+
+    /** A key without a policy. */
+    public NewKey(String alias, String description, KeyUsage usage, KeyOrigin origin, ProtectionLevel protectionLevel,
+                  List<KeyTag> tags) {
+        this(alias, description, usage, origin, protectionLevel, tags, KeyPolicy.NONE);
     }
 }

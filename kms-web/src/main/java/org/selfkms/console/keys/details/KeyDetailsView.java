@@ -18,6 +18,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyPolicy;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyVersionInfo;
@@ -30,7 +31,7 @@ import java.util.List;
 
 /**
  * One key: its metadata, alias and description editing, the state changes its state allows, rotation,
- * versions and tags. Every change goes to the key service, which owns the rules; the page then reloads
+ * versions, tags and policy. Every change goes to the key service, which owns the rules; the page then reloads
  * the key, so what is shown is always what the service holds. Element ids are stable for the browser tests.
  */
 @Route(value = "keys/:keyId", layout = MainLayout.class)
@@ -55,6 +56,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     private KeyLifecycleBar lifecycle;
     private KeyRotationPanel rotation;
     private KeyTagsPanel tags;
+    private KeyPolicyPanel policy;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -70,6 +72,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         lifecycle = new KeyLifecycleBar(change);
         rotation = new KeyRotationPanel(change);
         tags = new KeyTagsPanel(change);
+        policy = new KeyPolicyPanel(change);
         state.setId("key-state");
         state.getElement().getThemeList().add("badge");
         facts.setId("key-facts");
@@ -106,15 +109,15 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout heading = new HorizontalLayout(title, state);
         heading.setAlignItems(Alignment.BASELINE);
         add(new RouterLink("< Keys", KeysView.class), heading, facts, lifecycle, aliasRow, descriptionRow,
-                publicKey, rotation, new H3("Versions"), versions, tags);
+                publicKey, rotation, new H3("Versions"), versions, tags, policy);
     }
 
     private void reload() {
         KeyView view;
         try {
-            // one audited read for the page: metadata, versions and tags together
+            // one audited read for the page: metadata, versions, tags and policy together
             view = gate.call("DescribeKey", keyId, (kms, caller) -> new KeyView(kms.keys().describeKey(caller, keyId),
-                    kms.keys().keyVersions(caller, keyId), kms.keys().keyTags(caller, keyId)));
+                    kms.keys().keyVersions(caller, keyId), kms.keys().keyTags(caller, keyId), kms.keys().keyPolicy(caller, keyId)));
         } catch (KmsException e) {
             // unknown, foreign or deleted key: say so and offer the way back rather than an empty page
             removeAll();
@@ -148,6 +151,8 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         rotation.show(key);
         versions.setItems(view.versions());
         tags.show(keyId, view.tags(), !readOnly);
+        // a service-managed key takes no policy: the service refuses one, so none is offered
+        policy.show(keyId, view.policy(), !readOnly);
     }
 
     /** Key pairs: the public key to copy, while the key is Enabled (the service gives it out only then). */
@@ -170,6 +175,6 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private record KeyView(KeyMetadata metadata, List<KeyVersionInfo> versions, List<KeyTag> tags) {
+    private record KeyView(KeyMetadata metadata, List<KeyVersionInfo> versions, List<KeyTag> tags, KeyPolicy policy) {
     }
 }
