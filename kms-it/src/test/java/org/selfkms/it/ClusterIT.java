@@ -15,6 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +27,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +45,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * "A disabled or deleted credential stops working at once, on every node": two nodes of a cluster
  * (standalone-ha.xml, JGroups over TCP with TCPPING) on one PostgreSQL database and one token. A change made on
  * node A is refused by node B with B's very next request, though B had the old state cached: a credential
- * disabled, enabled and deleted; a key disabled; a tenant suspended. And both nodes write audit records for the
+ * disabled, enabled and deleted; a key disabled; a key's policy set and removed; a tenant suspended. And both nodes write audit records for the
  * same tenant at the same time, each into its own segment, without ever waiting for the other, and the tenant's
  * trail verifies.
  *
@@ -168,6 +174,43 @@ class ClusterIT {
         enable.setKeyId(keyId);
         a.kms().EnableKey(enable);
         assertNotNull(onB.Encrypt(encrypt(keyId)).getCiphertextBlob(), "enabled on A: B encrypts again at once");
+    }
+
+    @Test
+    void aKeyPolicySetOnAHoldsOnBAtOnce() throws Exception {
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(DeployedKms.uniqueAlias("cluster-policy"));
+        String keyId = a.kms().CreateKey(create).getKeyId();
+        KmsClient onB = b.kms();
+        assertNotNull(onB.Encrypt(encrypt(keyId)).getCiphertextBlob(), "B encrypts, and has the key cached now");
+
+        HttpResponse<String> put = rest(a, "PUT", "/keys/" + keyId + "/policy", "{\"statements\":["
+                + "{\"effect\":\"ALLOW\",\"principals\":[\"*\"],\"operations\":[\"*\"]},"
+                + "{\"effect\":\"DENY\",\"principals\":[\"role:TENANT_ADMIN\"],\"operations\":[\"ENCRYPT\"]}]}");
+        assertEquals(200, put.statusCode(), put.body());
+        SdkKeyTest.assertCode("UnauthorizedOperation", () -> onB.Encrypt(encrypt(keyId)));
+
+        assertEquals(204, rest(a, "DELETE", "/keys/" + keyId + "/policy", null).statusCode());
+        assertNotNull(onB.Encrypt(encrypt(keyId)).getCiphertextBlob(), "removed on A: B encrypts again at once");
+    }
+
+    /** A REST call to a node, as the installation's administrator (a bearer token of that node). */
+    private static HttpResponse<String> rest(Node node, String method, String path, String body) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String basic = Base64.getEncoder().encodeToString((DeployedKms.secretId() + ":" + DeployedKms.secretKey())
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/tokens"))
+                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, issued.statusCode(), issued.body());
+        String token = RestApiV1IT.json(issued).getString("token");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + "/api/v1" + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -196,6 +196,20 @@ class KeyPolicyIT extends SdkKeyTest {
                 "Bearer " + admin), 409, "KEY_NOT_USER_CREATED");
     }
 
+    @Test
+    void aDeletedUsersNameIsNotGivenAgainWhileAPolicyHoldsIt() throws Exception {
+        String carol = createUser(uniqueAlias("carol"), "KEY_USER");
+        String keyId = createKey(uniqueAlias("carol-key"), onlyFor("user:" + carol));
+        assertEquals(204, send("DELETE", "/users/" + carol, null, null, "Bearer " + admin).statusCode());
+        HttpResponse<String> again = post("/users", "{\"username\":\"" + carol + "\",\"role\":\"KEY_USER\",\"password\":\""
+                + PASSWORD + "\"}", admin);
+        assertProblem(again, 409, "IDENTITY_EXISTS");
+        assertTrue(json(again).getString("detail").contains("still name user:" + carol), again.body());
+
+        assertEquals(204, send("DELETE", "/keys/" + keyId + "/policy", null, null, "Bearer " + admin).statusCode());
+        assertEquals(carol, createUser(carol, "KEY_USER"), "free again once no policy names it");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String onlyFor(String principal) {

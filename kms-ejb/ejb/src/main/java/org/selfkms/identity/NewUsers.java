@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Role;
+import org.selfkms.key.policy.PolicyPrincipals;
 
 /**
  * The one way a console user is made (a tenant administrator adding one, the operator creating a tenant with
@@ -38,6 +39,7 @@ public class NewUsers {
         if (em.find(ConsoleUserEntity.class, username) != null) {
             throw new KmsException(KmsErrorCode.IDENTITY_EXISTS, "The user name is taken");
         }
+        PolicyPrincipals.checkUserNameFree(em, tenantId, username);
         ConsoleUserEntity user = new ConsoleUserEntity(username, tenantId, PasswordHash.hash(password), role, now);
         em.persist(user);
         return user;

@@ -8,7 +8,8 @@ import org.selfkms.api.key.KeyPolicy;
 /**
  * A policy may name only users, credentials and services of the key's own tenant that exist when it is set: a typo
  * would otherwise pass silently and grant nothing, and a name of another tenant can never match anyway. One that is
- * removed later simply matches nobody.
+ * removed later matches nobody - and since a user name could be given again, a new user may not take a name that the
+ * tenant's policies still hold (SecretIds are random and never reused; a service's name is that service's).
  */
 public final class PolicyPrincipals {
 
@@ -37,6 +38,20 @@ public final class PolicyPrincipals {
                 throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
                         "The key policy names " + principal + ", which this tenant does not have");
             }
+        }
+    }
+
+    /**
+     * @throws KmsException {@code IDENTITY_EXISTS} when a key policy of the tenant still names the user, who would
+     *                      otherwise inherit what the policy says of a deleted user of that name
+     */
+    public static void checkUserNameFree(EntityManager em, long tenantId, String username) {
+        long naming = em.createQuery("select count(e) from KeyPolicyEntryEntity e, CmkEntity c where e.cmkId = c.id"
+                        + " and c.tenantId = :tenant and e.principal = :principal", Long.class)
+                .setParameter("tenant", tenantId).setParameter("principal", "user:" + username).getSingleResult();
+        if (naming > 0) {
+            throw new KmsException(KmsErrorCode.IDENTITY_EXISTS, "Key policies of this tenant still name user:" + username
+                    + " (a deleted user): remove it from them before giving the name to a new user");
         }
     }
 
