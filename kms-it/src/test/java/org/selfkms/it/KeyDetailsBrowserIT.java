@@ -139,6 +139,9 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         browser.waitUntil("the statement in the grid", () -> grid("policy-grid").contains("ALLOW|role:KEY_USER|ENCRYPT, DECRYPT"));
         String stored = RestApiV1IT.get("/keys/" + keyId + "/policy", token).body();
         assertTrue(stored.contains("\"role:KEY_USER\""), stored);
+        browser.waitForNotificationsToClose();
+        browser.js("document.getElementById('policy-grid').scrollIntoView();");
+        browser.saveScreenshot("key-policy.png");
 
         browser.waitForNotificationsToClose();
         type("#policy-edit textarea", "{\"statements\":[{\"effect\":\"ALLOW\",\"principals\":[\"user:no-such-user-x\"],"

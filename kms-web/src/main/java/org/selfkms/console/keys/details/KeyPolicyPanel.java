@@ -9,9 +9,14 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import org.selfkms.api.json.Jsons;
 import org.selfkms.api.key.KeyOperation;
 import org.selfkms.api.key.KeyPolicy;
 
+import java.io.StringWriter;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -61,16 +66,27 @@ final class KeyPolicyPanel extends VerticalLayout {
     void show(String keyId, KeyPolicy policy, boolean editable) {
         summary.setText(policy.isEmpty()
                 ? "No policy: every user and credential of the tenant may do with this key what its role allows."
-                : "Only what these statements allow, within each caller's role; tenant administrators always see and manage the key.");
+                : "Only what these statements allow, within each caller's role. Tenant administrators always see and manage "
+                + "the key; their use of it follows the statements too.");
         grid.setItems(policy.statements());
         grid.setVisible(!policy.isEmpty());
         if (!keyId.equals(this.keyId) || !policy.equals(shown)) {
-            editor.setValue(policy.isEmpty() ? "" : policy.toJson().toString());
+            editor.setValue(policy.isEmpty() ? "" : readable(policy));
             shown = policy;
         }
         this.keyId = keyId;
         editor.setVisible(editable);
         buttons.setVisible(editable);
+    }
+
+    /** The policy's JSON, one member per line, to edit comfortably. */
+    private static String readable(KeyPolicy policy) {
+        StringWriter text = new StringWriter();
+        try (JsonWriter writer = Jsons.provider().createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(text)) {
+            writer.writeObject(policy.toJson());
+        }
+        return text.toString().strip();
     }
 
     private void save() {
