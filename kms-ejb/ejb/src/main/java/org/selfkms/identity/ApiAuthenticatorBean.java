@@ -67,8 +67,7 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
         }
         // An unknown SecretId goes through every check below with a decoy credential, and is refused where a wrong
         // signature would be, with the same answer: neither the answer nor the work tells whether a SecretId exists.
-        Optional<ActiveCredential> found = authorization.secretId().isEmpty() ? Optional.empty()
-                : credentials.find(authorization.secretId());
+        Optional<ActiveCredential> found = credentials.find(authorization.secretId());
         ActiveCredential credential = found.orElse(DECOY);
         // A known SecretId is named in failures, so that the audit record reaches its tenant; an unknown one is nobody's.
         Caller claimed = found.map(ActiveCredential::caller).orElse(null);

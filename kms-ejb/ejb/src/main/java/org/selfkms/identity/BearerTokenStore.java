@@ -33,9 +33,11 @@ public class BearerTokenStore implements BearerTokens {
     static final String PREFIX = "skms_";
     private static final int MAX_TOKEN_CHARS = 128;
 
-    /** What a token stands for: the credential's caller when it was issued (the role is re-read on every use). */
-    /** {@code issued} orders the tokens of a credential: many are issued within one second, so issuedAt cannot. */
-    public record Session(Caller issuedTo, long issuedAt, long expiresAt, long issued) {
+    /**
+     * What a token stands for: the credential's caller when it was issued (the role is re-read on every use).
+     * {@code issued} orders the tokens of a credential: many are issued within one second, so a time cannot.
+     */
+    public record Session(Caller issuedTo, long expiresAt, long issued) {
     }
 
     private final Map<String, Session> byHash = new ConcurrentHashMap<>();
@@ -65,7 +67,7 @@ public class BearerTokenStore implements BearerTokens {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
             String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            byHash.put(hash(token), new Session(caller, now, now + LIFETIME_SECONDS, ++issuedCount));
+            byHash.put(hash(token), new Session(caller, now + LIFETIME_SECONDS, ++issuedCount));
             return token;
         }
     }

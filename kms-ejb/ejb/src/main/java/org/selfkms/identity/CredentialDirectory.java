@@ -58,8 +58,11 @@ public class CredentialDirectory {
     @Inject
     private TokenGateway token;
 
-    /** Empty for unknown and for disabled credentials. */
+    /** Empty for unknown and for disabled credentials, and for a missing or empty SecretId. */
     public Optional<ActiveCredential> find(String secretId) {
+        if (secretId == null || secretId.isEmpty()) {
+            return Optional.empty();
+        }
         ActiveCredential hit = bySecretId.get(secretId);
         if (hit != null) {
             return Optional.of(hit);
@@ -112,9 +115,6 @@ public class CredentialDirectory {
 
     /** @throws KmsException {@code AUTH_UNKNOWN_SECRET_ID} for a missing, unknown or disabled SecretId */
     public ActiveCredential require(String secretId) {
-        if (secretId == null || secretId.isEmpty()) {
-            throw unknown();
-        }
         return find(secretId).orElseThrow(CredentialDirectory::unknown);
     }
 

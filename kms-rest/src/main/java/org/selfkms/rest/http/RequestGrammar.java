@@ -63,17 +63,18 @@ final class RequestGrammar {
         if (value == null) {
             return Optional.empty();
         }
-        return value.length() > MAX_CHARS || !parses(value)
+        return value.length() > MAX_CHARS || parsed(value).isEmpty()
                 ? Optional.of("The Content-Type header is not a media type") : Optional.empty();
     }
 
     /** Why the Accept value cannot be used, or empty if it can (or is absent). */
     static Optional<String> acceptProblem(String value) {
         return listProblem(value, "Accept", range -> {
-            if (!parses(range)) {
+            Optional<MediaType> type = parsed(range);
+            if (type.isEmpty()) {
                 return Optional.of("The Accept header is not a list of media ranges");
             }
-            String quality = MediaType.valueOf(range).getParameters().get("q");
+            String quality = type.get().getParameters().get("q");
             return quality == null || QUALITY.matcher(quality).matches() ? Optional.empty()
                     : Optional.of("The Accept header has a quality value that is not a number from 0 to 1");
         });
@@ -116,12 +117,11 @@ final class RequestGrammar {
         return Optional.empty();
     }
 
-    private static boolean parses(String value) {
+    private static Optional<MediaType> parsed(String value) {
         try {
-            MediaType.valueOf(value.trim());
-            return true;
+            return Optional.of(MediaType.valueOf(value.trim()));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

@@ -39,15 +39,16 @@ public class UnreadableRequestFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<String> problem = RequestGrammar.pathProblem(request.getRequestURI())
+        Optional<String> pathProblem = RequestGrammar.pathProblem(request.getRequestURI());
+        Optional<String> problem = pathProblem
                 .or(() -> RequestGrammar.contentTypeProblem(request.getHeader("Content-Type")))
                 .or(() -> RequestGrammar.acceptProblem(all(request, "Accept")))
                 .or(() -> RequestGrammar.acceptLanguageProblem(all(request, "Accept-Language")));
         if (problem.isPresent()) {
             request.setAttribute(REASON, problem.get());
-            chain.doFilter(new Without(request, CHECKED), response);
+            chain.doFilter(new Without(request, CHECKED, pathProblem.isPresent()), response);
         } else if (request.getHeader("Cookie") != null) {
-            chain.doFilter(new Without(request, List.of()), response);
+            chain.doFilter(new Without(request, List.of(), false), response);
         } else {
             chain.doFilter(request, response);
         }
@@ -61,10 +62,12 @@ public class UnreadableRequestFilter extends HttpFilter {
     private static final class Without extends HttpServletRequestWrapper {
 
         private final List<String> dropped;
+        private final boolean pathUnreadable;
 
-        Without(HttpServletRequest request, List<String> dropped) {
+        Without(HttpServletRequest request, List<String> dropped, boolean pathUnreadable) {
             super(request);
             this.dropped = dropped;
+            this.pathUnreadable = pathUnreadable;
         }
 
         private boolean dropped(String name) {
@@ -89,16 +92,14 @@ public class UnreadableRequestFilter extends HttpFilter {
         /** A path that cannot be decoded is replaced by its door's root: it is refused before any resource is chosen. */
         @Override
         public String getRequestURI() {
-            String uri = super.getRequestURI();
-            return RequestGrammar.pathProblem(uri).isEmpty() ? uri : getContextPath() + getServletPath() + "/-";
+            return pathUnreadable ? getContextPath() + getServletPath() + "/-" : super.getRequestURI();
         }
 
         @Override
         public StringBuffer getRequestURL() {
             StringBuffer url = super.getRequestURL();
-            String uri = super.getRequestURI();
-            int at = url.lastIndexOf(uri);
-            return at < 0 || RequestGrammar.pathProblem(uri).isEmpty() ? url : url.replace(at, url.length(), getRequestURI());
+            int at = url.lastIndexOf(super.getRequestURI());
+            return at < 0 || !pathUnreadable ? url : url.replace(at, url.length(), getRequestURI());
         }
 
         @Override

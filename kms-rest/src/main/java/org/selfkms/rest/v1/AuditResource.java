@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.selfkms.api.json.StrictJson;
 import org.selfkms.api.audit.AuditCheckpoint;
 import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.audit.AuditPage;
@@ -182,7 +183,7 @@ public class AuditResource extends V1Door {
     private static AuditOutcome outcome(String value) {
         return Arrays.stream(AuditOutcome.values()).filter(o -> o.name().equals(value)).findFirst()
                 .orElseThrow(() -> new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
-                        "'" + JsonInput.printable(value) + "' is not a valid outcome: ALLOWED, DENIED or FAILED"));
+                        "'" + StrictJson.printable(value) + "' is not a valid outcome: ALLOWED, DENIED or FAILED"));
     }
 
     /** {@link #platform} of a request whose only query parameter may be {@code platform}. */

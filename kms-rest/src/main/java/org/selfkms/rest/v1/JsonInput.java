@@ -42,7 +42,7 @@ final class JsonInput {
         Set<String> known = Set.of(allowed);
         for (String name : input.json.keySet()) {
             if (!known.contains(name)) {
-                throw invalid("Unknown field '" + printable(name) + "'" + (known.isEmpty() ? ": this request takes no fields"
+                throw invalid("Unknown field '" + StrictJson.printable(name) + "'" + (known.isEmpty() ? ": this request takes no fields"
                         : "; the fields are " + String.join(", ", allowed)));
             }
         }
@@ -197,10 +197,5 @@ final class JsonInput {
 
     static KmsException malformed(String message) {
         return new KmsException(KmsErrorCode.MALFORMED_REQUEST, message);
-    }
-
-    /** A caller-chosen name shown back in a message: short and without control characters. */
-    static String printable(String name) {
-        return StrictJson.printable(name);
     }
 }

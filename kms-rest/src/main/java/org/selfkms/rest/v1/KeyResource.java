@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.selfkms.api.json.StrictJson;
 import org.selfkms.api.crypto.Ciphertext;
 import org.selfkms.api.crypto.DataKey;
 import org.selfkms.api.crypto.EnvelopeCrypto;
@@ -221,7 +222,7 @@ public class KeyResource extends V1Door {
     }
 
     private static <T> T parse(String value, Function<String, Optional<T>> parser, KmsErrorCode code, String name) {
-        return parser.apply(value).orElseThrow(() -> new KmsException(code, "'" + JsonInput.printable(value) + "' is not a valid " + name));
+        return parser.apply(value).orElseThrow(() -> new KmsException(code, "'" + StrictJson.printable(value) + "' is not a valid " + name));
     }
 
     /** Query parameters: only the known ones, each at most once. */
@@ -229,7 +230,7 @@ public class KeyResource extends V1Door {
         Map<String, String> single = new TreeMap<>();
         for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
             if (!known.contains(entry.getKey())) {
-                throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Unknown query parameter '" + JsonInput.printable(entry.getKey())
+                throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Unknown query parameter '" + StrictJson.printable(entry.getKey())
                         + "'; the parameters are " + String.join(", ", new java.util.TreeSet<>(known)));
             }
             if (entry.getValue().size() != 1) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.selfkms.api.json.StrictJson;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.ConsoleUserInfo;
@@ -82,6 +83,6 @@ public class UserResource extends V1Door {
     /** Only the roles a user can have; the service refuses the others too. */
     private static Role role(String value) {
         return Role.parse(value).filter(Role::assignableToUsers).orElseThrow(() -> new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
-                "'" + JsonInput.printable(value) + "' is not a user's role: TENANT_ADMIN, KEY_USER or AUDITOR"));
+                "'" + StrictJson.printable(value) + "' is not a user's role: TENANT_ADMIN, KEY_USER or AUDITOR"));
     }
 }
