@@ -24,9 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Requests an attacker sends to make the server log or fail, each first seen to work against the server (an HTML
  * page or an InternalError, and kilobytes of stack trace in server.log per request): unreadable media-type and
- * language headers, a malformed cookie, JSON nested thousands of levels deep, a member given twice. Each must get a
- * clean refusal in the door's own format, leave its audit record like any refused request, and add no stack trace to
- * the log.
+ * language headers, a malformed cookie, JSON nested thousands of levels deep, a member given twice; and OPTIONS,
+ * which the JAX-RS runtime answered itself, unaudited. Each must get a clean refusal in the door's own format, leave
+ * its audit record like any refused request, and add no stack trace to the log.
  */
 class HostileRequestsIT extends DeployedKms {
 
@@ -103,6 +103,26 @@ class HostileRequestsIT extends DeployedKms {
         assertTrue(context.errorCode() != null && context.errorCode().startsWith("InvalidParameter"), context.body());
         assertTrue(context.body().contains("'dept' twice"), context.body());
 
+        assertNoStackTraceLoggedSince(logBefore);
+    }
+
+    @Test
+    void optionsIsRefusedInEachDoorsFormatAndAudited() throws Exception {
+        long logBefore = ServerProcess.logSize();
+        HttpResponse<String> rest = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/keys"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, rest.statusCode(), rest.body());
+        assertEquals("application/problem+json", rest.headers().firstValue("Content-Type").orElse(""));
+        JsonObject problem = json(rest.body());
+        assertEquals("UNKNOWN_ACTION", problem.getString("code"), rest.body());
+        assertAudited(problem.getString("requestId"), "rest");
+
+        HttpResponse<String> tencent = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("X-TC-Action", "Encrypt").build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonObject answer = json(tencent.body()).getJsonObject("Response");
+        assertEquals("UnsupportedProtocol", answer.getJsonObject("Error").getString("Code"), tencent.body());
+        assertAudited(answer.getString("RequestId"), "tencent");
         assertNoStackTraceLoggedSince(logBefore);
     }
 

@@ -1,12 +1,19 @@
 package org.selfkms.rest.http;
 
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-/** Refuses what {@link UnreadableRequestFilter} found, before RESTEasy matches a resource (and reads Accept). */
+/**
+ * Refuses what {@link UnreadableRequestFilter} found, before RESTEasy matches a resource (and reads Accept); and
+ * {@code OPTIONS}, which RESTEasy would otherwise answer itself, outside the gate and its audit record (the doors
+ * serve no cross-origin requests, so there is no preflight to answer).
+ */
 @Provider
 @PreMatching
 public class UnreadableRequestRefusal implements ContainerRequestFilter {
@@ -15,6 +22,10 @@ public class UnreadableRequestRefusal implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (request.getProperty(UnreadableRequestFilter.REASON) instanceof String reason) {
             throw new UnreadableRequest(reason);
+        }
+        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+            // each door's exception mapper answers it in the door's format, through the gate
+            throw new NotAllowedException(Response.status(Response.Status.METHOD_NOT_ALLOWED).build());
         }
     }
 
