@@ -193,12 +193,12 @@ public class RequestGateBean implements RequestGate {
 
     private <R> Served<R> refused(Request request, String requestId, Caller caller, String keyId, Throwable failure) {
         KmsException domain = KmsException.findIn(failure);
-        if (domain == null) {
-            LOG.log(Level.SEVERE, "Request " + requestId + " (" + request.door().auditName() + " " + request.action()
-                    + ") failed", failure);
-        }
         AuditEvent event = AuditEvent.refused(request.door().auditName(), caller, request.action(), keyId, requestId,
                 request.sourceAddress(), failure);
+        if (domain == null) {
+            // the action as the record holds it: a client's header, cut short and without control characters
+            LOG.log(Level.SEVERE, "Request " + requestId + " (" + event.door() + " " + event.action() + ") failed", failure);
+        }
         KmsException answer = recorded(event) && domain != null ? domain : internal(request.door(), requestId);
         return new Served<>(requestId, caller, null, answer);
     }

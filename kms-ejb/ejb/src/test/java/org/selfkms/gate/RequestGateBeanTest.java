@@ -25,6 +25,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -168,6 +171,38 @@ class RequestGateBeanTest {
         assertEquals(0, served.refusal().getStackTrace().length, "no stack trace to render");
         assertEquals(AuditOutcome.FAILED, onlyRecord().outcome());
         assertEquals("INTERNAL", onlyRecord().errorCode());
+    }
+
+    @Test
+    void anUnexpectedFailureIsLoggedWithoutTheControlCharactersOfItsAction() {
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(RequestGateBean.class.getName());
+        logger.addHandler(capture);
+        try {
+            gate.serve(request("Encrypt\n2026-12-03 INFO forged line\u001b[2J", null, new Credentials.Tc3(SIGNED)),
+                    (kms, caller) -> {
+                        throw new IllegalStateException("unexpected");
+                    });
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(logged.get(0).contains("Encrypt?2026-12-03 INFO forged line?[2J"), logged.get(0));
+        assertTrue(logged.get(0).chars().noneMatch(Character::isISOControl), logged.get(0));
     }
 
     @Test

@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.gate.Credentials;
+import org.selfkms.api.json.StrictJson;
 import org.selfkms.api.gate.Door;
 import org.selfkms.api.gate.Request;
 import org.selfkms.api.gate.RequestGate;
@@ -62,7 +63,7 @@ public class V1FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             return problem;
         }
         Served<Void> failed = gate.refuse(request, new KmsException(KmsErrorCode.INTERNAL, "Failed outside the resource"));
-        LOG.log(Level.SEVERE, "Request " + failed.requestId() + " (" + request.action() + ") failed", e);
+        LOG.log(Level.SEVERE, "Request " + failed.requestId() + " (" + StrictJson.printable(request.action()) + ") failed", e);
         return Problems.internal(failed.requestId());
     }
 }
