@@ -9,32 +9,24 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Everything the test server's database holds, as text, for tests that look at what is stored. */
+/**
+ * Everything the test server's database holds, as text, for tests that look at what is stored. On H2 the
+ * rows come from H2's own {@code SCRIPT} dump through {@link ServerSql} (the file's pages are compressed, so
+ * its bytes say nothing), followed by the raw bytes of the audit journal that feeds the audit table. A test
+ * class that reads it deploys {@link ServerSql#archive()} beside the EAR.
+ */
 final class DatabaseContent {
 
     private DatabaseContent() {
     }
 
-    /**
-     * Waits (at most 10 s) until {@code marker} is visible, since H2 writes committed pages to its file in the
-     * background within about a second, then returns the content.
-     */
-    static String readOnce(String marker) throws Exception {
-        String dump = read();
-        for (int i = 0; i < 20 && !dump.contains(marker); i++) {
-            Thread.sleep(500);
-            dump = read();
-        }
-        return dump;
-    }
-
-    /** All the database holds, as ISO-8859-1 text so that every byte maps to one char. */
+    /** All the database holds; binary columns as hexadecimal, journal files as ISO-8859-1 (one char per byte). */
     static String read() throws Exception {
         String url = System.getenv("KMS_DB_URL");
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            Path file = Path.of(System.getProperty("kms.it.server.dir"), "standalone", "data", "kms", "kmsdb.mv.db");
-            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            return ServerSql.run("SCRIPT") + auditJournal();
         }
         StringBuilder dump = new StringBuilder();
         try (Connection db = DriverManager.getConnection(url, System.getenv("KMS_DB_USER"), System.getenv("KMS_DB_PASSWORD"));
@@ -57,5 +49,18 @@ final class DatabaseContent {
             }
         }
         return dump.toString();
+    }
+
+    private static String auditJournal() throws Exception {
+        Path journal = Path.of(System.getProperty("kms.it.server.dir"), "standalone", "data", "kms", "audit-journal");
+        StringBuilder raw = new StringBuilder();
+        if (Files.isDirectory(journal)) {
+            try (Stream<Path> files = Files.list(journal)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    raw.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        return raw.toString();
     }
 }

@@ -4,6 +4,8 @@ import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,13 +19,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Design section 3: a database dump alone reveals no key material and no API secret. The test makes the
+ * A database dump alone reveals no key material and no API secret (docs/security.md). The test makes the
  * server handle secrets it knows (the API SecretKey, the admin password, a plaintext, data keys), then
- * searches everything the database holds for them in raw, Base64 and hex form: the H2 file byte by byte,
- * or every column of every table in PostgreSQL. A marker that must be there (a key alias) proves the
+ * searches everything the database holds for them in raw, Base64 and hex form: H2's SQL dump of every row
+ * plus the audit journal's files byte by byte, or every column of every table in PostgreSQL. A marker that must be there (a key alias) proves the
  * search can see the data at all.
  */
 class DatabaseHoldsNoSecretsIT extends DeployedKms {
+
+    @Deployment(name = "sql", order = 2, testable = false)
+    public static WebArchive sqlAccess() {
+        return ServerSql.archive();
+    }
 
     @Test
     void noSecretInTheDatabase() throws Exception {
@@ -51,7 +58,7 @@ class DatabaseHoldsNoSecretsIT extends DeployedKms {
         }
         secrets.add(Base64.getEncoder().encodeToString(secretKey().getBytes(StandardCharsets.UTF_8)));
 
-        String dump = DatabaseContent.readOnce(alias);
+        String dump = DatabaseContent.read();
         assertTrue(dump.contains(alias), "the scan must see the database's content (marker alias missing)");
         assertTrue(dump.contains(keyId), "the scan must see the database's content (marker key id missing)");
         for (String secret : secrets) {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Design section 6: Encrypt, Decrypt, GenerateDataKey, ReEncrypt, SignByAsymmetricKey and VerifyByAsymmetricKey on a
+ * docs/architecture.md, *The path of one Encrypt request*: Encrypt, Decrypt, GenerateDataKey, ReEncrypt, SignByAsymmetricKey and VerifyByAsymmetricKey on a
  * warm cache do no database read. Proven
  * with Hibernate's statistics of the deployed persistence unit, read over the management API: the number
  * of JDBC statements prepared must not move while the hot path runs, and must move for control-plane work

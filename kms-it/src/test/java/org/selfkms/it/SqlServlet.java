@@ -31,7 +31,8 @@ public class SqlServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String sql = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (sql.toLowerCase(java.util.Locale.ROOT).contains("kms_audit")) {
+        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("kms_audit") || lower.startsWith("script")) {
             flushAuditJournal();
         }
         StringBuilder out = new StringBuilder();
