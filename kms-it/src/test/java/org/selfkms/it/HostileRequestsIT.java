@@ -8,13 +8,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -24,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Requests an attacker sends to make the server log or fail, each first seen to work against the server (an HTML
  * page or an InternalError, and kilobytes of stack trace in server.log per request): unreadable media-type and
- * language headers, a malformed cookie, JSON nested thousands of levels deep, a member given twice; and OPTIONS,
+ * language headers, paths and queries whose %-escapes cannot be decoded, a malformed cookie, JSON nested thousands of levels deep, a member given twice; and OPTIONS,
  * which the JAX-RS runtime answered itself, unaudited. Each must get a clean refusal in the door's own format, leave
  * its audit record like any refused request, and add no stack trace to the log.
  */
@@ -75,6 +78,28 @@ class HostileRequestsIT extends DeployedKms {
                 .header("Cookie", "$Version=x; a=b").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, console.statusCode(), console.body());
 
+        assertNoStackTraceLoggedSince(logBefore);
+    }
+
+    @Test
+    void pathsAndQueriesThatCannotBeDecodedAreRefusedInEachDoorsFormatAndAudited() throws Exception {
+        long logBefore = ServerProcess.logSize();
+        for (String target : List.of("/api/v1/keys/%zz", "/api/v1/keys?tagKey=%zz", "/api/v1/keys?cursor=%C3%28")) {
+            RawAnswer rest = rawRequest("GET " + target);
+            assertEquals(400, rest.status(), target + ": " + rest.body());
+            JsonObject problem = json(rest.body());
+            assertEquals("MALFORMED_REQUEST", problem.getString("code"), rest.body());
+            assertTrue(problem.getString("detail").contains("not UTF-8 in %-encoding"), rest.body());
+            assertAudited(problem.getString("requestId"), "rest");
+        }
+        for (String target : List.of("/%zz", "/?a=%zz")) {
+            RawAnswer tencent = rawRequest("POST " + target, "X-TC-Action: Encrypt", "Content-Type: application/json");
+            assertEquals(200, tencent.status(), target + ": " + tencent.body());
+            JsonObject answer = json(tencent.body()).getJsonObject("Response");
+            assertEquals("InvalidRequest", answer.getJsonObject("Error").getString("Code"), tencent.body());
+            assertAudited(answer.getString("RequestId"), "tencent");
+        }
+        assertEquals(200, rawRequest("GET /console/?a=%zz").status(), "the console leaves an unreadable query unread");
         assertNoStackTraceLoggedSince(logBefore);
     }
 
@@ -159,6 +184,39 @@ class HostileRequestsIT extends DeployedKms {
             request.header(more[i], more[i + 1]);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record RawAnswer(int status, String body) {
+    }
+
+    /**
+     * One request written on a socket as given: {@link HttpClient} refuses to send a URI with a broken %-escape. The
+     * request line is {@code "METHOD target"}; the body is {@code {}}.
+     */
+    private static RawAnswer rawRequest(String requestLine, String... headers) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", httpPort())) {
+            socket.setSoTimeout(15_000);
+            StringBuilder request = new StringBuilder(requestLine).append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(httpPort())
+                    .append("\r\nConnection: close\r\nContent-Length: 2\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            socket.getOutputStream().write(request.append("\r\n{}").toString().getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int headEnd = answer.indexOf("\r\n\r\n");
+            String body = answer.substring(headEnd + 4);
+            if (answer.substring(0, headEnd).toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+                StringBuilder content = new StringBuilder();
+                for (int at = 0, size; (size = Integer.parseInt(body.substring(at, body.indexOf("\r\n", at)).strip(), 16)) > 0; ) {
+                    at = body.indexOf("\r\n", at) + 2;
+                    content.append(body, at, at + size);
+                    at += size + 2;
+                }
+                body = content.toString();
+            }
+            return new RawAnswer(status, body);
+        }
     }
 
     private static JsonObject json(String body) {

@@ -12,9 +12,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Whether a request's path, {@code Content-Type}, {@code Accept} and {@code Accept-Language} can be read. RESTEasy
+ * Whether a request's path, query string, {@code Content-Type}, {@code Accept} and {@code Accept-Language} can be read. RESTEasy
  * parses them before any application code runs, and a value it cannot parse ends in an HTML error page (a path whose
- * %-escapes are not UTF-8, Content-Type, Accept-Language) or an unexpected exception (a quality value such as {@code q=x} in Accept) - each with a stack
+ * %-escapes are not UTF-8, Content-Type, Accept-Language), an internal error (a query string whose %-escapes are not
+ * hexadecimal) or an unexpected exception (a quality value such as {@code q=x} in Accept) - each with a stack
  * trace in the server log, which a client could repeat at will. Checked here first, with RESTEasy's own media-type
  * parser and the grammars of RFC 9110 (quality values, section 12.4.2; language ranges, section 12.5.4).
  */
@@ -23,6 +24,7 @@ final class RequestGrammar {
     private static final Pattern QUALITY = Pattern.compile("0(\\.[0-9]{0,3})?|1(\\.0{0,3})?");
     private static final Pattern LANGUAGE_RANGE = Pattern.compile("\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
     private static final String PATH_PROBLEM = "The request path is not UTF-8 in %-encoding";
+    private static final String QUERY_PROBLEM = "The query string is not UTF-8 in %-encoding";
     /** Longer header values are refused unread. */
     static final int MAX_CHARS = 1024;
 
@@ -31,17 +33,26 @@ final class RequestGrammar {
 
     /** Why the raw (still %-encoded) request path cannot be used, or empty if it can. */
     static Optional<String> pathProblem(String rawPath) {
-        if (rawPath.chars().allMatch(c -> c != '%' && c < 0x80)) {
-            return Optional.empty(); // every request of the SDKs: nothing to decode
+        return utf8InPercentEncoding(rawPath) ? Optional.empty() : Optional.of(PATH_PROBLEM);
+    }
+
+    /** Why the raw (still %-encoded) query string cannot be used, or empty if it can (or there is none). */
+    static Optional<String> queryProblem(String rawQuery) {
+        return rawQuery == null || utf8InPercentEncoding(rawQuery) ? Optional.empty() : Optional.of(QUERY_PROBLEM);
+    }
+
+    private static boolean utf8InPercentEncoding(String raw) {
+        if (raw.chars().allMatch(c -> c != '%' && c < 0x80)) {
+            return true; // every request of the SDKs: nothing to decode
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawPath.length());
-        for (int i = 0; i < rawPath.length(); i++) {
-            char c = rawPath.charAt(i);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
             if (c == '%') {
-                int high = i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
-                int low = high < 0 ? -1 : Character.digit(rawPath.charAt(i + 2), 16);
+                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(raw.charAt(i + 2), 16);
                 if (low < 0) {
-                    return Optional.of(PATH_PROBLEM);
+                    return false;
                 }
                 bytes.write(high << 4 | low);
                 i += 2;
@@ -52,9 +63,9 @@ final class RequestGrammar {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
-            return Optional.empty();
+            return true;
         } catch (CharacterCodingException e) {
-            return Optional.of(PATH_PROBLEM);
+            return false;
         }
     }
 

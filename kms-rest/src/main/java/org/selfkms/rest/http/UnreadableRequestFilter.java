@@ -14,13 +14,15 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * In front of both doors, before RESTEasy reads any header:
  * <ul>
- *   <li>a request whose path, Content-Type, Accept or Accept-Language cannot be read ({@link RequestGrammar}) goes
- *       on without those headers, with its door's root as its path, and with the reason as a request attribute;
+ *   <li>a request whose path, query string, Content-Type, Accept or Accept-Language cannot be read
+ *       ({@link RequestGrammar}) goes on without those headers, with its door's root as its path and no query, and
+ *       with the reason as a request attribute;
  *       {@link UnreadableRequestRefusal} then refuses it before any resource is chosen, and each door's fallback
  *       mapper answers it in that door's format and through the request gate (audited) like every other
  *       refusal;</li>
@@ -39,14 +41,15 @@ public class UnreadableRequestFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<String> pathProblem = RequestGrammar.pathProblem(request.getRequestURI());
-        Optional<String> problem = pathProblem
+        Optional<String> urlProblem = RequestGrammar.pathProblem(request.getRequestURI())
+                .or(() -> RequestGrammar.queryProblem(request.getQueryString()));
+        Optional<String> problem = urlProblem
                 .or(() -> RequestGrammar.contentTypeProblem(request.getHeader("Content-Type")))
                 .or(() -> RequestGrammar.acceptProblem(all(request, "Accept")))
                 .or(() -> RequestGrammar.acceptLanguageProblem(all(request, "Accept-Language")));
         if (problem.isPresent()) {
             request.setAttribute(REASON, problem.get());
-            chain.doFilter(new Without(request, CHECKED, pathProblem.isPresent()), response);
+            chain.doFilter(new Without(request, CHECKED, urlProblem.isPresent()), response);
         } else if (request.getHeader("Cookie") != null) {
             chain.doFilter(new Without(request, List.of(), false), response);
         } else {
@@ -62,12 +65,12 @@ public class UnreadableRequestFilter extends HttpFilter {
     private static final class Without extends HttpServletRequestWrapper {
 
         private final List<String> dropped;
-        private final boolean pathUnreadable;
+        private final boolean urlUnreadable;
 
-        Without(HttpServletRequest request, List<String> dropped, boolean pathUnreadable) {
+        Without(HttpServletRequest request, List<String> dropped, boolean urlUnreadable) {
             super(request);
             this.dropped = dropped;
-            this.pathUnreadable = pathUnreadable;
+            this.urlUnreadable = urlUnreadable;
         }
 
         private boolean dropped(String name) {
@@ -89,17 +92,45 @@ public class UnreadableRequestFilter extends HttpFilter {
             return Collections.enumeration(Collections.list(super.getHeaderNames()).stream().filter(name -> !dropped(name)).toList());
         }
 
-        /** A path that cannot be decoded is replaced by its door's root: it is refused before any resource is chosen. */
+        /**
+         * A path or query that cannot be decoded is replaced by its door's root and no query: it is refused before any
+         * resource is chosen.
+         */
         @Override
         public String getRequestURI() {
-            return pathUnreadable ? getContextPath() + getServletPath() + "/-" : super.getRequestURI();
+            return urlUnreadable ? getContextPath() + getServletPath() + "/-" : super.getRequestURI();
         }
 
         @Override
         public StringBuffer getRequestURL() {
             StringBuffer url = super.getRequestURL();
             int at = url.lastIndexOf(super.getRequestURI());
-            return at < 0 || !pathUnreadable ? url : url.replace(at, url.length(), getRequestURI());
+            return at < 0 || !urlUnreadable ? url : url.replace(at, url.length(), getRequestURI());
+        }
+
+        @Override
+        public String getQueryString() {
+            return urlUnreadable ? null : super.getQueryString();
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return urlUnreadable ? null : super.getParameter(name);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return urlUnreadable ? Map.of() : super.getParameterMap();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return urlUnreadable ? Collections.emptyEnumeration() : super.getParameterNames();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return urlUnreadable ? null : super.getParameterValues(name);
         }
 
         @Override

@@ -32,4 +32,15 @@ class RequestGrammarTest {
             assertTrue(RequestGrammar.pathProblem(bad).isPresent(), bad);
         }
     }
+
+    @Test
+    void queryStringsMustBeUtf8InPercentEncoding() {
+        assertTrue(RequestGrammar.queryProblem(null).isEmpty());
+        for (String fine : new String[]{"", "tagKey=team+x&tagValue=%C3%A4%2Fb", "limit=10", "a=%E2%82%AC"}) {
+            assertTrue(RequestGrammar.queryProblem(fine).isEmpty(), fine);
+        }
+        for (String bad : new String[]{"tagKey=%zz", "cursor=%C3%28", "a=%", "a=%4"}) {
+            assertTrue(RequestGrammar.queryProblem(bad).isPresent(), bad);
+        }
+    }
 }
