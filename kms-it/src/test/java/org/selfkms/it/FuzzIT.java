@@ -234,12 +234,14 @@ class FuzzIT extends DeployedKms {
             return;
         }
         String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (refusedByTheHttpParser(response)) {
+            answers.merge("REST 400 from the HTTP parser (no door reached)", 1, Integer::sum);
+            return;
+        }
         java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"code\":\"([A-Z_]+)\"").matcher(response.body());
         answers.merge("REST " + response.statusCode() + (code.find() ? " " + code.group(1) : ""), 1, Integer::sum);
         boolean jsonAnswer = contentType.startsWith("application/json") || contentType.startsWith("application/problem+json")
-                || contentType.startsWith("application/yaml") || response.statusCode() == 204 || method.equals("HEAD")
-                // JAX-RS answers OPTIONS itself, with the allowed methods
-                || method.equals("OPTIONS") && response.statusCode() == 200;
+                || contentType.startsWith("application/yaml") || response.statusCode() == 204 || method.equals("HEAD");
         if (response.statusCode() >= 500 || !jsonAnswer || looksLikeATrace(response.body())) {
             report("REST " + method + " " + abbreviate(path) + " " + abbreviate(String.valueOf(text)) + " -> "
                     + response.statusCode() + " " + contentType + " " + abbreviate(response.body()));
@@ -422,6 +424,16 @@ class FuzzIT extends DeployedKms {
             report(request.method() + " " + abbreviate(request.uri().toString()) + " -> no answer: " + e);
             return null;
         }
+    }
+
+    /**
+     * Undertow's own refusal of a request line it cannot take apart (such as a path parameter {@code ;a,b}): an empty
+     * 400 that closes the connection, before any application code - documented in docs/security.md as the platform's
+     * limit. No door answers so (each door answers in JSON), and the log check below still holds for it.
+     */
+    private static boolean refusedByTheHttpParser(HttpResponse<String> response) {
+        return response.statusCode() == 400 && response.body().isEmpty()
+                && response.headers().firstValue("Connection").orElse("").equalsIgnoreCase("close");
     }
 
     private static boolean looksLikeATrace(String body) {
