@@ -17,6 +17,7 @@ import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
 import org.selfkms.api.key.KeyQuery;
+import org.selfkms.api.key.KeySort;
 import org.selfkms.api.key.KeyRole;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyUsage;
@@ -160,13 +161,22 @@ public class KeyManagementBean implements KeyManagement {
             where.append(" and c.usage = :usage");
             parameters.put("usage", query.usage());
         }
+        if (query.protectionLevel() != null) {
+            where.append(" and c.protectionLevel = :protection");
+            parameters.put("protection", query.protectionLevel());
+        }
+        if (query.owner() != null) {
+            where.append(" and c.owner = :owner");
+            parameters.put("owner", query.owner());
+        }
         if (query.search() != null && !query.search().isBlank()) {
-            where.append(" and (lower(c.alias) like :search escape '!' or lower(c.id) like :search escape '!')");
+            where.append(" and (lower(c.alias) like :search escape '!' or lower(c.id) like :search escape '!'")
+                    .append(query.searchDescription() ? " or lower(c.description) like :search escape '!')" : ")");
             parameters.put("search", "%" + likeEscaped(query.search().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
         KeyTagRows.appendFilters(query.tagFilters(), where, parameters);
         where.append(KeyPolicyRows.describableCondition(caller, parameters));
-        String order = query.ascending() ? " order by c.createdAt asc, c.id asc" : " order by c.createdAt desc, c.id desc";
+        String order = listOrder(query.sort(), query.ascending());
         var page = em.createQuery("select c" + where + order, CmkEntity.class);
         var count = em.createQuery("select count(c)" + where, Long.class);
         parameters.forEach((name, value) -> {
@@ -176,6 +186,29 @@ public class KeyManagementBean implements KeyManagement {
         List<KeyMetadata> keys = page.setFirstResult(query.offset()).setMaxResults(query.limit())
                 .getResultStream().map(CmkEntity::toMetadata).toList();
         return new KeyPage(keys, count.getSingleResult());
+    }
+
+    /** Every order ends with creation time and key id: keys created in the same second keep their places. */
+    private static String listOrder(KeySort sort, boolean ascending) {
+        String direction = ascending ? " asc" : " desc";
+        String tail = "c.createdAt" + direction + ", c.id" + direction;
+        return switch (sort) {
+            case CREATED -> " order by " + tail;
+            case ALIAS -> " order by c.alias" + direction + ", " + tail;
+            case STATE -> " order by c.state" + direction + ", " + tail;
+        };
+    }
+
+    @Override
+    @Requires(Permission.READ_KEYS)
+    public List<String> keyOwners(Caller caller) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenant", caller.tenantId());
+        parameters.put("deleted", KeyState.Deleted);
+        var owners = em.createQuery("select distinct c.owner from CmkEntity c where c.tenantId = :tenant and c.state <> :deleted"
+                + KeyPolicyRows.describableCondition(caller, parameters) + " order by c.owner", String.class);
+        parameters.forEach(owners::setParameter);
+        return owners.getResultList();
     }
 
     private static String likeEscaped(String text) {

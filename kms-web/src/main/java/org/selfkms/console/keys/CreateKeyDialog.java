@@ -52,7 +52,8 @@ final class CreateKeyDialog extends Dialog {
         usage.setLabel("Usage");
         usage.setItems(KeyUsage.values());
         usage.setValue(KeyUsage.ENCRYPT_DECRYPT);
-        usage.setHelperText("ENCRYPT_DECRYPT is a symmetric key; the others are key pairs (SM2 and the post-quantum ones need SOFTWARE).");
+        usage.setItemLabelGenerator(KeyLabels::usage);
+        usage.setHelperText("The first is a symmetric key; the others are key pairs (SM2 and the post-quantum ones need Software protection).");
 
         // Empty means the server's default, which the operator chose (KMS_DEFAULT_PROTECTION_LEVEL).
         protection.setId("protection-level-select");
@@ -60,7 +61,7 @@ final class CreateKeyDialog extends Dialog {
         protection.setItems(ProtectionLevel.values());
         protection.setEmptySelectionAllowed(true);
         protection.setEmptySelectionCaption("Server default");
-        protection.setItemLabelGenerator(level -> level == null ? "Server default" : level.name());
+        protection.setItemLabelGenerator(level -> level == null ? "Server default" : KeyLabels.protection(level));
         protection.setHelperText("HSM: the key never leaves the token. SOFTWARE: unwrapped into server memory, faster.");
 
         FormLayout form = new FormLayout(alias, description, usage, protection);

@@ -83,6 +83,9 @@ public interface KeyManagement {
     /** The key's tags, ordered by tag key. */
     List<KeyTag> keyTags(Caller caller, String keyRef);
 
+    /** The owners of the tenant's keys ({@code user} and the services that manage keys for it), in order. */
+    List<String> keyOwners(Caller caller);
+
     /** Adds tags or replaces the values of tag keys the key already has; at most 50 tags per key in all. */
     void tagKey(Caller caller, String keyRef, List<KeyTag> tags);
 
