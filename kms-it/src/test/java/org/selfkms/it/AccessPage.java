@@ -38,6 +38,12 @@ final class AccessPage {
         browser.waitUntil("the one-time dialog", () -> browser.isPresent(By.id("new-credential-secret-key")));
         String secretId = String.valueOf(browser.js("return document.querySelector('#new-credential-secret-id input').value;"));
         String secretKey = String.valueOf(browser.js("return document.querySelector('#new-credential-secret-key input').value;"));
+        // Esc would lose the secret for good: only the button closes the dialog
+        browser.driver().findElement(By.cssSelector("#new-credential-secret-key input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.waitForVaadin();
+        assertTrue(browser.isPresent(By.id("new-credential-secret-key")), "Esc does not close the one-time dialog");
+        assertTrue(browser.isPresent(By.id("new-credential-copy-key")) && browser.isPresent(By.id("new-credential-download")),
+                "the secret can be copied or downloaded");
         browser.click(By.id("new-credential-done"));
         browser.waitUntil("the dialog closed", () -> !browser.isPresent(By.id("new-credential-secret-key")));
         browser.waitUntil("the credential in the grid", () -> browser.isPresent(By.id("disable-credential-" + secretId)));

@@ -146,6 +146,7 @@ class ClusterIT {
 
         // each click returns once node A has answered: the change has committed
         browser.click(By.id("disable-credential-" + credential[0]));
+        browser.confirm();
         browser.waitUntil("the credential disabled", () -> browser.isPresent(By.id("enable-credential-" + credential[0])));
         SdkKeyTest.assertCode("AuthFailure.SignatureFailure", () -> onB.ListKeys(new ListKeysRequest()));
 
@@ -154,6 +155,7 @@ class ClusterIT {
         assertNotNull(onB.ListKeys(new ListKeysRequest()).getTotalCount(), "enabled again on A: B takes it at once too");
 
         browser.click(By.id("delete-credential-" + credential[0]));
+        browser.confirm();
         SdkKeyTest.assertCode("AuthFailure.SignatureFailure", () -> onB.ListKeys(new ListKeysRequest()));
     }
 

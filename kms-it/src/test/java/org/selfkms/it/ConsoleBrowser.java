@@ -116,6 +116,46 @@ final class ConsoleBrowser implements AutoCloseable {
         waitForVaadin();
     }
 
+    /** Answers the console's confirmation question with its confirm button and waits for the dialog to go. */
+    void confirm() {
+        waitUntil("the confirmation dialog", () -> isPresent(By.id("confirm-button")));
+        click(By.id("confirm-button"));
+        waitUntil("the confirmation dialog to close", () -> !isPresent(By.id("confirm-button")));
+    }
+
+    /** As {@link #confirm()}, for a question that wants a name typed first. */
+    void confirmTyped(String name) {
+        waitUntil("the confirmation dialog", () -> isPresent(By.cssSelector("#confirm-typed input")));
+        driver.findElement(By.cssSelector("#confirm-typed input")).sendKeys(name);
+        waitForVaadin();
+        confirm();
+    }
+
+    /** As {@link #confirmTyped}, typing the name the question asks for ("Type NAME to confirm"). */
+    void confirmTypedAsAsked() {
+        waitUntil("the confirmation dialog", () -> isPresent(By.cssSelector("#confirm-typed input")));
+        String label = driver.findElement(By.id("confirm-typed")).getDomProperty("label");
+        confirmTyped(label.replaceFirst("^Type (.*) to confirm$", "$1"));
+    }
+
+    /** Opens the actions menu of a key list row (named by alias) and chooses {@code action}, e.g. {@code disable}. */
+    void keyRowAction(String rowName, String action) {
+        click(By.cssSelector("#key-actions-" + rowName + " vaadin-menu-bar-button"));
+        String item = "key-action-" + action + "-" + rowName;
+        waitUntil("the row menu item " + item, () -> isPresent(By.id(item)));
+        click(By.id(item));
+    }
+
+    /** Whether the row's actions menu offers {@code action}; closes the menu again. */
+    boolean keyRowOffers(String rowName, String action) {
+        click(By.cssSelector("#key-actions-" + rowName + " vaadin-menu-bar-button"));
+        waitUntil("the row menu", () -> isPresent(By.id("key-action-details-" + rowName)));
+        boolean offered = isPresent(By.id("key-action-" + action + "-" + rowName));
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        waitUntil("the row menu to close", () -> !isPresent(By.id("key-action-details-" + rowName)));
+        return offered;
+    }
+
     boolean isPresent(By locator) {
         return !driver.findElements(locator).isEmpty();
     }

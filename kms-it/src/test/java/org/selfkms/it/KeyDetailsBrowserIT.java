@@ -60,7 +60,8 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         browser.waitUntil("the keys grid", () -> browser.isPresent(By.id("key-link-" + alias)));
         browser.click(By.id("key-link-" + alias));
         browser.waitUntil("the details page", () -> browser.isPresent(By.id("key-title")) && alias.equals(browser.text("key-title")));
-        assertEquals("Enabled", browser.text("key-state"));
+        assertEquals("Enabled", shownState());
+        assertEquals(alias + " | Keys | SelfKMS", browser.driver().getTitle(), "the page title names the key");
         assertTrue(browser.text("key-facts").contains(keyId), browser.text("key-facts"));
         assertTrue(grid("tags-grid").contains("team|payments"), grid("tags-grid"));
 
@@ -74,6 +75,7 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         browser.waitUntil("the new tag in the grid", () -> grid("tags-grid").contains("env|prod"));
         assertEquals(List.of(keyId), keysTagged("env", "prod"), "the tag selects the key through the API");
         browser.click(By.id("tag-remove-team"));
+        browser.confirm();
         browser.waitUntil("the removed tag to go", () -> !grid("tags-grid").contains("team"));
         assertEquals(List.of(), keysTagged("team", "payments"));
 
@@ -82,10 +84,12 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         browser.click(By.id("rotation-save"));
         browser.waitUntil("rotation on in the service", () -> rotationEnabled(keyId));
         browser.click(By.id("rotate-now"));
+        browser.confirm();
         browser.waitUntil("a second version", () -> grid("versions-grid").contains("2|"));
         assertTrue(grid("versions-grid").contains("decrypts only"), grid("versions-grid"));
 
         browser.click(By.id("key-disable"));
+        browser.confirm();
         waitForState("Disabled");
         browser.click(By.id("key-schedule-deletion"));
         browser.waitUntil("the deletion dialog", () -> browser.isPresent(By.id("pending-window-field")));
@@ -103,6 +107,7 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         browser.click(By.id("key-enable"));
         waitForState("Enabled");
         browser.click(By.id("key-archive"));
+        browser.confirm();
         waitForState("Archived");
         assertEquals("Archived", state(keyId));
         browser.click(By.id("key-cancel-archive"));
@@ -168,11 +173,12 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
 
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
-        browser.waitUntil("the managed key in the grid", () -> browser.isPresent(By.id("managed-by-kms-cdb")));
-        assertEquals("managed by cdb", browser.text("managed-by-kms-cdb"));
-        assertFalse(browser.isPresent(By.id("disable-key-kms-cdb")), "no Disable button for a managed key");
-        assertTrue(grid("keys-grid").contains(keyId + "|Enabled|ENCRYPT_DECRYPT|"), grid("keys-grid"));
-        assertTrue(grid("keys-grid").contains("|cdb|managed by cdb"), "the Owner column names the service: " + grid("keys-grid"));
+        browser.waitUntil("the keys grid", () -> browser.isPresent(By.id("keys-tab-service")));
+        browser.click(By.id("keys-tab-service"));
+        browser.waitUntil("the managed key on the service tab", () -> browser.isPresent(By.id("key-link-kms-cdb")));
+        assertFalse(browser.keyRowOffers("kms-cdb", "disable"), "no Disable action for a managed key");
+        assertTrue(grid("keys-grid").contains(keyId + "|Enabled|Symmetric encrypt/decrypt (AES-256)|"), grid("keys-grid"));
+        assertTrue(grid("keys-grid").contains("|cdb|"), "the Service column names the service: " + grid("keys-grid"));
 
         browser.click(By.id("key-link-kms-cdb"));
         browser.waitUntil("the details page", () -> browser.isPresent(By.id("key-title")) && "kms-cdb".equals(browser.text("key-title")));
@@ -191,6 +197,7 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         browser.click(By.id("rotation-save"));
         browser.waitUntil("rotation on in the service", () -> rotationEnabled(keyId));
         browser.click(By.id("rotate-now"));
+        browser.confirm();
         browser.waitUntil("a second version", () -> grid("versions-grid").contains("2|"));
         assertTrue(grid("versions-grid").contains("decrypts only"), grid("versions-grid"));
         assertTrue(describe(keyId).getLastRotateTime() > 0);
@@ -211,7 +218,8 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         browser.click(By.id("key-usage-select"));
         browser.waitUntil("the usage choices", () -> !browser.driver().findElements(By.cssSelector("vaadin-select-item")).isEmpty());
         browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(item -> item.getText().trim().equals("ASYMMETRIC_SIGN_VERIFY_ECC")).findFirst().orElseThrow().click();
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals("Sign/verify, ECC P-256")).findFirst()
+                .orElseThrow().click();
         browser.click(By.id("create-key-submit"));
         browser.waitUntil("the new key in the grid", () -> browser.isPresent(By.id("key-link-" + alias)));
 
@@ -227,7 +235,13 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
     }
 
     private void waitForState(String state) {
-        browser.waitUntil("state " + state, () -> state.equals(browser.text("key-state")));
+        browser.waitUntil("state " + state, () -> state.equals(shownState()));
+    }
+
+    /** The state badge's API name (it shows a label such as "Pending deletion"). */
+    private String shownState() {
+        List<WebElement> badge = browser.driver().findElements(By.id("key-state"));
+        return badge.isEmpty() ? "" : badge.get(0).getDomAttribute("data-state");
     }
 
     private void type(String css, String text) {

@@ -44,6 +44,9 @@ final class OperatorPage {
         String button = (suspended ? "suspend-tenant-" : "resume-tenant-") + accountUin;
         browser.waitUntil("the " + button + " button", () -> browser.isPresent(By.id(button)));
         browser.click(By.id(button));
+        if (suspended) {
+            browser.confirmTypedAsAsked();
+        }
         String next = (suspended ? "resume-tenant-" : "suspend-tenant-") + accountUin;
         browser.waitUntil("the tenant's new state", () -> browser.isPresent(By.id(next)));
         AccessPage.logOut(browser);

@@ -233,6 +233,7 @@ class RolesIT extends SdkKeyTest {
         assertCode("UnauthorizedOperation", () -> client.CreateKey(createRequest()));
 
         browser.click(By.id("delete-credential-" + credential[0]));
+        browser.confirmTypedAsAsked();
         assertCode("AuthFailure.SignatureFailure", () -> client.GenerateDataKey(dataKey));
     }
 
@@ -277,6 +278,7 @@ class RolesIT extends SdkKeyTest {
         assertEquals(200, RestApiV1IT.get("/keys?limit=1", token).statusCode());
 
         browser.click(By.id("disable-credential-" + credential[0]));
+        browser.confirm();
         browser.waitUntil("the credential disabled", () -> browser.isPresent(By.id("enable-credential-" + credential[0])));
         assertCode("AuthFailure.SignatureFailure", () -> client.ListKeys(new ListKeysRequest()));
         assertEquals(401, RestApiV1IT.get("/keys?limit=1", token).statusCode(), "its REST token stops at once too");
@@ -286,8 +288,10 @@ class RolesIT extends SdkKeyTest {
 
         // the click returns once the server has answered: the deletion has committed
         browser.click(By.id("delete-credential-" + credential[0]));
+        browser.confirm();
         assertCode("AuthFailure.SignatureFailure", () -> client.ListKeys(new ListKeysRequest()));
         browser.click(By.id("delete-user-" + user));
+        browser.confirm();
     }
 
     /**

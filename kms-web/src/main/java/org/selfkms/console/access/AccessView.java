@@ -19,6 +19,7 @@ import org.selfkms.api.gate.Operation;
 import org.selfkms.api.identity.ConsoleUserInfo;
 import org.selfkms.api.identity.CredentialInfo;
 import org.selfkms.api.identity.NewCredential;
+import org.selfkms.console.feedback.ConfirmAction;
 import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.UnixTime;
@@ -100,10 +101,12 @@ public class AccessView extends VerticalLayout {
             }
         });
         credential.setId("new-credential-" + user.username());
-        Button delete = new Button("Delete", click -> change("DeleteUser", "User " + user.username() + " deleted", (kms, caller) -> {
-            kms.identities().deleteUser(caller, user.username());
-            return null;
-        }));
+        Button delete = new Button("Delete", click -> ConfirmAction.ask("Delete user " + user.username() + "?",
+                "The user can no longer log in, and every API credential of the user stops working at once.", "Delete user",
+                () -> change("DeleteUser", "User " + user.username() + " deleted", (kms, caller) -> {
+                    kms.identities().deleteUser(caller, user.username());
+                    return null;
+                })));
         delete.setId("delete-user-" + user.username());
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         return new HorizontalLayout(credential, delete);
@@ -111,19 +114,40 @@ public class AccessView extends VerticalLayout {
 
     private HorizontalLayout credentialActions(CredentialInfo credential) {
         boolean enable = !credential.enabled();
-        Button toggle = new Button(enable ? "Enable" : "Disable", click -> change(enable ? "EnableCredential" : "DisableCredential",
+        Runnable setEnabled = () -> change(enable ? "EnableCredential" : "DisableCredential",
                 "Credential " + credential.secretId() + (enable ? " enabled" : " disabled"), (kms, caller) -> {
                     kms.identities().setCredentialEnabled(caller, credential.secretId(), enable);
                     return null;
-                }));
-        toggle.setId((enable ? "enable-credential-" : "disable-credential-") + credential.secretId());
-        Button delete = new Button("Delete", click -> change("DeleteCredential", "Credential " + credential.secretId() + " deleted", (kms, caller) -> {
+                });
+        Runnable delete = () -> change("DeleteCredential", "Credential " + credential.secretId() + " deleted", (kms, caller) -> {
             kms.identities().deleteCredential(caller, credential.secretId());
             return null;
-        }));
-        delete.setId("delete-credential-" + credential.secretId());
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        return new HorizontalLayout(toggle, delete);
+        });
+        String user = credential.servicePrincipal() ? "the service " + credential.owner() : credential.owner();
+        Button toggle = new Button(enable ? "Enable" : "Disable", click -> {
+            if (enable) {
+                setEnabled.run();
+            } else {
+                ConfirmAction.ask("Disable credential " + credential.secretId() + "?", "Every request signed with it is"
+                        + " refused at once: " + user + " can no longer call the API with it until it is enabled again.",
+                        "Disable credential", setEnabled);
+            }
+        });
+        toggle.setId((enable ? "enable-credential-" : "disable-credential-") + credential.secretId());
+        String deleteQuestion = "Delete credential " + credential.secretId() + "?";
+        String deleteConsequence = "Every request signed with it is refused at once and for good: " + user
+                + " needs a new credential to call the API again.";
+        Button deleteButton = new Button("Delete", click -> {
+            if (credential.servicePrincipal()) {
+                // a service principal's credential is what a whole integrated service runs on: type its name
+                ConfirmAction.typed(deleteQuestion, deleteConsequence, "Delete credential", credential.owner(), delete);
+            } else {
+                ConfirmAction.ask(deleteQuestion, deleteConsequence, "Delete credential", delete);
+            }
+        });
+        deleteButton.setId("delete-credential-" + credential.secretId());
+        deleteButton.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        return new HorizontalLayout(toggle, deleteButton);
     }
 
     private boolean createUser(NewUserDialog.Request request) {

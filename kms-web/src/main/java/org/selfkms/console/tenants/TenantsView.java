@@ -18,6 +18,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.tenant.TenantInfo;
+import org.selfkms.console.feedback.ConfirmAction;
 import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.UnixTime;
@@ -71,7 +72,7 @@ public class TenantsView extends VerticalLayout {
 
     private Button actions(TenantInfo tenant) {
         boolean suspend = !tenant.suspended();
-        Button toggle = new Button(suspend ? "Suspend" : "Resume", click -> {
+        Runnable setSuspended = () -> {
             try {
                 gate.run(suspend ? "SuspendTenant" : "ResumeTenant", null,
                         (kms, caller) -> kms.tenants().setSuspended(caller, tenant.tenantId(), suspend));
@@ -80,6 +81,15 @@ public class TenantsView extends VerticalLayout {
                 Notifications.error(e.getMessage());
             }
             refresh();
+        };
+        Button toggle = new Button(suspend ? "Suspend" : "Resume", click -> {
+            if (suspend) {
+                ConfirmAction.typed("Suspend tenant " + tenant.name() + "?", "Every request of the tenant's users,"
+                        + " credentials and services is refused until it is resumed: its applications stop working.",
+                        "Suspend tenant", tenant.name(), setSuspended);
+            } else {
+                setSuspended.run();
+            }
         });
         toggle.setId((suspend ? "suspend-tenant-" : "resume-tenant-") + tenant.accountUin());
         if (suspend) {

@@ -3,7 +3,7 @@ package org.selfkms.console.keys.details;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -12,7 +12,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.inject.Inject;
@@ -23,7 +23,9 @@ import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyVersionInfo;
 import org.selfkms.console.gate.ConsoleGate;
+import org.selfkms.console.keys.KeyLabels;
 import org.selfkms.console.keys.KeysView;
+import org.selfkms.console.keys.StateBadge;
 import org.selfkms.console.keys.UnixTime;
 import org.selfkms.console.layout.MainLayout;
 
@@ -35,8 +37,7 @@ import java.util.List;
  * the key, so what is shown is always what the service holds. Element ids are stable for the browser tests.
  */
 @Route(value = "keys/:keyId", layout = MainLayout.class)
-@PageTitle("Key | SelfKMS")
-public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserver {
+public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
 
@@ -44,7 +45,8 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     private ConsoleGate gate;
 
     private String keyId;
-    private final H2 title = new H2();
+    private String pageTitle = "Key | SelfKMS";
+    private final H1 title = new H1();
     private final Span state = new Span();
     private final Span facts = new Span();
     private final TextField alias = new TextField("Alias");
@@ -73,10 +75,9 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         rotation = new KeyRotationPanel(change);
         tags = new KeyTagsPanel(change);
         policy = new KeyPolicyPanel(change);
-        state.setId("key-state");
-        state.getElement().getThemeList().add("badge");
         facts.setId("key-facts");
         title.setId("key-title");
+        title.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
 
         alias.setId("alias-edit");
         alias.setMaxLength(60);
@@ -132,10 +133,16 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         // a key user or auditor reads the page; no control the service would refuse is offered
         boolean readOnly = managed || !KeysView.mayManageKeys();
         title.setText(key.alias());
-        state.setText(key.state().name());
-        facts.setText("Key ID " + key.keyId() + " - " + key.usage() + " - origin " + key.origin() + " - protection "
-                + key.protectionLevel() + " - created " + UnixTime.formatUtc(key.createTime()) + " UTC by account "
-                + key.creatorUin() + (managed ? " - managed by " + key.owner() : ""));
+        pageTitle = key.alias() + " | Keys | SelfKMS";
+        getUI().ifPresent(ui -> ui.getPage().setTitle(pageTitle));
+        state.removeAll();
+        StateBadge badge = new StateBadge(key.state());
+        badge.setId("key-state");
+        state.add(badge);
+        facts.setText("Key ID " + key.keyId() + " - " + KeyLabels.usage(key.usage()) + " - " + KeyLabels.origin(key.origin())
+                + " - protection " + KeyLabels.protection(key.protectionLevel()) + " - created "
+                + UnixTime.formatUtc(key.createTime()) + " UTC by account " + key.creatorUin()
+                + (managed ? " - managed by " + key.owner() : ""));
         alias.setValue(key.alias());
         // the service finds its key by this alias: the service refuses a rename, so none is offered
         alias.setReadOnly(readOnly);
@@ -173,6 +180,11 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
             publicKey.setValue("");
             publicKey.setHelperText(e.getMessage());
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
     }
 
     private record KeyView(KeyMetadata metadata, List<KeyVersionInfo> versions, List<KeyTag> tags, KeyPolicy policy) {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.console.feedback.ConfirmAction;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.UnixTime;
 
@@ -34,10 +35,14 @@ final class KeyLifecycleBar extends HorizontalLayout {
         String id = key.keyId();
         switch (key.state()) {
             case Enabled -> add(
-                    button("key-disable", "Disable", ButtonVariant.LUMO_ERROR, "DisableKey", id, "Key disabled",
-                            (kms, caller) -> kms.keys().disableKey(caller, id)),
-                    button("key-archive", "Archive", ButtonVariant.LUMO_CONTRAST, "ArchiveKey", id,
-                            "Key archived: it only decrypts now", (kms, caller) -> kms.keys().archiveKey(caller, id)));
+                    confirmed("key-disable", "Disable", ButtonVariant.LUMO_ERROR, "DisableKey", id, "Key disabled",
+                            (kms, caller) -> kms.keys().disableKey(caller, id), "Disable key " + key.alias() + "?",
+                            "Applications that encrypt, decrypt, sign or generate data keys with it are refused until it"
+                                    + " is enabled again."),
+                    confirmed("key-archive", "Archive", ButtonVariant.LUMO_CONTRAST, "ArchiveKey", id,
+                            "Key archived: it only decrypts now", (kms, caller) -> kms.keys().archiveKey(caller, id),
+                            "Archive key " + key.alias() + "?", "It will only decrypt: encrypting and generating data"
+                                    + " keys with it are refused until the archive is cancelled."));
             case Disabled -> {
                 add(button("key-enable", "Enable", ButtonVariant.LUMO_SUCCESS, "EnableKey", id, "Key enabled",
                         (kms, caller) -> kms.keys().enableKey(caller, id)));
@@ -61,9 +66,20 @@ final class KeyLifecycleBar extends HorizontalLayout {
 
     private Button button(String id, String text, ButtonVariant variant, String action, String keyId, String success,
                           ConsoleGate.Change call) {
-        Button button = new Button(text, click -> change.apply(action, keyId, success, call));
+        return button(id, text, variant, () -> change.apply(action, keyId, success, call));
+    }
+
+    private static Button button(String id, String text, ButtonVariant variant, Runnable run) {
+        Button button = new Button(text, click -> run.run());
         button.setId(id);
         button.addThemeVariants(variant);
         return button;
+    }
+
+    /** A button whose action breaks the key's callers: it asks first, naming the consequence. */
+    private Button confirmed(String id, String text, ButtonVariant variant, String action, String keyId, String success,
+                             ConsoleGate.Change call, String question, String consequence) {
+        return button(id, text, variant, () -> ConfirmAction.ask(question, consequence, text,
+                () -> change.apply(action, keyId, success, call)));
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.console.feedback.ConfirmAction;
 import org.selfkms.console.keys.UnixTime;
 
 /** Automatic rotation on or off with its period, the last and next rotation, and "Rotate now". */
@@ -33,8 +34,11 @@ final class KeyRotationPanel extends VerticalLayout {
         times.setId("rotation-times");
         Button save = new Button("Save rotation", click -> save());
         save.setId("rotation-save");
-        Button rotate = new Button("Rotate now", click -> change.apply("RotateKey", key.keyId(),
-                "Rotated: a new version encrypts from now on", (kms, caller) -> kms.keys().rotateKey(caller, key.keyId())));
+        Button rotate = new Button("Rotate now", click -> ConfirmAction.ask("Rotate key " + key.alias() + " now?",
+                "A new version encrypts from now on; what older versions encrypted still decrypts. The key can be"
+                        + " rotated by hand at most once a day.", "Rotate now",
+                () -> change.apply("RotateKey", key.keyId(), "Rotated: a new version encrypts from now on",
+                        (kms, caller) -> kms.keys().rotateKey(caller, key.keyId()))));
         rotate.setId("rotate-now");
         rotate.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         HorizontalLayout settings = new HorizontalLayout(enabled, days, save, rotate);

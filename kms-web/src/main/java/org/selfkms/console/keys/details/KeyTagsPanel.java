@@ -1,5 +1,6 @@
 package org.selfkms.console.keys.details;
 
+import org.selfkms.console.feedback.ConfirmAction;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -51,8 +52,10 @@ final class KeyTagsPanel extends VerticalLayout {
     }
 
     private Button removeButton(KeyTag tag) {
-        Button remove = new Button("Remove", click -> change.apply("UntagKey", keyId, "Tag " + tag.key() + " removed",
-                (kms, caller) -> kms.keys().untagKey(caller, keyId, List.of(tag.key()))));
+        Button remove = new Button("Remove", click -> ConfirmAction.ask("Remove tag " + tag.key() + "?",
+                "Listings and filters that select keys by this tag no longer find this key.", "Remove tag",
+                () -> change.apply("UntagKey", keyId, "Tag " + tag.key() + " removed",
+                        (kms, caller) -> kms.keys().untagKey(caller, keyId, List.of(tag.key())))));
         remove.setId("tag-remove-" + tag.key());
         remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return remove;
