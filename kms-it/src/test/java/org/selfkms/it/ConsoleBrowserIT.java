@@ -23,6 +23,11 @@ import org.openqa.selenium.WebDriver;
 @RunAsClient
 class ConsoleBrowserIT extends DeployedKms {
 
+    @org.jboss.arquillian.container.test.api.Deployment(name = "sql", order = 2, testable = false)
+    public static org.jboss.shrinkwrap.api.spec.WebArchive sqlAccess() {
+        return ServerSql.archive();
+    }
+
     /**
      * The texts of the grid row that holds a cell with the given text. Vaadin Grid keeps cell contents in
      * light DOM (vaadin-grid-cell-content) and slots them into rows in its shadow DOM; the slot leads back
@@ -80,6 +85,8 @@ class ConsoleBrowserIT extends DeployedKms {
 
     @Test
     void adminCreatesAndDisablesKey() throws Exception {
+        String faviconRecords = "SELECT count(*) FROM kms_audit_record WHERE action LIKE '%favicon%'";
+        String before = ServerSql.run(faviconRecords).strip();
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
         browser.waitUntil("the keys view after login", () -> !driver.findElements(By.id("keys-grid")).isEmpty());
@@ -89,6 +96,7 @@ class ConsoleBrowserIT extends DeployedKms {
         assertEquals(200, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(baseUrl() + "/console/icons/favicon.svg")).build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(before, ServerSql.run(faviconRecords).strip(), "no page load asked the Tencent door for /favicon.ico");
 
         String alias = "it-console-" + System.currentTimeMillis();
         browser.click(By.id("create-key-button"));
