@@ -107,6 +107,23 @@ class AuditTrailIT extends DeployedKms {
         assertFalse(dump.contains(plaintext), "plaintext in the database");
     }
 
+    /** A REST request that names a key by alias is recorded under the key's id, answered or refused before use. */
+    @Test
+    void requestsNamingAnAliasAreRecordedUnderTheKeyId() throws Exception {
+        String alias = uniqueAlias("audited-alias");
+        CreateKeyRequest create = new CreateKeyRequest();
+        create.setAlias(alias);
+        String keyId = kms().CreateKey(create).getKeyId();
+        String token = RestApiV1IT.token(secretId(), secretKey());
+        assertEquals(400, RestApiV1IT.post("/keys/" + alias + "/encrypt", "{\"plaintext\":5}", token).statusCode());
+        assertEquals(204, RestApiV1IT.post("/keys/" + alias + "/disable", "", token).statusCode());
+        assertEquals("rest\t" + secretId() + "\tEncrypt\tDENIED", ServerSql.auditOf(keyId, "Encrypt"),
+                "the refused Encrypt by alias, found by key id");
+        assertEquals("rest\t" + secretId() + "\tDisableKey\tALLOWED", ServerSql.auditOf(keyId, "DisableKey"));
+        assertEquals("0", ServerSql.run("SELECT count(*) FROM kms_audit_record WHERE key_id = '" + alias + "'").strip(),
+                "no record under the alias");
+    }
+
     @Test
     void auditViewSearchesPagesAndVerifies() throws Exception {
         KmsClient kms = kms();

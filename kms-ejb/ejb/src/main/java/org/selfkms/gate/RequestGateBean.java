@@ -35,6 +35,8 @@ import org.selfkms.api.tenant.TenantAdministration;
 import org.selfkms.api.token.TokenAdministration;
 import org.selfkms.audit.AuditRoute;
 import org.selfkms.identity.BearerTokenStore;
+import org.selfkms.key.KeyDirectory;
+import org.selfkms.key.KeyRef;
 
 import java.util.Objects;
 import java.util.logging.Level;
@@ -98,6 +100,9 @@ public class RequestGateBean implements RequestGate {
 
     Services services;
 
+    @Inject
+    private KeyDirectory keyDirectory;
+
     @PostConstruct
     void wire() {
         services = new KmsServices(keys, imports, envelopes, keyPairs, identities, tenants, auditTrail, token, bearerTokens);
@@ -124,6 +129,9 @@ public class RequestGateBean implements RequestGate {
             resolvedKey = RequestNotes.close();
         }
         String keyId = RequestNotes.auditedKeyId(resolvedKey, request.keyRef());
+        if (failure != null && resolvedKey == null && caller != null) {
+            keyId = keyIdOfAlias(caller, request.keyRef());
+        }
         if (failure != null) {
             return refused(request, requestId, caller, keyId, failure);
         }
@@ -188,6 +196,24 @@ public class RequestGateBean implements RequestGate {
                         "The credential of this token is disabled or deleted", session.issuedTo());
             }
             throw refused;
+        }
+    }
+
+    /**
+     * A request refused before it resolved the key it named (its role, its input) is still recorded under the key's id
+     * when it named an alias of the caller's tenant, so that searching the trail by key id finds it; an alias the
+     * tenant does not have stays as it was given.
+     */
+    private String keyIdOfAlias(Caller caller, String keyRef) {
+        if (keyRef == null) {
+            return null;
+        }
+        try {
+            KeyRef ref = KeyRef.parse(keyRef);
+            return ref.isAlias() ? keyDirectory.byAlias(caller.tenantId(), ref.alias()).map(key -> key.id().toString()).orElse(keyRef)
+                    : keyRef;
+        } catch (RuntimeException unreadable) {
+            return keyRef;
         }
     }
 
