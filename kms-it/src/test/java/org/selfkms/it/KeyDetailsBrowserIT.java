@@ -190,6 +190,10 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         assertTrue(browser.driver().findElements(By.id("alias-save")).stream().noneMatch(WebElement::isDisplayed),
                 "no alias save for a managed key");
         assertEquals("true", browser.driver().findElement(By.id("alias-edit")).getDomAttribute("readonly"));
+        assertEquals("true", browser.driver().findElement(By.id("description-edit")).getDomAttribute("readonly"),
+                "the service refuses a description for a managed key: none is offered");
+        assertTrue(browser.driver().findElements(By.id("tag-form")).stream().noneMatch(WebElement::isDisplayed), "no tag form");
+        assertTrue(browser.text("key-managed-banner").endsWith("read, used and rotated, nothing else"));
 
         // rotation stays with the tenant (only this test touches the cdb service's key: it starts with one version)
         assertFalse(grid("versions-grid").contains("decrypts only"), grid("versions-grid"));

@@ -88,12 +88,6 @@ class ManagedKeysIT extends SdkKeyTest {
         assertTrue(describe(keyId).getLastRotateTime() > 0);
         assertEquals(first.getPlaintext(), decrypt(cos, first.getCiphertextBlob()));
         assertEquals(keyId, generateDataKey(cos, "kms-cos").getKeyId());
-
-        UpdateKeyDescriptionRequest description = new UpdateKeyDescriptionRequest();
-        description.setKeyId(keyId);
-        description.setDescription("object storage encryption");
-        kms.UpdateKeyDescription(description);
-        assertEquals("object storage encryption", describe(keyId).getDescription());
     }
 
     @Test
@@ -119,11 +113,21 @@ class ManagedKeysIT extends SdkKeyTest {
         rename.setKeyId(keyId);
         rename.setAlias(uniqueAlias("taken-over"));
         assertCode(NOT_USER_CREATED, () -> kms.UpdateAlias(rename));
+        // queried, used and rotated only: no description, no tags either (docs/api.md, Service-managed keys)
+        UpdateKeyDescriptionRequest description = new UpdateKeyDescriptionRequest();
+        description.setKeyId(keyId);
+        description.setDescription("object storage encryption");
+        assertCode(NOT_USER_CREATED, () -> kms.UpdateKeyDescription(description));
+        String token = RestApiV1IT.token(secretId(), secretKey());
+        assertEquals(409, RestApiV1IT.post("/keys/" + keyId + "/tags", "{\"tags\":{\"team\":\"storage\"}}", token).statusCode());
+        assertEquals(409, RestApiV1IT.send("DELETE", "/keys/" + keyId + "/tags/team", null, null, "Bearer " + token).statusCode());
+        assertEquals("{\"tags\":{}}", RestApiV1IT.get("/keys/" + keyId + "/tags", token).body());
 
         KeyMetadata after = describe(keyId);
         assertEquals("Enabled", after.getKeyState());
         assertEquals("kms-cos", after.getAlias());
         assertEquals(0L, after.getDeletionDate());
+        assertEquals("Managed by cos: created on its first use of KMS", after.getDescription());
         assertEquals(keyId, generateDataKey(cos, "kms-cos").getKeyId(), "the service still finds and uses its key");
     }
 

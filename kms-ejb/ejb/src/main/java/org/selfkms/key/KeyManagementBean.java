@@ -318,6 +318,7 @@ public class KeyManagementBean implements KeyManagement {
     public void updateKeyDescription(Caller caller, String keyRef, String description) {
         String text = checkedDescription(description);
         CmkEntity key = find(caller, keyRef);
+        KeyOwnership.checkUserCreated(key.owner(), "described");
         KeyStateMachine.checkCanEditMetadata(key.state());
         key.describe(text);
     }
@@ -382,6 +383,7 @@ public class KeyManagementBean implements KeyManagement {
     @Requires(Permission.MANAGE_KEYS)
     public void tagKey(Caller caller, String keyRef, List<KeyTag> tags) {
         CmkEntity key = find(caller, keyRef);
+        KeyOwnership.checkUserCreated(key.owner(), "tagged");
         KeyStateMachine.checkCanEditMetadata(key.state());
         KeyTagRows.put(em, key.id(), tags == null ? List.of() : tags);
     }
@@ -390,6 +392,7 @@ public class KeyManagementBean implements KeyManagement {
     @Requires(Permission.MANAGE_KEYS)
     public void untagKey(Caller caller, String keyRef, List<String> tagKeys) {
         CmkEntity key = find(caller, keyRef);
+        KeyOwnership.checkUserCreated(key.owner(), "untagged");
         KeyStateMachine.checkCanEditMetadata(key.state());
         KeyTagRows.remove(em, key.id(), tagKeys == null ? List.of() : tagKeys);
     }

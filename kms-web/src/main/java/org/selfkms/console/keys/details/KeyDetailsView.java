@@ -147,8 +147,8 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         // the service finds its key by this alias: the service refuses a rename, so none is offered
         alias.setReadOnly(readOnly);
         saveAlias.setVisible(!readOnly);
-        description.setReadOnly(!KeysView.mayManageKeys());
-        saveDescription.setVisible(KeysView.mayManageKeys());
+        description.setReadOnly(readOnly);
+        saveDescription.setVisible(!readOnly);
         description.setValue(key.description() == null ? "" : key.description());
         lifecycle.show(key, managed);
         lifecycle.setVisible(KeysView.mayManageKeys());

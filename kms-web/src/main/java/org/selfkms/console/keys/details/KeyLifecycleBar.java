@@ -29,7 +29,9 @@ final class KeyLifecycleBar extends HorizontalLayout {
     void show(KeyMetadata key, boolean serviceManaged) {
         removeAll();
         if (serviceManaged) {
-            add(new Span("Managed by " + key.owner() + ": only rotation settings can be changed here"));
+            Span managed = new Span("Managed by the service " + key.owner() + ": it can be read, used and rotated, nothing else");
+            managed.setId("key-managed-banner");
+            add(managed);
             return;
         }
         String id = key.keyId();

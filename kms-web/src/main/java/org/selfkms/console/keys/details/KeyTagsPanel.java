@@ -22,6 +22,8 @@ final class KeyTagsPanel extends VerticalLayout {
     private final Grid<KeyTag> grid = new Grid<>();
     private final TextField tagKey = new TextField("Tag key");
     private final TextField tagValue = new TextField("Value");
+    private final HorizontalLayout form;
+    private Grid.Column<KeyTag> removeColumn;
     private String keyId;
 
     KeyTagsPanel(KeyChange change) {
@@ -32,23 +34,25 @@ final class KeyTagsPanel extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addColumn(KeyTag::key).setHeader("Tag key");
         grid.addColumn(KeyTag::value).setHeader("Value");
-        grid.addComponentColumn(this::removeButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        removeColumn = grid.addComponentColumn(this::removeButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
         tagKey.setId("tag-key-field");
         tagKey.setMaxLength(127);
         tagValue.setId("tag-value-field");
         tagValue.setMaxLength(255);
         Button add = new Button("Add tag", click -> addTag());
         add.setId("tag-add");
-        HorizontalLayout form = new HorizontalLayout(tagKey, tagValue, add);
+        form = new HorizontalLayout(tagKey, tagValue, add);
+        form.setId("tag-form");
         form.setAlignItems(Alignment.BASELINE);
         add(new H3("Tags"), grid, form);
     }
 
+    /** Without {@code editable} (a read-only role, a service-managed key) no control the service would refuse is shown. */
     void show(String keyId, List<KeyTag> tags, boolean editable) {
         this.keyId = keyId;
         grid.setItems(tags);
-        tagKey.setEnabled(editable);
-        tagValue.setEnabled(editable);
+        removeColumn.setVisible(editable);
+        form.setVisible(editable);
     }
 
     private Button removeButton(KeyTag tag) {
