@@ -123,9 +123,11 @@ class ConsoleBrowserIT extends DeployedKms {
         // The same alias again: the service refuses it, the console says so and keeps the dialog open.
         browser.click(By.id("create-key-button"));
         browser.waitUntil("the create dialog", () -> !driver.findElements(By.id("alias-field")).isEmpty());
-        driver.findElement(By.cssSelector("#alias-field input")).sendKeys(alias);
-        browser.click(By.id("create-key-submit"));
-        browser.waitUntil("an error notification", () -> browser.notificationShown("error"));
+        driver.findElement(By.cssSelector("#alias-field input")).sendKeys(alias, org.openqa.selenium.Keys.ENTER);
+        browser.waitUntil("the refusal on the alias field", () -> driver.findElement(By.id("alias-field")).getDomAttribute("invalid") != null);
+        assertTrue(String.valueOf(driver.findElement(By.id("alias-field")).getDomProperty("errorMessage")).contains("already in use"),
+                "the field says why: " + driver.findElement(By.id("alias-field")).getDomProperty("errorMessage"));
+        assertEquals(alias, driver.findElement(By.cssSelector("#alias-field input")).getDomProperty("value"), "the input is kept");
         assertFalse(driver.findElements(By.id("alias-field")).isEmpty(), "dialog still open after a refusal");
         browser.click(By.id("create-key-cancel"));
 

@@ -52,6 +52,7 @@ class RestApiV1AdminIT extends DeployedKms {
     private static String operator;
     private static long tenantB;
     private static String adminB;
+    private static String tenantBName;
     private static String[] credentialB;
     private static String tokenB;
     /** Every SecretKey and password this class saw, for the check that none reached the log. */
@@ -66,7 +67,8 @@ class RestApiV1AdminIT extends DeployedKms {
         operator = token(operatorSecretId, operatorCredential.getString("secretKey"));
 
         adminB = uniqueAlias("admin-b");
-        JsonObject tenant = created(post("/tenants", "{\"name\":\"" + uniqueAlias("tenant-b") + "\",\"adminUsername\":\""
+        tenantBName = uniqueAlias("tenant-b");
+        JsonObject tenant = created(post("/tenants", "{\"name\":\"" + tenantBName + "\",\"adminUsername\":\""
                 + adminB + "\",\"adminPassword\":\"" + PASSWORD + "\"}", operator));
         tenantB = tenant.getJsonNumber("tenantId").longValue();
         assertFalse(tenant.getBoolean("suspended"));
@@ -377,7 +379,10 @@ class RestApiV1AdminIT extends DeployedKms {
                 {"{\"name\":\"" + "n".repeat(129) + "\",\"adminUsername\":\"" + uniqueAlias("a") + "\",\"adminPassword\":\"" + PASSWORD + "\"}", "400", "INVALID_PARAMETER_VALUE"},
                 {"{\"name\":true,\"adminUsername\":\"" + uniqueAlias("a") + "\",\"adminPassword\":\"" + PASSWORD + "\"}", "400", "INVALID_PARAMETER"},
                 {"{\"name\":\"x\",\"adminUsername\":\"" + uniqueAlias("a") + "\",\"adminPassword\":\"short\"}", "400", "INVALID_PARAMETER_VALUE"},
-                {"{\"name\":\"x\",\"adminUsername\":\"" + adminB + "\",\"adminPassword\":\"" + PASSWORD + "\"}", "409", "IDENTITY_EXISTS"}};
+                {"{\"name\":\"x\",\"adminUsername\":\"" + adminB + "\",\"adminPassword\":\"" + PASSWORD + "\"}", "409", "IDENTITY_EXISTS"},
+                // a second tenant of one name (in any case) could not be told apart
+                {"{\"name\":\"" + tenantBName.toUpperCase(java.util.Locale.ROOT) + "\",\"adminUsername\":\"" + uniqueAlias("a")
+                        + "\",\"adminPassword\":\"" + PASSWORD + "\"}", "409", "IDENTITY_EXISTS"}};
         for (String[] c : bad) {
             assertProblem(post("/tenants", c[0], operator), Integer.parseInt(c[1]), c[2]);
         }

@@ -137,7 +137,11 @@ class RolesIT extends SdkKeyTest {
         assertFalse(browser.isPresent(By.id("nav-access")));
         assertTrue(browser.driver().findElements(By.id("create-key-button")).stream().noneMatch(WebElement::isDisplayed));
         browser.open("/console/access");
-        browser.waitUntil("the service's refusal", () -> browser.notificationShown("error"));
+        browser.waitUntil("the not-permitted page", () -> browser.isPresent(By.id("forbidden-title")));
+        assertFalse(browser.isPresent(By.id("users-grid")), "none of the page's controls");
+        assertTrue(browser.driver().getCurrentUrl().endsWith("/console/access"), "the address stays");
+        browser.open("/console/no-such-page");
+        browser.waitUntil("the console's own not-found page", () -> browser.isPresent(By.id("not-found-title")));
         browser.click(By.id("logout-button"));
         browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
     }

@@ -55,6 +55,12 @@ public class TenantAdministrationBean implements TenantAdministration {
         if (name == null || name.isBlank() || name.length() > 128) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "A tenant name is 1 to 128 characters");
         }
+        // two tenants of one name could not be told apart in the operator's list, nor in an audit record
+        long sameName = em.createQuery("select count(t) from TenantEntity t where lower(t.name) = :name", Long.class)
+                .setParameter("name", name.trim().toLowerCase(java.util.Locale.ROOT)).getSingleResult();
+        if (sameName > 0) {
+            throw new KmsException(KmsErrorCode.IDENTITY_EXISTS, "A tenant of this name exists");
+        }
         long id = em.createQuery("select coalesce(max(t.id), 0) from TenantEntity t", Long.class).getSingleResult() + 1;
         long now = clock.instant().getEpochSecond();
         TenantEntity tenant = new TenantEntity(id, ACCOUNT_UIN_BASE + id, name.trim(), now);

@@ -1,5 +1,7 @@
 package org.selfkms.console.access;
 
+import org.selfkms.api.identity.Permission;
+import org.selfkms.console.auth.RequiresPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -30,6 +32,7 @@ import org.selfkms.console.layout.MainLayout;
  * else; the menu does not offer the page to them). A new credential's SecretKey is shown once, in
  * {@link NewCredentialDialog}. Element ids are stable for the browser tests.
  */
+@RequiresPermission(Permission.ADMINISTER_TENANT)
 @Route(value = "access", layout = MainLayout.class)
 @PageTitle("Access | SelfKMS")
 public class AccessView extends VerticalLayout {

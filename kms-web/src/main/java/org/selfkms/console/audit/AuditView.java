@@ -1,5 +1,7 @@
 package org.selfkms.console.audit;
 
+import org.selfkms.api.identity.Permission;
+import org.selfkms.console.auth.RequiresPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -39,6 +41,7 @@ import org.selfkms.console.layout.MainLayout;
  * the chain verification. Paging is by key set, as the service offers it: "Older" continues after the last
  * record shown, "Newest" starts again. Times are UTC. Element ids are stable for the browser test.
  */
+@RequiresPermission(Permission.READ_AUDIT)
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit | SelfKMS")
 public class AuditView extends VerticalLayout {

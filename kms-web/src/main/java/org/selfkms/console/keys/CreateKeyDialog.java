@@ -1,5 +1,6 @@
 package org.selfkms.console.keys;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.function.Consumer;
+import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyUsage;
@@ -72,6 +74,8 @@ final class CreateKeyDialog extends Dialog {
         Button cancel = new Button("Cancel", click -> close());
         cancel.setId("create-key-cancel");
         Button create = new Button("Create", click -> submit());
+        // Enter in the alias field creates the key (the description may take line breaks)
+        alias.addKeyPressListener(Key.ENTER, press -> submit());
         create.setId("create-key-submit");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(cancel, create);
@@ -91,7 +95,13 @@ final class CreateKeyDialog extends Dialog {
             close();
             onCreated.accept(created);
         } catch (KmsException e) {
-            Notifications.error(e.getMessage());
+            // a refused alias is marked on its field, keeping what was typed; anything else is a notification
+            if (e.code() == KmsErrorCode.ALIAS_INVALID || e.code() == KmsErrorCode.ALIAS_EXISTS) {
+                alias.setErrorMessage(e.getMessage());
+                alias.setInvalid(true);
+            } else {
+                Notifications.error(e.getMessage());
+            }
         }
     }
 }

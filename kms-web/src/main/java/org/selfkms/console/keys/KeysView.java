@@ -1,5 +1,6 @@
 package org.selfkms.console.keys;
 
+import org.selfkms.console.auth.RequiresPermission;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -55,6 +56,7 @@ import org.selfkms.console.layout.MainLayout;
  * lazily. Row actions sit in a menu; the ones that break callers ask first. Element ids are stable because the
  * browser tests and the documentation screenshots rely on them.
  */
+@RequiresPermission(Permission.READ_KEYS)
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "keys", layout = MainLayout.class)
 @PageTitle("Keys | SelfKMS")

@@ -1,5 +1,7 @@
 package org.selfkms.console.tenants;
 
+import org.selfkms.api.identity.Permission;
+import org.selfkms.console.auth.RequiresPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -28,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The platform operator's page: tenants, each with its state; create, suspend, resume. */
+@RequiresPermission(Permission.OPERATE_PLATFORM)
 @Route(value = "tenants", layout = MainLayout.class)
 @PageTitle("Tenants | SelfKMS")
 public class TenantsView extends VerticalLayout {

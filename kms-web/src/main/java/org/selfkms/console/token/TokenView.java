@@ -1,5 +1,7 @@
 package org.selfkms.console.token;
 
+import org.selfkms.api.identity.Permission;
+import org.selfkms.console.auth.RequiresPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -29,6 +31,7 @@ import org.selfkms.console.layout.MainLayout;
  * the admin presses Refresh to watch "awaiting re-wrap" go down to 0. The values carry stable element ids
  * with nothing but the value as text, for the browser test.
  */
+@RequiresPermission(Permission.ADMINISTER_TENANT)
 @Route(value = "token", layout = MainLayout.class)
 @PageTitle("Token | SelfKMS")
 public class TokenView extends VerticalLayout {

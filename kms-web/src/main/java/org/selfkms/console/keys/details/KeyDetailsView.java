@@ -1,5 +1,7 @@
 package org.selfkms.console.keys.details;
 
+import org.selfkms.api.identity.Permission;
+import org.selfkms.console.auth.RequiresPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -36,6 +38,7 @@ import java.util.List;
  * versions, tags and policy. Every change goes to the key service, which owns the rules; the page then reloads
  * the key, so what is shown is always what the service holds. Element ids are stable for the browser tests.
  */
+@RequiresPermission(Permission.READ_KEYS)
 @Route(value = "keys/:keyId", layout = MainLayout.class)
 public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
