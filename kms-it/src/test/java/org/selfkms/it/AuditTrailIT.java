@@ -137,13 +137,14 @@ class AuditTrailIT extends DeployedKms {
         assertThrows(TencentCloudSDKException.class, () -> encrypt(kms, keyId, "cGFnZQ=="));
 
         try (ConsoleBrowser browser = openAuditView()) {
-            searchesAndPages(browser, keyId);
+            searchesAndPages(browser, keyId, kms.DescribeKey(describeRequest(keyId)).getKeyMetadata().getAlias());
         }
     }
 
-    private void searchesAndPages(ConsoleBrowser browser, String keyId) throws IOException {
-        setField(browser, "audit-key-id", keyId);
-        setField(browser, "audit-action", "Encrypt");
+    private void searchesAndPages(ConsoleBrowser browser, String keyId, String alias) throws IOException {
+        // by alias, the action in lower case: the key's records are found by its id, the action by its name
+        setField(browser, "audit-key-id", alias);
+        setField(browser, "audit-action", "encrypt");
         browser.click(By.id("audit-search"));
         // 56 Encrypt records of this key: a full page of 50, then the 6 older ones.
         browser.waitUntil("the first page", () -> gridSize(browser) == 50);
@@ -157,9 +158,45 @@ class AuditTrailIT extends DeployedKms {
         browser.click(By.id("audit-search"));
         browser.waitUntil("only the refused Encrypt", () -> gridSize(browser) == 1);
 
+        // the record in full, on a click
+        browser.js("Array.from(document.getElementById('audit-grid').querySelectorAll('vaadin-grid-cell-content'))"
+                + ".find(c => c.assignedSlot && c.assignedSlot.closest('tbody') && c.textContent.trim()).click();");
+        browser.waitUntil("the record's details", () -> browser.isPresent(By.id("audit-record-details")));
+        assertEquals(keyId, browser.driver().findElement(By.id("audit-record-key-id")).getDomProperty("value"));
+        assertEquals("DENIED", browser.driver().findElement(By.id("audit-record-outcome")).getDomProperty("value"));
+        browser.click(By.id("audit-record-close"));
+
+        // the search's records, downloaded as the console offers them
+        String csv = download(browser, "audit-export-csv");
+        assertTrue(csv.startsWith("time,door,principal,action,keyId,outcome,errorCode,"), csv);
+        assertEquals(2, csv.strip().lines().count(), "the header and the one refused Encrypt: " + csv);
+        assertTrue(csv.contains(",Encrypt," + keyId + ",DENIED,"), csv);
+        setField(browser, "audit-principal", "");
+        browser.click(By.xpath("//vaadin-radio-group[@id='audit-outcome']//label[normalize-space()='ANY']"));
+        String lines = download(browser, "audit-export-jsonl");
+        assertEquals(56, lines.strip().lines().count(), "every Encrypt of the key, beyond one page: " + lines.length());
+        assertTrue(lines.lines().allMatch(line -> line.contains("\"keyId\":\"" + keyId + "\"")
+                && line.contains("\"action\":\"Encrypt\"")), lines);
+
+        setField(browser, "audit-key-id", "no-such-alias-here");
+        browser.click(By.id("audit-search"));
+        browser.waitUntil("the refusal on the key field", () -> browser.driver().findElement(By.id("audit-key-id"))
+                .getDomAttribute("invalid") != null);
+        setField(browser, "audit-key-id", alias);
+        browser.click(By.id("audit-search"));
+
         browser.click(By.id("verify-chain-button"));
         browser.waitUntil("the verification result", () -> browser.text("verify-chain-result").startsWith("Intact"));
         browser.saveScreenshot("audit-view.png");
+    }
+
+    /** What the export link serves, fetched by the browser in its session. */
+    private static String download(ConsoleBrowser browser, String linkId) {
+        browser.waitForVaadin();
+        return String.valueOf(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById(arguments[0]).href).then(r => r.text()).then(done, e => done('failed: ' + e));",
+                linkId));
     }
 
     @Test
@@ -244,6 +281,12 @@ class AuditTrailIT extends DeployedKms {
         browser.click(By.id("anchor-verify"));
         browser.waitUntil("verification against the checkpoint: " + prefix,
                 () -> browser.text("verify-chain-result").startsWith(prefix));
+    }
+
+    private static com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest describeRequest(String keyId) {
+        com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest request = new com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest();
+        request.setKeyId(keyId);
+        return request;
     }
 
     private static ConsoleBrowser openAuditView() throws IOException {

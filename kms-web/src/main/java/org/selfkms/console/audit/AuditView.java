@@ -1,14 +1,13 @@
 package org.selfkms.console.audit;
 
-import org.selfkms.api.identity.Permission;
-import org.selfkms.console.auth.RequiresPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -16,8 +15,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.StreamResource;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,10 +29,12 @@ import org.selfkms.api.audit.AuditCheckpoint;
 import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.audit.AuditPage;
 import org.selfkms.api.audit.AuditPosition;
-import org.selfkms.api.audit.AuditQuery;
 import org.selfkms.api.audit.AuditRecord;
 import org.selfkms.api.audit.ChainVerification;
+import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Permission;
+import org.selfkms.console.auth.RequiresPermission;
 import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.layout.MainLayout;
@@ -39,7 +42,9 @@ import org.selfkms.console.layout.MainLayout;
 /**
  * The tenant's audit trail, newest first, {@value #PAGE_SIZE} records a page, with the service's filters, and
  * the chain verification. Paging is by key set, as the service offers it: "Older" continues after the last
- * record shown, "Newest" starts again. Times are UTC. Element ids are stable for the browser test.
+ * record shown, "Search" starts again at the newest. Filters are forgiving ({@link AuditFilters}); a record opens in
+ * full on a click; the records a search finds download as CSV or JSON Lines ({@link AuditExport}). Times are UTC.
+ * Element ids are stable for the browser test.
  */
 @RequiresPermission(Permission.READ_AUDIT)
 @Route(value = "audit", layout = MainLayout.class)
@@ -55,7 +60,7 @@ public class AuditView extends VerticalLayout {
     private ConsoleGate gate;
 
     private final TextField action = filter("Action", "audit-action");
-    private final TextField keyId = filter("Key ID", "audit-key-id");
+    private final TextField keyId = filter("Key ID or alias", "audit-key-id");
     private final TextField principal = filter("Principal", "audit-principal");
     /** Radio buttons rather than a drop-down: four fixed choices, visible at once, one click each. */
     private final RadioButtonGroup<String> outcome = new RadioButtonGroup<>("Outcome", ANY_OUTCOME,
@@ -90,18 +95,24 @@ public class AuditView extends VerticalLayout {
                 click -> new AnchorDialog(this::verify, Notifications::error).open());
         anchored.setId("verify-anchor-button");
 
-        HorizontalLayout header = new HorizontalLayout(new H2("Audit trail"),
-                new HorizontalLayout(verify, anchored, export, verification));
+        H1 title = new H1("Audit trail");
+        title.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
+        HorizontalLayout header = new HorizontalLayout(title, new HorizontalLayout(verify, anchored, export));
+        verification.getStyle().set("font-weight", "500");
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
 
-        HorizontalLayout filters = new HorizontalLayout(action, keyId, principal, outcome, from, to, platform, search, older);
+        HorizontalLayout filters = new HorizontalLayout(action, keyId, principal, outcome, from, to, platform, search, older,
+                download("CSV", "audit-export-csv", AuditExport.Format.CSV, "csv"),
+                download("JSON Lines", "audit-export-jsonl", AuditExport.Format.JSON_LINES, "jsonl"));
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
+        action.setHelperText("Any case, e.g. disablekey");
 
         configureGrid();
-        add(header, filters, grid);
+        // the last verification stays in view above the records until the next one
+        add(header, verification, filters, grid);
         setFlexGrow(1, grid);
     }
 
@@ -113,29 +124,61 @@ public class AuditView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("audit-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(AuditRecord::sequence).setHeader("#").setKey("sequence").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> TIME.format(Instant.ofEpochMilli(r.time()))).setHeader("Time (UTC)").setKey("time").setAutoWidth(true);
-        grid.addColumn(AuditRecord::principal).setHeader("Principal").setKey("principal").setAutoWidth(true);
-        grid.addColumn(AuditRecord::action).setHeader("Action").setKey("action").setAutoWidth(true);
-        grid.addColumn(r -> r.keyId() == null ? "" : r.keyId()).setHeader("Key ID").setKey("keyId").setAutoWidth(true);
-        grid.addColumn(r -> r.outcome().name()).setHeader("Outcome").setKey("outcome").setAutoWidth(true);
-        grid.addColumn(r -> r.errorCode() == null ? "" : r.errorCode()).setHeader("Error").setKey("error").setAutoWidth(true);
-        grid.addColumn(AuditRecord::sourceAddress).setHeader("Source").setKey("source").setAutoWidth(true);
-        grid.addColumn(AuditRecord::door).setHeader("Door").setKey("door").setAutoWidth(true);
-        grid.addColumn(AuditRecord::requestId).setHeader("Request ID").setKey("requestId").setAutoWidth(true);
+        grid.setColumnReorderingAllowed(true);
+        column(AuditRecord::sequence, "#", "sequence").setAutoWidth(true).setFlexGrow(0);
+        column(r -> TIME.format(Instant.ofEpochMilli(r.time())), "Time (UTC)", "time").setAutoWidth(true).setFlexGrow(0);
+        column(AuditRecord::principal, "Principal", "principal").setWidth("14rem");
+        column(AuditRecord::action, "Action", "action").setWidth("11rem");
+        column(r -> r.keyId() == null ? "" : r.keyId(), "Key ID", "keyId").setWidth("19rem");
+        column(r -> r.outcome().name(), "Outcome", "outcome").setAutoWidth(true).setFlexGrow(0);
+        column(r -> r.errorCode() == null ? "" : r.errorCode(), "Error", "error").setWidth("12rem");
+        column(AuditRecord::sourceAddress, "Source", "source").setWidth("8rem");
+        column(AuditRecord::door, "Door", "door").setAutoWidth(true).setFlexGrow(0);
+        column(AuditRecord::requestId, "Request ID", "requestId").setWidth("19rem");
+        // a click on a record shows every field of it in full, to read and copy
+        grid.addItemClickListener(click -> new AuditRecordDialog(click.getItem()).open());
         grid.setSizeFull();
     }
 
+    /** A resizable column whose tooltip shows the whole value when the column is too narrow for it. */
+    private Grid.Column<AuditRecord> column(ValueProvider<AuditRecord, ?> value, String header, String key) {
+        return grid.addColumn(value).setHeader(header).setKey(key).setResizable(true)
+                .setTooltipGenerator(r -> String.valueOf(value.apply(r)));
+    }
+
+    private Anchor download(String label, String id, AuditExport.Format format, String extension) {
+        Anchor link = new Anchor(new StreamResource("audit-records." + extension,
+                () -> AuditExport.export(gate, filters(), format)), "");
+        link.getElement().setAttribute("download", true);
+        Button button = new Button(label, VaadinIcon.DOWNLOAD.create());
+        button.setTabIndex(-1); // the link around it takes the focus
+        link.add(button);
+        link.setId(id);
+        return link;
+    }
+
+    private AuditFilters filters() {
+        return new AuditFilters(millis(from.getValue()), millis(to.getValue()), keyId.getValue(), action.getValue(),
+                principal.getValue(), outcome(), platform.getValue());
+    }
+
     private void load(AuditPosition before) {
-        AuditQuery query = new AuditQuery(millis(from.getValue()), millis(to.getValue()), keyId.getValue(), action.getValue(),
-                principal.getValue(), outcome(), before, PAGE_SIZE, platform.getValue());
+        AuditFilters filters = filters();
+        keyId.setInvalid(false);
         try {
-            AuditPage page = gate.call("SearchAuditTrail", null, (kms, caller) -> kms.auditTrail().query(caller, query));
+            AuditPage page = gate.call("SearchAuditTrail", null,
+                    (kms, caller) -> kms.auditTrail().query(caller, filters.query(kms, caller, before, PAGE_SIZE)));
             grid.setItems(page.records());
             nextBefore = page.nextBefore();
             older.setEnabled(nextBefore != null);
         } catch (KmsException e) {
-            Notifications.error(e.getMessage());
+            if (e.code() == KmsErrorCode.KEY_NOT_FOUND) {
+                // the filter names no key of this tenant: said on the field, which keeps what was typed
+                keyId.setErrorMessage("No key of this tenant has this id or alias");
+                keyId.setInvalid(true);
+            } else {
+                Notifications.error(e.getMessage());
+            }
         }
     }
 
