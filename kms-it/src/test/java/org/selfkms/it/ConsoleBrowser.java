@@ -97,6 +97,13 @@ final class ConsoleBrowser implements AutoCloseable {
         waitUntil("the login form", () -> !driver.findElements(By.cssSelector("#vaadinLoginUsername input")).isEmpty());
     }
 
+    /** After a login: waits until it has taken (the console starts on its overview), then opens the key list. */
+    void openKeys() {
+        waitUntil("the logged-in layout", () -> isPresent(By.id("logout-button")));
+        open("/console/keys");
+        waitUntil("the key list", () -> isPresent(By.id("keys-grid")));
+    }
+
     /** vaadin-login-form renders its fields in light DOM, with the native inputs slotted into them. */
     void logIn(String username, String password) {
         driver.findElement(By.cssSelector("#vaadinLoginUsername input")).sendKeys(username);

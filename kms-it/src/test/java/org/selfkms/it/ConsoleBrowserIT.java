@@ -89,8 +89,9 @@ class ConsoleBrowserIT extends DeployedKms {
         String before = ServerSql.run(faviconRecords).strip();
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
-        browser.waitUntil("the keys view after login", () -> !driver.findElements(By.id("keys-grid")).isEmpty());
-        assertTrue(driver.getCurrentUrl().endsWith("/console/"), "keys view at the console root");
+        browser.waitUntil("the overview after login", () -> browser.isPresent(By.id("overview-cards")));
+        assertTrue(driver.getCurrentUrl().endsWith("/console/"), "the overview at the console root");
+        browser.openKeys();
         // the console names its own icon, so the browser does not ask the Tencent door for /favicon.ico
         assertEquals("icons/favicon.svg", browser.js("const l = document.querySelector('link[rel=icon]'); return l && l.getAttribute('href');"));
         assertEquals(200, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
@@ -147,6 +148,67 @@ class ConsoleBrowserIT extends DeployedKms {
         browser.waitUntil("back on the login page", () -> driver.getCurrentUrl().endsWith("/console/login"));
         browser.open("/console/");
         browser.waitUntil("logged out: redirect to login", () -> driver.getCurrentUrl().endsWith("/console/login"));
+    }
+
+    /**
+     * The landing page counts what the service holds and what it answered: a key made and a request refused
+     * through the SDK move its numbers, a key scheduled for deletion is listed with its time left, and the audit
+     * chain verifies from it.
+     */
+    @Test
+    void overviewCountsKeysRequestsAndRefusals() throws Exception {
+        String alias = uniqueAlias("it-overview");
+        com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest create = new com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest();
+        create.setAlias(alias);
+        String keyId = kms().CreateKey(create).getKeyId();
+        com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest disable = new com.tencentcloudapi.kms.v20190118.models.DisableKeyRequest();
+        disable.setKeyId(keyId);
+        kms().DisableKey(disable);
+        com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionRequest schedule = new com.tencentcloudapi.kms.v20190118.models.ScheduleKeyDeletionRequest();
+        schedule.setKeyId(keyId);
+        schedule.setPendingWindowInDays(7L);
+        kms().ScheduleKeyDeletion(schedule);
+        EncryptRequest refused = new EncryptRequest();
+        refused.setKeyId(keyId);
+        refused.setPlaintext("b3ZlcnZpZXc=");
+        try {
+            kms().Encrypt(refused);
+            org.junit.jupiter.api.Assertions.fail("a key pending deletion encrypts nothing");
+        } catch (TencentCloudSDKException expected) {
+            assertEquals("ResourceUnavailable.CmkStateNotSupport", expected.getErrorCode(), expected.getMessage());
+        }
+
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(adminUsername(), adminPassword());
+        browser.waitUntil("the overview", () -> browser.isPresent(By.id("overview-key-count")));
+        long keys = Long.parseLong(driver.findElement(By.id("overview-key-count")).getDomAttribute("data-count"));
+        assertTrue(keys >= 1, "the key just made is counted: " + keys);
+        assertTrue(browser.text("overview-pending-deletions").contains(alias),
+                "the key pending deletion is listed: " + browser.text("overview-pending-deletions"));
+        assertTrue(browser.text("overview-pending-deletions").matches("(?s).*" + alias + "\\s*deleted in 6 days 2\\d h.*"),
+                "with the time left: " + browser.text("overview-pending-deletions"));
+        String summary = browser.text("overview-activity-summary");
+        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("(\\d+) requests, (\\d+) refused").matcher(summary);
+        assertTrue(counts.find(), summary);
+        assertTrue(Long.parseLong(counts.group(2)) >= 1, "the refused Encrypt is counted: " + summary);
+        assertEquals(Boolean.TRUE, browser.js("const r = document.querySelector('#overview-activity rect');"
+                + " return r instanceof SVGRectElement && r.getBBox().height > 0;"), "the timeline draws columns as SVG");
+        assertTrue(browser.text("overview-top-actions").contains("Encrypt"), "Encrypt among the busiest actions: "
+                + browser.text("overview-top-actions"));
+
+        // one more key, and the day's range: the count follows
+        com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest another = new com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest();
+        another.setAlias(uniqueAlias("it-overview"));
+        kms().CreateKey(another);
+        browser.click(By.cssSelector("#overview-activity-range vaadin-tab:nth-of-type(2)"));
+        browser.waitUntil("the count to follow", () -> Long.parseLong(
+                driver.findElement(By.id("overview-key-count")).getDomAttribute("data-count")) == keys + 1);
+
+        browser.click(By.id("overview-verify"));
+        browser.waitUntil("the chain's verdict", () -> browser.text("overview-verification").startsWith("Intact"));
+        browser.waitForNotificationsToClose();
+        browser.js("document.getElementById('overview-cards').scrollIntoView();");
+        browser.saveScreenshot("overview.png");
     }
 
     /** The key made in the console encrypts and decrypts through the SDK: its token key exists. */

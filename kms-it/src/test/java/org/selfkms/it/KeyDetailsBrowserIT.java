@@ -57,6 +57,7 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
 
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
+        browser.openKeys();
         browser.waitUntil("the keys grid", () -> browser.isPresent(By.id("key-link-" + alias)));
         browser.click(By.id("key-link-" + alias));
         browser.waitUntil("the details page", () -> browser.isPresent(By.id("key-title")) && alias.equals(browser.text("key-title")));
@@ -173,6 +174,7 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
 
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
+        browser.openKeys();
         browser.waitUntil("the keys grid", () -> browser.isPresent(By.id("keys-tab-service")));
         browser.click(By.id("keys-tab-service"));
         browser.waitUntil("the managed key on the service tab", () -> browser.isPresent(By.id("key-link-kms-cdb")));
@@ -215,6 +217,7 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
         String alias = uniqueAlias("pair-console");
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
+        browser.openKeys();
         browser.waitUntil("the keys grid", () -> browser.isPresent(By.id("keys-grid")));
         browser.click(By.id("create-key-button"));
         browser.waitUntil("the create dialog", () -> browser.isPresent(By.id("alias-field")));

@@ -73,6 +73,7 @@ class KeyInventoryBrowserIT extends SdkKeyTest {
 
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
+        browser.openKeys();
         browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-search")));
 
         search(prefix.toUpperCase(Locale.ROOT));

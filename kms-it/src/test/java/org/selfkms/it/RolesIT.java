@@ -49,6 +49,7 @@ class RolesIT extends SdkKeyTest {
         browser = ConsoleBrowser.start(baseUrl());
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
+        browser.openKeys();
         browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
         browser.click(By.id("nav-access"));
         browser.waitUntil("the access page", () -> browser.isPresent(By.id("users-grid")));
@@ -119,6 +120,7 @@ class RolesIT extends SdkKeyTest {
     void eachRoleSeesOnlyWhatItMayUseInTheConsole() throws Exception {
         browser.openConsoleAndExpectLogin();
         browser.logIn(auditor, PASSWORD);
+        browser.openKeys();
         browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
         assertTrue(browser.isPresent(By.id("nav-audit")), "an auditor reads the audit trail");
         assertFalse(browser.isPresent(By.id("nav-access")), "an auditor administers no one");
@@ -132,6 +134,7 @@ class RolesIT extends SdkKeyTest {
 
         browser.openConsoleAndExpectLogin();
         browser.logIn(keyUser, PASSWORD);
+        browser.openKeys();
         browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
         assertFalse(browser.isPresent(By.id("nav-audit")), "a key user does not read the audit trail");
         assertFalse(browser.isPresent(By.id("nav-access")));
@@ -152,6 +155,7 @@ class RolesIT extends SdkKeyTest {
         String user = uniqueAlias("locked");
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
+        browser.openKeys();
         browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
         browser.open("/console/access");
         browser.waitUntil("the access page", () -> browser.isPresent(By.id("users-grid")));
@@ -271,6 +275,7 @@ class RolesIT extends SdkKeyTest {
         String user = uniqueAlias("shortlived");
         browser.openConsoleAndExpectLogin();
         browser.logIn(adminUsername(), adminPassword());
+        browser.openKeys();
         browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
         browser.open("/console/access");
         browser.waitUntil("the access page", () -> browser.isPresent(By.id("users-grid")));

@@ -226,6 +226,30 @@ public final class AuditTable {
         }
     }
 
+    /** One recent request as the activity overview counts it. */
+    public record ActivityRow(long time, String action, String keyId, boolean allowed) {
+    }
+
+    /** The tenant's records since {@code fromMillis}, newest first, at most {@code limit}: the time index's range only. */
+    public List<ActivityRow> recent(long tenantId, long fromMillis, int limit) throws SQLException {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement select = db.prepareStatement("SELECT recorded_at, action, key_id, outcome FROM kms_audit_record"
+                     + " WHERE tenant_id = ? AND recorded_at >= ? ORDER BY recorded_at DESC")) {
+            select.setLong(1, tenantId);
+            select.setLong(2, fromMillis);
+            select.setMaxRows(limit);
+            select.setFetchSize(1_000);
+            List<ActivityRow> rows = new ArrayList<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new ActivityRow(result.getLong(1), result.getString(2), result.getString(3),
+                            "ALLOWED".equals(result.getString(4))));
+                }
+            }
+            return rows;
+        }
+    }
+
     private static void filter(StringBuilder sql, List<Object> values, String condition, Object value) {
         if (value != null) {
             sql.append(" AND ").append(condition);

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.interceptor.Interceptors;
+import org.selfkms.api.audit.AuditActivity;
 import org.selfkms.api.audit.AuditCheckpoint;
 import org.selfkms.api.audit.AuditEvent;
 import org.selfkms.api.audit.AuditPage;
@@ -87,6 +88,24 @@ public class AuditTrailBean implements AuditTrail {
         try {
             return writer.table().latestCheckpoint(tenant).map(c -> new AuditCheckpoint(c.statement(), c.signature()))
                     .orElseThrow(() -> new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "This trail has no checkpoint yet"));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    @Requires(Permission.READ_AUDIT)
+    public AuditActivity activity(Caller caller, long fromMillis, int buckets) {
+        long tenant = trailOf(caller, false);
+        long now = System.currentTimeMillis();
+        if (buckets < 1 || buckets > 120 || fromMillis >= now || now - fromMillis > 31L * 86_400_000L) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Activity covers 1 to 120 buckets of the last 31 days");
+        }
+        writer.flush();
+        try {
+            List<AuditTable.ActivityRow> rows = writer.table().recent(tenant, fromMillis, AuditActivity.MAX_RECORDS + 1);
+            boolean truncated = rows.size() > AuditActivity.MAX_RECORDS;
+            return ActivityCounts.of(truncated ? rows.subList(0, AuditActivity.MAX_RECORDS) : rows, fromMillis, now, buckets, truncated);
         } catch (SQLException e) {
             throw unavailable(e);
         }

@@ -18,6 +18,7 @@ import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
 import org.selfkms.api.key.KeyQuery;
 import org.selfkms.api.key.KeySort;
+import org.selfkms.api.key.KeyStatistics;
 import org.selfkms.api.key.KeyRole;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyUsage;
@@ -37,6 +38,7 @@ import org.selfkms.cluster.Invalidations;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -197,6 +199,35 @@ public class KeyManagementBean implements KeyManagement {
             case ALIAS -> " order by c.alias" + direction + ", " + tail;
             case STATE -> " order by c.state" + direction + ", " + tail;
         };
+    }
+
+    @Override
+    @Requires(Permission.READ_KEYS)
+    public KeyStatistics keyStatistics(Caller caller) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("tenant", caller.tenantId());
+        parameters.put("deleted", KeyState.Deleted);
+        String where = " from CmkEntity c where c.tenantId = :tenant and c.state <> :deleted"
+                + KeyPolicyRows.describableCondition(caller, parameters);
+        Map<KeyState, Long> byState = new EnumMap<>(KeyState.class);
+        var states = em.createQuery("select c.state, count(c)" + where + " group by c.state", Object[].class);
+        parameters.forEach(states::setParameter);
+        states.getResultList().forEach(row -> byState.put((KeyState) row[0], (Long) row[1]));
+        Map<KeyUsage, Long> byUsage = new EnumMap<>(KeyUsage.class);
+        var usages = em.createQuery("select c.usage, count(c)" + where + " group by c.usage", Object[].class);
+        parameters.forEach(usages::setParameter);
+        usages.getResultList().forEach(row -> byUsage.put((KeyUsage) row[0], (Long) row[1]));
+
+        var pending = em.createQuery("select c" + where + " and c.state = :pending order by c.deletionDate, c.id", CmkEntity.class);
+        parameters.forEach(pending::setParameter);
+        pending.setParameter("pending", KeyState.PendingDelete).setMaxResults(KeyStatistics.LISTED);
+        long horizon = clock.instant().getEpochSecond() + KeyStatistics.ROTATION_HORIZON_DAYS * 86_400L;
+        var rotations = em.createQuery("select c" + where + " and c.state = :enabled and c.rotationEnabled = true"
+                + " and c.nextRotateTime > 0 and c.nextRotateTime <= :horizon order by c.nextRotateTime, c.id", CmkEntity.class);
+        parameters.forEach(rotations::setParameter);
+        rotations.setParameter("enabled", KeyState.Enabled).setParameter("horizon", horizon).setMaxResults(KeyStatistics.LISTED);
+        return new KeyStatistics(byState, byUsage, pending.getResultStream().map(CmkEntity::toMetadata).toList(),
+                rotations.getResultStream().map(CmkEntity::toMetadata).toList());
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.Permission;
 import org.selfkms.console.gate.ConsoleGate;
-import org.selfkms.console.keys.KeysView;
+import org.selfkms.console.overview.OverviewView;
 import org.selfkms.console.tenants.TenantsView;
 
 /**
@@ -60,7 +60,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The platform operator has no keys: its console starts at the tenants. */
     private static Class<? extends com.vaadin.flow.component.Component> homeOf(Caller caller) {
-        return caller.may(Permission.OPERATE_PLATFORM) ? TenantsView.class : KeysView.class;
+        return caller.may(Permission.OPERATE_PLATFORM) ? TenantsView.class : OverviewView.class;
     }
 
     private void login(LoginEvent event) {

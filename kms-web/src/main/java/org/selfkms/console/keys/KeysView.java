@@ -27,7 +27,6 @@ import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.PostConstruct;
@@ -57,8 +56,7 @@ import org.selfkms.console.layout.MainLayout;
  * browser tests and the documentation screenshots rely on them.
  */
 @RequiresPermission(Permission.READ_KEYS)
-@Route(value = "", layout = MainLayout.class)
-@RouteAlias(value = "keys", layout = MainLayout.class)
+@Route(value = "keys", layout = MainLayout.class)
 @PageTitle("Keys | SelfKMS")
 public class KeysView extends VerticalLayout {
 

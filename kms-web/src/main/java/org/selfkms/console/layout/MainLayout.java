@@ -17,6 +17,7 @@ import org.selfkms.console.access.AccessView;
 import org.selfkms.console.audit.AuditView;
 import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.keys.KeysView;
+import org.selfkms.console.overview.OverviewView;
 import org.selfkms.console.tenants.TenantsView;
 import org.selfkms.console.token.TokenView;
 
@@ -60,7 +61,12 @@ public class MainLayout extends AppLayout {
     private static SideNav navigation() {
         SideNav nav = new SideNav();
         if (may(Permission.READ_KEYS)) {
-            nav.addItem(new SideNavItem("Keys", KeysView.class, VaadinIcon.KEY.create()));
+            SideNavItem overview = new SideNavItem("Overview", OverviewView.class, VaadinIcon.DASHBOARD.create());
+            overview.setId("nav-overview");
+            nav.addItem(overview);
+            SideNavItem keys = new SideNavItem("Keys", KeysView.class, VaadinIcon.KEY.create());
+            keys.setId("nav-keys");
+            nav.addItem(keys);
         }
         if (may(Permission.OPERATE_PLATFORM)) {
             SideNavItem tenants = new SideNavItem("Tenants", TenantsView.class, VaadinIcon.BUILDING.create());

@@ -29,4 +29,10 @@ public interface AuditTrail {
 
     /** The public key that verifies checkpoint signatures, PEM (SubjectPublicKeyInfo); needs READ_AUDIT too. */
     String checkpointPublicKey(Caller caller);
+
+    /**
+     * Requests and refusals of the caller's tenant since {@code fromMillis}, in {@code buckets} equal time buckets up
+     * to now (1-120), per action and for the busiest keys.
+     */
+    AuditActivity activity(Caller caller, long fromMillis, int buckets);
 }

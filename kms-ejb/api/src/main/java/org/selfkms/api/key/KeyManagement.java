@@ -83,6 +83,9 @@ public interface KeyManagement {
     /** The key's tags, ordered by tag key. */
     List<KeyTag> keyTags(Caller caller, String keyRef);
 
+    /** Counts by state and usage, deletions pending and rotations due: the console's overview. */
+    KeyStatistics keyStatistics(Caller caller);
+
     /** The owners of the tenant's keys ({@code user} and the services that manage keys for it), in order. */
     List<String> keyOwners(Caller caller);
 
