@@ -71,7 +71,12 @@ class ByokIT extends SdkKeyTest {
 
     /** The JDK's RSA encryption with the padding the algorithm names, under the server's public key. */
     private static String wrap(GetParametersForImportResponse parameters, String algorithm, byte[] material) throws Exception {
-        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(parameters.getPublicKey())));
+        return Base64.getEncoder().encodeToString(wrap(Base64.getDecoder().decode(parameters.getPublicKey()), algorithm, material));
+    }
+
+    /** As a customer wraps material outside the KMS, under the DER public key GetParametersForImport gave. */
+    static byte[] wrap(byte[] publicKeyDer, String algorithm, byte[] material) throws Exception {
+        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(publicKeyDer));
         Cipher cipher = switch (algorithm) {
             case "RSAES_PKCS1_V1_5" -> Cipher.getInstance("RSA/ECB/PKCS1Padding");
             case "RSAES_OAEP_SHA_1" -> Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
@@ -83,7 +88,7 @@ class ByokIT extends SdkKeyTest {
         } else {
             cipher.init(Cipher.ENCRYPT_MODE, key);
         }
-        return Base64.getEncoder().encodeToString(cipher.doFinal(material));
+        return cipher.doFinal(material);
     }
 
     private static void importMaterial(String keyId, String token, String encrypted, Long validTo) throws TencentCloudSDKException {
@@ -96,7 +101,7 @@ class ByokIT extends SdkKeyTest {
     }
 
     /** GetParametersForImport, wrap, ImportKeyMaterial: the whole round a customer makes. */
-    private static void importMaterial(String keyId, byte[] material, String algorithm, Long validTo) throws Exception {
+    static void importMaterial(String keyId, byte[] material, String algorithm, Long validTo) throws Exception {
         GetParametersForImportResponse parameters = parameters(keyId, algorithm);
         importMaterial(keyId, parameters.getImportToken(), wrap(parameters, algorithm, material), validTo);
     }

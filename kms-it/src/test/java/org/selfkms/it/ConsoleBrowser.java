@@ -206,6 +206,18 @@ final class ConsoleBrowser implements AutoCloseable {
                 "return document.querySelectorAll('vaadin-notification-card').length === 0;")));
     }
 
+    /**
+     * What the page put on the clipboard: read in the page through the Clipboard API, which Chromium allows once
+     * the permission is granted (the console runs on localhost, a secure context).
+     */
+    String clipboard() {
+        ((org.openqa.selenium.chromium.HasPermissions) driver).setPermission("clipboard-read", "granted");
+        waitForVaadin();
+        return String.valueOf(((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "navigator.clipboard.readText().then(done, e => done('clipboard refused: ' + e));"));
+    }
+
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

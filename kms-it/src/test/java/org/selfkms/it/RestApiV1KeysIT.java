@@ -218,6 +218,26 @@ class RestApiV1KeysIT extends SdkKeyTest {
     }
 
     @Test
+    void rotationCanBeSetAtCreationAndARefusedPeriodMakesNoKey() throws Exception {
+        String rotating = createRest(uniqueAlias("rest-rotating"), "\"rotateDays\":90");
+        assertTrue(describe(rotating).getKeyRotationEnabled(), "the SDK sees rotation on from the start");
+        assertEquals(90, json(get("/keys/" + rotating, admin)).getInt("rotateDays"));
+        assertTrue(json(get("/keys/" + rotating, admin)).containsKey("nextRotateTime"), "the next rotation is scheduled");
+
+        String tooShort = uniqueAlias("rest-rotating");
+        assertProblem(post("/keys", "{\"alias\":\"" + tooShort + "\",\"rotateDays\":6}", admin), 400, "INVALID_PARAMETER_VALUE");
+        String external = uniqueAlias("rest-rotating");
+        assertProblem(post("/keys", "{\"alias\":\"" + external + "\",\"origin\":\"EXTERNAL\",\"rotateDays\":30}", admin),
+                409, "ROTATION_NOT_SUPPORTED");
+        String pair = uniqueAlias("rest-rotating");
+        assertProblem(post("/keys", "{\"alias\":\"" + pair + "\",\"usage\":\"ASYMMETRIC_SIGN_VERIFY_ECC\",\"rotateDays\":30}", admin),
+                400, "KEY_USAGE_INVALID");
+        for (String refused : List.of(tooShort, external, pair)) {
+            assertEquals(404, get("/keys/" + refused, admin).statusCode(), "no key " + refused + " was made");
+        }
+    }
+
+    @Test
     void lifecycleChangesThroughRestAreWhatTheSdkSees() throws Exception {
         String alias = uniqueAlias("rest-life");
         String keyId = createRest(alias, null);

@@ -95,9 +95,16 @@ public class KeyManagementBean implements KeyManagement {
         if (origin == KeyOrigin.EXTERNAL && usage.isAsymmetric()) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Only ENCRYPT_DECRYPT keys take imported key material");
         }
+        if (request.rotateDays() != 0) {
+            checkRotateDays(request.rotateDays());
+            checkRotatable(usage, origin);
+        }
         CmkEntity key = newKeys.create(caller, request.alias(), description, usage, request.protectionLevel(), origin,
                 KeyOwnership.USER, request.tags());
         KeyPolicyRows.replace(em, key.id(), request.policy());
+        if (request.rotateDays() != 0) {
+            key.enableRotation(request.rotateDays(), clock.instant().getEpochSecond());
+        }
         return key.toMetadata();
     }
 
@@ -357,9 +364,7 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     @Requires(Permission.MANAGE_KEYS)
     public void enableKeyRotation(Caller caller, String keyRef, int rotateDays) {
-        if (rotateDays < MIN_ROTATE_DAYS || rotateDays > MAX_ROTATE_DAYS) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "RotateDays must be between 7 and 365");
-        }
+        checkRotateDays(rotateDays);
         CmkEntity key = rotatable(caller, keyRef);
         KeyStateMachine.checkCanEnableRotation(key.state());
         key.enableRotation(rotateDays, clock.instant().getEpochSecond());
@@ -434,13 +439,23 @@ public class KeyManagementBean implements KeyManagement {
      */
     private CmkEntity rotatable(Caller caller, String keyRef) {
         CmkEntity key = find(caller, keyRef);
-        if (key.usage().isAsymmetric()) {
+        checkRotatable(key.usage(), key.origin());
+        return key;
+    }
+
+    private static void checkRotatable(KeyUsage usage, KeyOrigin origin) {
+        if (usage.isAsymmetric()) {
             throw new KmsException(KmsErrorCode.KEY_USAGE_INVALID, "Asymmetric keys cannot be rotated: create a new key pair instead");
         }
-        if (key.origin() == KeyOrigin.EXTERNAL) {
+        if (origin == KeyOrigin.EXTERNAL) {
             throw new KmsException(KmsErrorCode.ROTATION_NOT_SUPPORTED, "Keys with imported material cannot be rotated");
         }
-        return key;
+    }
+
+    private static void checkRotateDays(int rotateDays) {
+        if (rotateDays < MIN_ROTATE_DAYS || rotateDays > MAX_ROTATE_DAYS) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "RotateDays must be between 7 and 365");
+        }
     }
 
     /** Null means empty; at most 1024 bytes of UTF-8. */

@@ -30,7 +30,7 @@ final class TencentJson {
                 .add("DeletionDate", key.deletionDate())
                 .add("Origin", key.origin().name())
                 .add("ValidTo", key.validTo())
-                .add("ResourceId", "creatorUin/" + key.creatorUin() + "/" + key.keyId())
+                .add("ResourceId", key.resourceId())
                 .add("HsmClusterId", "")
                 .add("RotateDays", key.rotateDays())
                 .add("LastRotateTime", key.lastRotateTime())

@@ -61,14 +61,15 @@ public class KeyResource extends V1Door {
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(InputStream in) {
         return serve("CreateKey", null, (kms, caller) -> {
-            JsonInput body = body(in, "alias", "description", "usage", "origin", "protectionLevel", "tags", "policy");
+            JsonInput body = body(in, "alias", "description", "usage", "origin", "protectionLevel", "tags", "policy", "rotateDays");
             NewKey request = new NewKey(body.requiredString("alias", 60), body.string("description", 1024).orElse(""),
                     body.string("usage", 64).map(s -> parse(s, KeyUsage::parse, KmsErrorCode.KEY_USAGE_INVALID, "usage")).orElse(null),
                     body.string("origin", 32).map(s -> parse(s, KeyResource::origin, KmsErrorCode.INVALID_PARAMETER_VALUE, "origin")).orElse(null),
                     body.string("protectionLevel", 32).map(s -> parse(s, KeyResource::protectionLevel,
                             KmsErrorCode.INVALID_PARAMETER_VALUE, "protectionLevel")).orElse(null),
                     body.stringMap("tags", 50, 255).map(KeyResource::tags).orElse(List.of()),
-                    body.keyPolicy("policy").orElse(KeyPolicy.NONE));
+                    body.keyPolicy("policy").orElse(KeyPolicy.NONE),
+                    body.integer("rotateDays", Integer.MIN_VALUE, Integer.MAX_VALUE).orElse(0));
             KeyMetadata key = kms.keys().createKey(caller, request);
             return new Answer(201, KeyJson.of(key).build(), "/api/v1/keys/" + key.keyId());
         });

@@ -3,17 +3,14 @@ package org.selfkms.console.access;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.StreamResource;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.selfkms.api.identity.NewCredential;
-import org.selfkms.console.feedback.Notifications;
+import org.selfkms.console.share.CopyButton;
+import org.selfkms.console.share.DownloadButton;
 
 /**
  * The one time a SecretKey is shown: copy or download it now. Only the button closes the dialog (not Esc, not a click
@@ -31,14 +28,9 @@ final class NewCredentialDialog extends Dialog {
         setCloseOnEsc(false);
         TextField secretId = readOnly("SecretId", credential.secretId(), "new-credential-secret-id");
         TextField secretKey = readOnly("SecretKey", credential.secretKey(), "new-credential-secret-key");
-        Anchor download = new Anchor(new StreamResource("selfkms-credential-" + credential.secretId() + ".txt",
-                () -> new ByteArrayInputStream(("SecretId=" + credential.secretId() + "\nSecretKey=" + credential.secretKey()
-                        + "\n").getBytes(StandardCharsets.UTF_8))), "");
-        download.getElement().setAttribute("download", true);
-        Button downloadButton = new Button("Download", VaadinIcon.DOWNLOAD.create());
-        downloadButton.setTabIndex(-1); // the link around it takes the focus
-        download.add(downloadButton);
-        download.setId("new-credential-download");
+        DownloadButton download = new DownloadButton("new-credential-download", "Download",
+                "selfkms-credential-" + credential.secretId() + ".txt", () -> ("SecretId=" + credential.secretId()
+                + "\nSecretKey=" + credential.secretKey() + "\n").getBytes(StandardCharsets.UTF_8));
         add(new Paragraph("Copy or download the SecretKey now: it is shown only this once and cannot be recovered."),
                 row(secretId, copy(secretId, "new-credential-copy-id")),
                 row(secretKey, copy(secretKey, "new-credential-copy-key")), download);
@@ -58,18 +50,8 @@ final class NewCredentialDialog extends Dialog {
         return row;
     }
 
-    /** Copies the field's value; the Clipboard API needs HTTPS, so over plain HTTP the older copy command does it. */
     private static Button copy(TextField field, String id) {
-        Button copy = new Button("Copy", VaadinIcon.COPY.create(), click -> {
-            field.getElement().executeJs("const text = $0;"
-                    + "if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(text); }"
-                    + "else { const area = document.createElement('textarea'); area.value = text; document.body.appendChild(area);"
-                    + " area.select(); document.execCommand('copy'); area.remove(); }", field.getValue());
-            Notifications.success(field.getLabel() + " copied");
-        });
-        copy.setId(id);
-        copy.getElement().setAttribute("aria-label", "Copy " + field.getLabel());
-        return copy;
+        return CopyButton.labelled(id, field.getLabel(), field::getValue);
     }
 
     private static TextField readOnly(String label, String value, String id) {

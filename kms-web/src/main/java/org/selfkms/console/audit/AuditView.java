@@ -16,10 +16,11 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.function.ValueProvider;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
-import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -49,8 +50,10 @@ import org.selfkms.console.layout.MainLayout;
 @RequiresPermission(Permission.READ_AUDIT)
 @Route(value = "audit", layout = MainLayout.class)
 @PageTitle("Audit | SelfKMS")
-public class AuditView extends VerticalLayout {
+public class AuditView extends VerticalLayout implements BeforeEnterObserver {
 
+    /** {@code /console/audit?key=<key id or alias>} opens the view searching for that key's records. */
+    public static final String KEY_PARAMETER = "key";
     static final int PAGE_SIZE = 50;
     private static final String ANY_OUTCOME = "ANY";
     private static final long serialVersionUID = 1L;
@@ -116,8 +119,9 @@ public class AuditView extends VerticalLayout {
         setFlexGrow(1, grid);
     }
 
-    @PostConstruct
-    void loadNewest() {
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter(KEY_PARAMETER).ifPresent(keyId::setValue);
         load(null);
     }
 

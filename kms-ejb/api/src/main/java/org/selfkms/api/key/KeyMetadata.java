@@ -18,4 +18,9 @@ public record KeyMetadata(String keyId, String alias, String description, KeySta
                           String owner, boolean rotationEnabled, long deletionDate, int currentVersion,
                           int rotateDays, long nextRotateTime, long lastRotateTime, long validTo)
         implements Serializable {
+
+    /** The key's resource name as Tencent writes it ({@code creatorUin/<uin>/<keyId>}): what access policies name. */
+    public String resourceId() {
+        return "creatorUin/" + creatorUin + "/" + keyId;
+    }
 }

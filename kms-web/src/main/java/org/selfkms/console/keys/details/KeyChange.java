@@ -19,6 +19,14 @@ final class KeyChange {
         this.reload = reload;
     }
 
+    ConsoleGate gate() {
+        return gate;
+    }
+
+    void reload() {
+        reload.run();
+    }
+
     /**
      * @param action the action's name in the audit trail, as the Tencent door names it (e.g. DisableKey)
      * @return whether the service accepted the change

@@ -19,23 +19,28 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.audit.AuditQuery;
+import org.selfkms.api.audit.AuditRecord;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPolicy;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.KeyVersionInfo;
 import org.selfkms.console.gate.ConsoleGate;
-import org.selfkms.console.keys.KeyLabels;
 import org.selfkms.console.keys.KeysView;
 import org.selfkms.console.keys.StateBadge;
 import org.selfkms.console.keys.UnixTime;
 import org.selfkms.console.layout.MainLayout;
+import org.selfkms.console.share.CopyButton;
+import org.selfkms.console.share.DownloadButton;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One key: its metadata, alias and description editing, the state changes its state allows, rotation,
- * versions, tags and policy. Every change goes to the key service, which owns the rules; the page then reloads
+ * One key: a summary of its facts, alias and description editing, the state changes its state allows, rotation,
+ * versions, tags, policy and its recent audit records. Every change goes to the key service, which owns the rules; the page then reloads
  * the key, so what is shown is always what the service holds. Element ids are stable for the browser tests.
  */
 @RequiresPermission(Permission.READ_KEYS)
@@ -51,13 +56,15 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     private String pageTitle = "Key | SelfKMS";
     private final H1 title = new H1();
     private final Span state = new Span();
-    private final Span facts = new Span();
+    private final KeySummaryPanel facts = new KeySummaryPanel();
+    private final KeyAuditPanel activity = new KeyAuditPanel();
     private final TextField alias = new TextField("Alias");
     private final TextArea description = new TextArea("Description");
     private Button saveAlias;
     private Button saveDescription;
     private final Grid<KeyVersionInfo> versions = new Grid<>();
     private final TextArea publicKey = new TextArea("Public key (PEM)");
+    private HorizontalLayout publicKeyActions;
     private KeyLifecycleBar lifecycle;
     private KeyRotationPanel rotation;
     private KeyTagsPanel tags;
@@ -78,7 +85,6 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         rotation = new KeyRotationPanel(change);
         tags = new KeyTagsPanel(change);
         policy = new KeyPolicyPanel(change);
-        facts.setId("key-facts");
         title.setId("key-title");
         title.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
 
@@ -109,19 +115,28 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         publicKey.setId("public-key-pem");
         publicKey.setReadOnly(true);
         publicKey.setWidth("36rem");
+        publicKeyActions = new HorizontalLayout(new CopyButton("public-key-copy", "Public key", publicKey::getValue),
+                new DownloadButton("public-key-download", "Download PEM", "public-key.pem",
+                        () -> publicKey.getValue().getBytes(StandardCharsets.US_ASCII)));
 
         HorizontalLayout heading = new HorizontalLayout(title, state);
         heading.setAlignItems(Alignment.BASELINE);
         add(new RouterLink("< Keys", KeysView.class), heading, facts, lifecycle, aliasRow, descriptionRow,
-                publicKey, rotation, new H3("Versions"), versions, tags, policy);
+                publicKey, publicKeyActions, rotation, new H3("Versions"), versions, tags, policy, activity);
     }
 
     private void reload() {
         KeyView view;
         try {
-            // one audited read for the page: metadata, versions, tags and policy together
-            view = gate.call("DescribeKey", keyId, (kms, caller) -> new KeyView(kms.keys().describeKey(caller, keyId),
-                    kms.keys().keyVersions(caller, keyId), kms.keys().keyTags(caller, keyId), kms.keys().keyPolicy(caller, keyId)));
+            // one audited read for the page: metadata, versions, tags, policy and (for auditors) recent records together
+            view = gate.call("DescribeKey", keyId, (kms, caller) -> {
+                KeyMetadata metadata = kms.keys().describeKey(caller, keyId);
+                List<AuditRecord> recent = caller.may(Permission.READ_AUDIT) ? kms.auditTrail().query(caller,
+                        new AuditQuery(null, null, metadata.keyId(), null, null, null, null, KeyAuditPanel.SHOWN, false)).records()
+                        : null;
+                return new KeyView(metadata, kms.keys().keyVersions(caller, keyId), kms.keys().keyTags(caller, keyId),
+                        kms.keys().keyPolicy(caller, keyId), recent);
+            });
         } catch (KmsException e) {
             // unknown, foreign or deleted key: say so and offer the way back rather than an empty page
             removeAll();
@@ -142,10 +157,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         StateBadge badge = new StateBadge(key.state());
         badge.setId("key-state");
         state.add(badge);
-        facts.setText("Key ID " + key.keyId() + " - " + KeyLabels.usage(key.usage()) + " - " + KeyLabels.origin(key.origin())
-                + " - protection " + KeyLabels.protection(key.protectionLevel()) + " - created "
-                + UnixTime.formatUtc(key.createTime()) + " UTC by account " + key.creatorUin()
-                + (managed ? " - managed by " + key.owner() : ""));
+        facts.show(key, managed);
         alias.setValue(key.alias());
         // the service finds its key by this alias: the service refuses a rename, so none is offered
         alias.setReadOnly(readOnly);
@@ -156,18 +168,20 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         lifecycle.show(key, managed);
         lifecycle.setVisible(KeysView.mayManageKeys());
         showPublicKey(key);
-        // a key pair never rotates (the service refuses it): no rotation settings to offer
-        rotation.setVisible(!key.usage().isAsymmetric() && KeysView.mayManageKeys());
+        // a key pair or imported material never rotates (the service refuses it): no rotation settings to offer
+        rotation.setVisible(!key.usage().isAsymmetric() && key.origin() != KeyOrigin.EXTERNAL && KeysView.mayManageKeys());
         rotation.show(key);
         versions.setItems(view.versions());
         tags.show(keyId, view.tags(), !readOnly);
         // a service-managed key takes no policy: the service refuses one, so none is offered
         policy.show(keyId, view.policy(), !readOnly);
+        activity.show(key.keyId(), view.recentRecords());
     }
 
     /** Key pairs: the public key to copy, while the key is Enabled (the service gives it out only then). */
     private void showPublicKey(KeyMetadata key) {
         publicKey.setVisible(key.usage().isAsymmetric());
+        publicKeyActions.setVisible(key.usage().isAsymmetric() && key.state() == KeyState.Enabled);
         if (!key.usage().isAsymmetric()) {
             return;
         }
@@ -190,6 +204,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         return pageTitle;
     }
 
-    private record KeyView(KeyMetadata metadata, List<KeyVersionInfo> versions, List<KeyTag> tags, KeyPolicy policy) {
+    private record KeyView(KeyMetadata metadata, List<KeyVersionInfo> versions, List<KeyTag> tags, KeyPolicy policy,
+                           List<AuditRecord> recentRecords) {
     }
 }

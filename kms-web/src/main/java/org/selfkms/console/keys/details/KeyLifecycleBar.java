@@ -5,14 +5,18 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.key.KeyOrigin;
+import org.selfkms.api.key.KeyState;
 import org.selfkms.console.feedback.ConfirmAction;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.UnixTime;
+import org.selfkms.console.keys.byok.ImportMaterialDialog;
 
 /**
  * The state changes a key allows in its current state, and only those: Enabled - disable, archive;
  * Disabled - enable, schedule deletion; PendingDelete - cancel deletion (the date is shown); Archived -
- * cancel archive. Service-managed keys get none: the service refuses them.
+ * cancel archive; PendingImport - import material, schedule deletion. An Enabled key for imported material can
+ * also take its material again (a new expiry); an Enabled or Disabled one can have it deleted. Service-managed keys get none: the service refuses them.
  */
 final class KeyLifecycleBar extends HorizontalLayout {
 
@@ -45,15 +49,9 @@ final class KeyLifecycleBar extends HorizontalLayout {
                             "Key archived: it only decrypts now", (kms, caller) -> kms.keys().archiveKey(caller, id),
                             "Archive key " + key.alias() + "?", "It will only decrypt: encrypting and generating data"
                                     + " keys with it are refused until the archive is cancelled."));
-            case Disabled -> {
-                add(button("key-enable", "Enable", ButtonVariant.LUMO_SUCCESS, "EnableKey", id, "Key enabled",
-                        (kms, caller) -> kms.keys().enableKey(caller, id)));
-                Button schedule = new Button("Schedule deletion",
-                        click -> new ScheduleDeletionDialog(key, change).open());
-                schedule.setId("key-schedule-deletion");
-                schedule.addThemeVariants(ButtonVariant.LUMO_ERROR);
-                add(schedule);
-            }
+            case Disabled -> add(button("key-enable", "Enable", ButtonVariant.LUMO_SUCCESS, "EnableKey", id, "Key enabled",
+                    (kms, caller) -> kms.keys().enableKey(caller, id)), scheduleDeletion(key));
+            case PendingImport -> add(importMaterial(key, ButtonVariant.LUMO_PRIMARY), scheduleDeletion(key));
             case PendingDelete -> {
                 Span date = new Span("Deleted for good on " + UnixTime.formatUtc(key.deletionDate()) + " UTC");
                 date.setId("deletion-date");
@@ -64,6 +62,29 @@ final class KeyLifecycleBar extends HorizontalLayout {
                     "Key enabled again", (kms, caller) -> kms.keys().cancelKeyArchive(caller, id)));
             default -> add(new Span("No state change is possible in state " + key.state()));
         }
+        if (key.origin() == KeyOrigin.EXTERNAL && key.state() == KeyState.Enabled) {
+            add(importMaterial(key, ButtonVariant.LUMO_CONTRAST));
+        }
+        if (key.origin() == KeyOrigin.EXTERNAL && (key.state() == KeyState.Enabled || key.state() == KeyState.Disabled)) {
+            add(confirmed("key-delete-material", "Delete key material",
+                    ButtonVariant.LUMO_ERROR, "DeleteImportedKeyMaterial", id, "Key material deleted: the key waits for it",
+                    (kms, caller) -> kms.imports().deleteImportedKeyMaterial(caller, id),
+                    "Delete the key material of " + key.alias() + "?", "The key returns to Pending import: nothing"
+                            + " encrypts or decrypts with it until you import the same material again."));
+        }
+    }
+
+    private Button scheduleDeletion(KeyMetadata key) {
+        Button schedule = new Button("Schedule deletion", click -> new ScheduleDeletionDialog(key, change).open());
+        schedule.setId("key-schedule-deletion");
+        schedule.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        return schedule;
+    }
+
+    /** The wizard; for a key that has material, importing the same material again sets a new expiry. */
+    private Button importMaterial(KeyMetadata key, ButtonVariant variant) {
+        return button("key-import-material", "Import key material", variant,
+                () -> new ImportMaterialDialog(change.gate(), key, change::reload).open());
     }
 
     private Button button(String id, String text, ButtonVariant variant, String action, String keyId, String success,
