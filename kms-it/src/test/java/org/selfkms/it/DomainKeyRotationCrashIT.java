@@ -4,8 +4,6 @@ import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -33,24 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * way Arquillian started it (same folder, same port offset, same environment), and the remaining tests run
  * against that process.
  */
-class DomainKeyRotationCrashIT extends DeployedKms {
+class DomainKeyRotationCrashIT extends SdkBrowserTest {
 
     private static final Duration REWRAP_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_ATTEMPTS = 3;
 
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = ConsoleBrowser.start(baseUrl());
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void rotationInterruptedByACrashResumesAndLosesNothing() throws Exception {

@@ -11,15 +11,12 @@ import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -34,25 +31,12 @@ import org.openqa.selenium.WebElement;
  * on the rotated domain key.
  */
 @RunAsClient
-class DomainKeyRotationIT extends DeployedKms {
+class DomainKeyRotationIT extends SdkBrowserTest {
 
     /** How long the background re-wrap may take: the server holds only what the tests created. */
     private static final Duration REWRAP_TIMEOUT = Duration.ofSeconds(60);
     private static final String CONTEXT = "{\"app\":\"billing\",\"test\":\"domain-key-rotation\"}";
 
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = ConsoleBrowser.start(baseUrl());
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void oldCiphertextsSurviveRotationAndTheOldVersionIsDestroyed() throws Exception {

@@ -6,13 +6,10 @@ import com.tencentcloudapi.kms.v20190118.models.GetKeyRotationStatusRequest;
 import com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest;
 import com.tencentcloudapi.kms.v20190118.models.Tag;
 import com.tencentcloudapi.kms.v20190118.models.TagFilter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.io.IOException;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The key details page in a real browser: every change made there is checked through the Tencent SDK, so
  * the test proves the console drives the same service the API does, not just that the page redraws.
  */
-class KeyDetailsBrowserIT extends SdkKeyTest {
+class KeyDetailsBrowserIT extends SdkBrowserTest {
 
     private static final String GRID_TEXT = """
             const grid = document.getElementById(arguments[0]);
@@ -34,17 +31,6 @@ class KeyDetailsBrowserIT extends SdkKeyTest {
                     .map(c => c.textContent.trim()).join('|');
             """;
 
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = ConsoleBrowser.start(baseUrl());
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
 
     @Test
     void adminManagesAKeyFromItsDetailsPage() throws Exception {

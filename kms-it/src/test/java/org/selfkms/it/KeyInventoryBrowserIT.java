@@ -3,14 +3,11 @@ package org.selfkms.it;
 import com.tencentcloudapi.kms.v20190118.models.ArchiveKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.Tag;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * included), searched case-insensitively by alias, key id or description, filtered by state and tag, counted, sorted
  * by alias both ways, paged to the end; service-managed keys on their own tab; a deletion cancelled from the row menu.
  */
-class KeyInventoryBrowserIT extends SdkKeyTest {
+class KeyInventoryBrowserIT extends SdkBrowserTest {
 
     private static final int KEYS = 300;
     private static final String ROW_ALIASES = """
@@ -35,17 +32,6 @@ class KeyInventoryBrowserIT extends SdkKeyTest {
                     .map(a => a.textContent.trim());
             """;
 
-    private ConsoleBrowser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = ConsoleBrowser.start(baseUrl());
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
 
     @Test
     void severalHundredKeysAreSearchedFilteredSortedAndPaged() throws Exception {

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -26,6 +25,7 @@ import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.UnixTime;
 import org.selfkms.console.layout.MainLayout;
+import org.selfkms.console.layout.ViewHeading;
 
 /**
  * The tenant's console users and API credentials, for tenant administrators (the service refuses everyone
@@ -71,7 +71,7 @@ public class AccessView extends VerticalLayout {
                 click -> new NewServicePrincipalDialog(this::createServicePrincipal).open());
         addServicePrincipal.setId("add-service-principal-button");
 
-        HorizontalLayout header = new HorizontalLayout(new H2("Access"), addUser);
+        HorizontalLayout header = new HorizontalLayout(new ViewHeading("Access"), addUser);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         HorizontalLayout credentialsHeader = new HorizontalLayout(new H3("API credentials"), addServicePrincipal);
         credentialsHeader.setDefaultVerticalComponentAlignment(Alignment.BASELINE);

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -39,6 +38,7 @@ import org.selfkms.console.auth.RequiresPermission;
 import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.layout.MainLayout;
+import org.selfkms.console.layout.ViewHeading;
 
 /**
  * The tenant's audit trail, newest first, {@value #PAGE_SIZE} records a page, with the service's filters, and
@@ -98,8 +98,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
                 click -> new AnchorDialog(this::verify, Notifications::error).open());
         anchored.setId("verify-anchor-button");
 
-        H1 title = new H1("Audit trail");
-        title.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
+        ViewHeading title = new ViewHeading("Audit trail");
         HorizontalLayout header = new HorizontalLayout(title, new HorizontalLayout(verify, anchored, export));
         verification.getStyle().set("font-weight", "500");
         header.setWidthFull();

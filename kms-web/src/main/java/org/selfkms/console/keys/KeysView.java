@@ -10,7 +10,6 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -48,6 +47,7 @@ import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.details.KeyDetailsView;
 import org.selfkms.console.layout.MainLayout;
+import org.selfkms.console.layout.ViewHeading;
 
 /**
  * The tenant's key inventory: customer keys and service-managed keys on two tabs (as Tencent's console has them),
@@ -96,8 +96,7 @@ public class KeysView extends VerticalLayout {
         // a key user or auditor gets no button the service would refuse
         create.setVisible(mayManageKeys());
 
-        H1 title = new H1("Keys");
-        title.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
+        ViewHeading title = new ViewHeading("Keys");
         HorizontalLayout header = new HorizontalLayout(title, create);
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

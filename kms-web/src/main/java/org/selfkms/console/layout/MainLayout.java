@@ -1,5 +1,6 @@
 package org.selfkms.console.layout;
 
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -37,6 +38,15 @@ public class MainLayout extends AppLayout {
         getElement().getStyle().set("--vaadin-app-layout-drawer-width", "12rem");
     }
 
+    /** The view is the page's main landmark; the navbar is its banner and the side navigation its navigation. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        if (content != null) {
+            content.getElement().setAttribute("role", "main");
+        }
+    }
+
     private static HorizontalLayout navbar() {
         Span product = new Span("SelfKMS");
         product.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
@@ -50,11 +60,12 @@ public class MainLayout extends AppLayout {
         logout.setId("logout-button");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout bar = new HorizontalLayout(product, user, logout);
+        HorizontalLayout bar = new HorizontalLayout(product, user, new ThemeToggle(), logout);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.expand(product);
         bar.setWidthFull();
         bar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        bar.getElement().setAttribute("role", "banner");
         return bar;
     }
 

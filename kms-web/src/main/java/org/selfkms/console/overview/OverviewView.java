@@ -3,7 +3,6 @@ package org.selfkms.console.overview;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -45,6 +44,7 @@ import org.selfkms.console.keys.KeyLabels;
 import org.selfkms.console.keys.KeysView;
 import org.selfkms.console.keys.details.KeyDetailsView;
 import org.selfkms.console.layout.MainLayout;
+import org.selfkms.console.layout.ViewHeading;
 
 /**
  * The console's landing page: the tenant's keys by state and usage, deletions pending with the time left, rotations
@@ -75,8 +75,7 @@ public class OverviewView extends VerticalLayout {
     }
 
     public OverviewView() {
-        H1 title = new H1("Overview");
-        title.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
+        ViewHeading title = new ViewHeading("Overview");
         cards.setId("overview-cards");
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.getStyle().set("gap", "var(--lumo-space-l)");

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,6 +27,7 @@ import org.selfkms.console.layout.MainLayout;
 
 import java.util.Arrays;
 import java.util.List;
+import org.selfkms.console.layout.ViewHeading;
 
 /** The platform operator's page: tenants, each with its state; create, suspend, resume. */
 @RequiresPermission(Permission.OPERATE_PLATFORM)
@@ -54,7 +54,7 @@ public class TenantsView extends VerticalLayout {
         grid.addColumn(t -> t.suspended() ? "Suspended" : "Active").setHeader("State");
         grid.addColumn(t -> UnixTime.formatUtc(t.createTime())).setHeader("Created (UTC)");
         grid.addComponentColumn(this::actions).setHeader("Actions");
-        HorizontalLayout header = new HorizontalLayout(new H2("Tenants"), create);
+        HorizontalLayout header = new HorizontalLayout(new ViewHeading("Tenants"), create);
         header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(header, grid);
     }

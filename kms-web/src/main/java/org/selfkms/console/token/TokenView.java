@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -24,6 +23,7 @@ import org.selfkms.api.token.TokenOverview;
 import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.layout.MainLayout;
+import org.selfkms.console.layout.ViewHeading;
 
 /**
  * The token that protects all stored key material: its backend, the domain-key versions it holds, and
@@ -54,7 +54,7 @@ public class TokenView extends VerticalLayout {
         rotate.setId("rotate-domain-key-button");
         rotate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        HorizontalLayout header = new HorizontalLayout(new H2("Token"), new HorizontalLayout(refresh, rotate));
+        HorizontalLayout header = new HorizontalLayout(new ViewHeading("Token"), new HorizontalLayout(refresh, rotate));
         header.setWidthFull();
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);

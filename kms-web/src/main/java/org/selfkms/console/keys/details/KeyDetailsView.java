@@ -5,7 +5,6 @@ import org.selfkms.console.auth.RequiresPermission;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -37,6 +36,7 @@ import org.selfkms.console.share.DownloadButton;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.selfkms.console.layout.ViewHeading;
 
 /**
  * One key: a summary of its facts, alias and description editing, the state changes its state allows, rotation,
@@ -54,7 +54,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
 
     private String keyId;
     private String pageTitle = "Key | SelfKMS";
-    private final H1 title = new H1();
+    private final ViewHeading title = new ViewHeading("");
     private final Span state = new Span();
     private final KeySummaryPanel facts = new KeySummaryPanel();
     private final KeyAuditPanel activity = new KeyAuditPanel();
@@ -86,7 +86,6 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         tags = new KeyTagsPanel(change);
         policy = new KeyPolicyPanel(change);
         title.setId("key-title");
-        title.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("margin", "0");
 
         alias.setId("alias-edit");
         alias.setMaxLength(60);
