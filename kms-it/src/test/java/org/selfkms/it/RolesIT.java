@@ -33,6 +33,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RolesIT extends SdkKeyTest {
 
+    /** To read the audit trail. */
+    @org.jboss.arquillian.container.test.api.Deployment(name = "sql", order = 2, testable = false)
+    public static org.jboss.shrinkwrap.api.spec.WebArchive sqlAccess() {
+        return ServerSql.archive();
+    }
+
     private static final String PASSWORD = "role-test-password-1";
     private static ConsoleBrowser browser;
     private static String keyUser;
@@ -152,16 +158,7 @@ class RolesIT extends SdkKeyTest {
     /** Five wrong passwords in a row lock a user: then even the right one is refused, with the same message. */
     @Test
     void repeatedWrongPasswordsLockTheUser() throws Exception {
-        String user = uniqueAlias("locked");
-        browser.openConsoleAndExpectLogin();
-        browser.logIn(adminUsername(), adminPassword());
-        browser.openKeys();
-        browser.waitUntil("the keys view", () -> browser.isPresent(By.id("keys-grid")));
-        browser.open("/console/access");
-        browser.waitUntil("the access page", () -> browser.isPresent(By.id("users-grid")));
-        addUser(user, "AUDITOR");
-        browser.click(By.id("logout-button"));
-        browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+        String user = adminAddsAnAuditor("locked");
 
         String firstRefusal = null;
         for (int attempt = 1; attempt <= 5; attempt++) {
@@ -174,6 +171,73 @@ class RolesIT extends SdkKeyTest {
         browser.logIn(user, PASSWORD);
         assertEquals(firstRefusal, loginError(), "locked: the right password is refused with the same message");
         assertFalse(browser.isPresent(By.id("logout-button")), "not logged in");
+    }
+
+    /**
+     * A user changes their own password from the name in the navbar: a wrong current password, a short new one and
+     * two new ones that differ are each marked on their field and change nothing; then the old password no longer
+     * logs in and the new one does. Each attempt the service saw is audited under the user, without the passwords.
+     */
+    @Test
+    void aUserChangesTheirOwnPassword() throws Exception {
+        String user = adminAddsAnAuditor("self");
+        String changed = "a-new-password-for-" + user;
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(user, PASSWORD);
+        browser.waitUntil("logged in", () -> browser.isPresent(By.id("current-user")));
+        browser.click(By.id("current-user"));
+        browser.waitUntil("the password dialog", () -> browser.isPresent(By.id("current-password")));
+
+        changePassword(PASSWORD + "-wrong", changed, changed);
+        assertEquals("The current password is wrong", fieldError("current-password"));
+        changePassword(PASSWORD, "short", "short");
+        assertTrue(fieldError("new-password").startsWith("A password has at least 12 characters"), fieldError("new-password"));
+        changePassword(PASSWORD, changed, changed + "x");
+        assertEquals("The two new passwords differ", fieldError("repeat-password"));
+        changePassword(PASSWORD, changed, changed);
+        browser.waitUntil("the dialog to close", () -> !browser.isPresent(By.id("current-password")));
+        browser.click(By.id("logout-button"));
+        browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(user, PASSWORD);
+        loginError();
+        assertFalse(browser.isPresent(By.id("logout-button")), "the old password no longer logs in");
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(user, changed);
+        browser.waitUntil("logged in with the new password", () -> browser.isPresent(By.id("logout-button")));
+
+        assertEquals("DENIED\nDENIED\nALLOWED", ServerSql.run("SELECT outcome FROM kms_audit_record WHERE principal = '" + user
+                + "' AND action = 'ChangePassword' ORDER BY recorded_at, sequence_no").strip().replace("\r", ""),
+                "the wrong current password and the short one refused, the change allowed (a typing slip never left the page)");
+    }
+
+    private static void changePassword(String current, String replacement, String repeated) {
+        for (String[] field : new String[][]{{"current-password", current}, {"new-password", replacement}, {"repeat-password", repeated}}) {
+            org.openqa.selenium.WebElement input = browser.driver().findElement(By.cssSelector("#" + field[0] + " input"));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        browser.click(By.id("change-password-submit"));
+    }
+
+    private static String fieldError(String id) {
+        browser.waitUntil(id + " marked", () -> browser.driver().findElement(By.id(id)).getDomAttribute("invalid") != null);
+        return String.valueOf(browser.driver().findElement(By.id(id)).getDomProperty("errorMessage"));
+    }
+
+    /** The administrator adds an auditor with {@link #PASSWORD} in the Access page and logs out; @return its name */
+    private static String adminAddsAnAuditor(String prefix) {
+        String user = uniqueAlias(prefix);
+        browser.openConsoleAndExpectLogin();
+        browser.logIn(adminUsername(), adminPassword());
+        browser.openKeys();
+        browser.open("/console/access");
+        browser.waitUntil("the access page", () -> browser.isPresent(By.id("users-grid")));
+        addUser(user, "AUDITOR");
+        browser.click(By.id("logout-button"));
+        browser.waitUntil("back on the login page", () -> browser.driver().getCurrentUrl().endsWith("/console/login"));
+        return user;
     }
 
     private static String loginError() {

@@ -85,6 +85,10 @@ public class ConsoleUserEntity {
         }
     }
 
+    void changePassword(String newHash) {
+        passwordHash = newHash;
+    }
+
     void loginSucceeded() {
         failedLogins = 0;
     }

@@ -51,6 +51,9 @@ public class IdentityAdministrationBean implements IdentityAdministration {
     @Inject
     private Clock clock;
 
+    @Inject
+    private LoginAttempts attempts;
+
     @Override
     @Requires(Permission.ADMINISTER_TENANT)
     public List<ConsoleUserInfo> users(Caller caller) {
@@ -64,6 +67,31 @@ public class IdentityAdministrationBean implements IdentityAdministration {
     public ConsoleUserInfo createUser(Caller caller, String username, Role role, char[] password) {
         ConsoleUserEntity user = newUsers.create(caller.tenantId(), username, role, password, clock.instant().getEpochSecond());
         return new ConsoleUserInfo(user.username(), user.role(), user.createdAt());
+    }
+
+    @Override
+    @Requires(Permission.CHANGE_OWN_PASSWORD)
+    public void changeOwnPassword(Caller caller, char[] currentPassword, char[] newPassword) {
+        if (caller.kind() != Caller.Kind.CONSOLE_USER) {
+            throw new KmsException(KmsErrorCode.UNAUTHORIZED, "Only a console user changes a password, in the console");
+        }
+        ConsoleUserEntity user = em.find(ConsoleUserEntity.class, caller.principal());
+        if (user == null || user.tenantId() != caller.tenantId()) {
+            throw new KmsException(KmsErrorCode.UNAUTHORIZED, "The user no longer exists");
+        }
+        long now = clock.instant().getEpochSecond();
+        if (user.lockedUntil() > now) {
+            throw new KmsException(KmsErrorCode.AUTH_LOGIN_LOCKED, "Locked after repeated wrong passwords: try again later");
+        }
+        if (currentPassword == null || !PasswordHash.verify(currentPassword, user.passwordHash())) {
+            attempts.failed(user.username(), now);
+            throw new KmsException(KmsErrorCode.AUTH_LOGIN_FAILED, "The current password is wrong");
+        }
+        NewUsers.checkPassword(newPassword);
+        if (java.util.Arrays.equals(currentPassword, newPassword)) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "The new password is the current one");
+        }
+        user.changePassword(PasswordHash.hash(newPassword));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.selfkms.key.policy.PolicyPrincipals;
 public class NewUsers {
 
     static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MAX_PASSWORD_LENGTH = 1024;
     private static final String USERNAME = "[A-Za-z0-9][A-Za-z0-9._@-]{1,63}";
 
     @PersistenceContext(unitName = "kms")
@@ -25,6 +26,14 @@ public class NewUsers {
      * @param role TENANT_ADMIN, KEY_USER or AUDITOR
      * @throws KmsException {@code INVALID_PARAMETER_VALUE} for a bad name, role or password, {@code IDENTITY_EXISTS}
      */
+    /** A password has 12 to 1024 characters (the upper bound keeps hashing cheap for the server). */
+    static void checkPassword(char[] password) {
+        if (password == null || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "A password has at least " + MIN_PASSWORD_LENGTH
+                    + " characters (at most " + MAX_PASSWORD_LENGTH + ")");
+        }
+    }
+
     public ConsoleUserEntity create(long tenantId, String username, Role role, char[] password, long now) {
         if (username == null || !username.matches(USERNAME)) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
@@ -33,9 +42,7 @@ public class NewUsers {
         if (role == null || !role.assignableToUsers()) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "A user's role is TENANT_ADMIN, KEY_USER or AUDITOR");
         }
-        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "A password has at least " + MIN_PASSWORD_LENGTH + " characters");
-        }
+        checkPassword(password);
         if (em.find(ConsoleUserEntity.class, username) != null) {
             throw new KmsException(KmsErrorCode.IDENTITY_EXISTS, "The user name is taken");
         }

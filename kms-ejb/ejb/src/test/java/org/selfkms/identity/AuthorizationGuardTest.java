@@ -49,11 +49,12 @@ class AuthorizationGuardTest {
     @Test
     void eachRoleHasExactlyItsPermissions() {
         Map<Role, List<Permission>> expected = Map.of(
-                Role.TENANT_ADMIN, List.of(Permission.READ_KEYS, Permission.USE_KEYS, Permission.MANAGE_KEYS, Permission.READ_AUDIT, Permission.ADMINISTER_TENANT),
-                Role.KEY_USER, List.of(Permission.READ_KEYS, Permission.USE_KEYS),
-                Role.AUDITOR, List.of(Permission.READ_KEYS, Permission.READ_AUDIT),
+                Role.TENANT_ADMIN, List.of(Permission.READ_KEYS, Permission.USE_KEYS, Permission.MANAGE_KEYS, Permission.READ_AUDIT,
+                        Permission.ADMINISTER_TENANT, Permission.CHANGE_OWN_PASSWORD),
+                Role.KEY_USER, List.of(Permission.READ_KEYS, Permission.USE_KEYS, Permission.CHANGE_OWN_PASSWORD),
+                Role.AUDITOR, List.of(Permission.READ_KEYS, Permission.READ_AUDIT, Permission.CHANGE_OWN_PASSWORD),
                 Role.SERVICE, List.of(Permission.USE_KEYS),
-                Role.PLATFORM_OPERATOR, List.of(Permission.OPERATE_PLATFORM));
+                Role.PLATFORM_OPERATOR, List.of(Permission.OPERATE_PLATFORM, Permission.CHANGE_OWN_PASSWORD));
         for (Role role : Role.values()) {
             for (Permission permission : Permission.values()) {
                 assertEquals(expected.get(role).contains(permission), role.allows(permission), role + " " + permission);

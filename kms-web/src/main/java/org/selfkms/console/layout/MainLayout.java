@@ -16,7 +16,10 @@ import org.selfkms.api.identity.Caller;
 import org.selfkms.api.identity.Permission;
 import org.selfkms.console.access.AccessView;
 import org.selfkms.console.audit.AuditView;
+import org.selfkms.console.auth.ChangePasswordDialog;
 import org.selfkms.console.auth.ConsoleSession;
+import org.selfkms.console.gate.ConsoleGate;
+import jakarta.inject.Inject;
 import org.selfkms.console.keys.KeysView;
 import org.selfkms.console.overview.OverviewView;
 import org.selfkms.console.tenants.TenantsView;
@@ -30,6 +33,9 @@ import org.selfkms.console.token.TokenView;
 public class MainLayout extends AppLayout {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    private ConsoleGate gate;
 
     public MainLayout() {
         addToNavbar(new DrawerToggle(), navbar());
@@ -47,14 +53,17 @@ public class MainLayout extends AppLayout {
         }
     }
 
-    private static HorizontalLayout navbar() {
+    private HorizontalLayout navbar() {
         Span product = new Span("SelfKMS");
         product.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
 
         // The guard only lets logged-in users reach this layout; the fallback is for safety, not for show.
-        Span user = new Span(ConsoleSession.caller().map(Caller::principal).orElse(""));
+        // The user's name opens the one thing a user does for themselves: a new password.
+        Button user = new Button(ConsoleSession.caller().map(Caller::principal).orElse(""), VaadinIcon.USER.create(),
+                click -> new ChangePasswordDialog(gate).open());
         user.setId("current-user");
-        user.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        user.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        user.setTooltipText("Change your password");
 
         Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), click -> logout());
         logout.setId("logout-button");

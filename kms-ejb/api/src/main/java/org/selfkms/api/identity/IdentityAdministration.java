@@ -44,4 +44,13 @@ public interface IdentityAdministration {
     void setCredentialEnabled(Caller caller, String secretId, boolean enabled);
 
     void deleteCredential(Caller caller, String secretId);
+
+    /**
+     * A console user's new password, given the current one: a wrong current password counts towards the lockout
+     * like a wrong login ({@code AUTH_LOGIN_FAILED}, or {@code AUTH_LOGIN_LOCKED} while locked); the new one follows
+     * the rules of {@link #createUser} and differs from the current one ({@code INVALID_PARAMETER_VALUE}). Refused
+     * to API credentials ({@code UNAUTHORIZED}): a password is changed by the person who knows it. The caller
+     * zeroises both arrays.
+     */
+    void changeOwnPassword(Caller caller, char[] currentPassword, char[] newPassword);
 }

@@ -13,5 +13,7 @@ public enum Permission {
     /** The tenant's console users and API credentials; the token's status and domain-key rotation. */
     ADMINISTER_TENANT,
     /** Create, list, suspend and resume tenants; nothing inside a tenant. */
-    OPERATE_PLATFORM
+    OPERATE_PLATFORM,
+    /** Change one's own console password: every role of a person; an API credential is refused even with it. */
+    CHANGE_OWN_PASSWORD
 }

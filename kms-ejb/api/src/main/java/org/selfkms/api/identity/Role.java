@@ -11,15 +11,15 @@ import java.util.Set;
 public enum Role {
     /** Everything in the tenant. */
     TENANT_ADMIN(EnumSet.of(Permission.READ_KEYS, Permission.USE_KEYS, Permission.MANAGE_KEYS, Permission.READ_AUDIT,
-            Permission.ADMINISTER_TENANT)),
+            Permission.ADMINISTER_TENANT, Permission.CHANGE_OWN_PASSWORD)),
     /** Uses keys and reads their metadata; changes nothing. */
-    KEY_USER(EnumSet.of(Permission.READ_KEYS, Permission.USE_KEYS)),
+    KEY_USER(EnumSet.of(Permission.READ_KEYS, Permission.USE_KEYS, Permission.CHANGE_OWN_PASSWORD)),
     /** Reads metadata and the audit trail; uses no key and changes nothing. */
-    AUDITOR(EnumSet.of(Permission.READ_KEYS, Permission.READ_AUDIT)),
+    AUDITOR(EnumSet.of(Permission.READ_KEYS, Permission.READ_AUDIT, Permission.CHANGE_OWN_PASSWORD)),
     /** An integrated service (cos, cbs, ...): uses its tenant's keys, and its own managed key comes with its first use. */
     SERVICE(EnumSet.of(Permission.USE_KEYS)),
     /** Runs the platform: tenants only, never a tenant's keys or audit trail. */
-    PLATFORM_OPERATOR(EnumSet.of(Permission.OPERATE_PLATFORM));
+    PLATFORM_OPERATOR(EnumSet.of(Permission.OPERATE_PLATFORM, Permission.CHANGE_OWN_PASSWORD));
 
     private final Set<Permission> permissions;
 
