@@ -134,6 +134,10 @@ class KeyDetailsBrowserIT extends SdkBrowserTest {
         assertEquals(keyId, browser.js("return document.querySelector('#audit-key-id input').value;"));
         browser.waitUntil("the key's records", () -> grid("audit-grid").contains("CancelKeyArchive"));
         assertFalse(grid("audit-grid").contains("ConsoleLogin"), "only this key's records");
+        assertFalse(browser.driver().findElement(By.id("audit-empty")).isDisplayed(), "no empty state beside records");
+        choose("audit-outcome", "FAILED");
+        browser.click(By.id("audit-search"));
+        browser.waitUntil("the empty state", () -> browser.driver().findElement(By.id("audit-empty")).isDisplayed());
     }
 
     /** The policy editor: a policy saved there holds in the service, a refused one changes nothing, removal restores the roles. */
@@ -250,6 +254,7 @@ class KeyDetailsBrowserIT extends SdkBrowserTest {
         assertEquals(shown, browser.clipboard(), "the PEM copied as shown");
         assertTrue(browser.isPresent(By.cssSelector("#public-key-download[download]")), "and offered as a file");
         assertEquals("not for key pairs: create a new key pair instead", fact("rotation"));
+        assertTrue(browser.driver().findElement(By.id("tags-empty")).isDisplayed(), "a key without tags says so");
         assertTrue(browser.driver().findElements(By.id("rotation-enabled")).stream().noneMatch(WebElement::isDisplayed),
                 "no rotation settings for a key pair");
         browser.saveScreenshot("key-pair-details.png");

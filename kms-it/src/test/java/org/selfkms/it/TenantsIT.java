@@ -40,9 +40,13 @@ class TenantsIT extends SdkKeyTest {
         browser = ConsoleBrowser.start(baseUrl());
         OperatorPage.open(browser);
         accountUin = OperatorPage.createTenant(browser, tenantName, tenantAdmin, PASSWORD);
+        browser.saveScreenshot("tenants.png");
         AccessPage.logOut(browser);
 
         AccessPage.open(browser, tenantAdmin, PASSWORD);
+        org.junit.jupiter.api.Assertions.assertTrue(browser.isPresent(org.openqa.selenium.By.id("credentials-empty")),
+                "a new tenant's Access page says it has no credential yet");
+        browser.saveScreenshot("access.png");
         String[] credential = AccessPage.newCredential(browser, tenantAdmin);
         AccessPage.logOut(browser);
         other = kms(credential[0], credential[1]);

@@ -26,6 +26,7 @@ import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.UnixTime;
 import org.selfkms.console.layout.MainLayout;
 import org.selfkms.console.layout.ViewHeading;
+import org.selfkms.console.feedback.EmptyState;
 
 /**
  * The tenant's console users and API credentials, for tenant administrators (the service refuses everyone
@@ -59,6 +60,8 @@ public class AccessView extends VerticalLayout {
         users.addComponentColumn(this::userActions).setHeader("Actions").setAutoWidth(true);
 
         credentials.setId("credentials-grid");
+        credentials.setEmptyStateComponent(EmptyState.of("credentials-empty",
+                "No API credential yet: a user's New credential, or Add service principal, makes one."));
         credentials.addThemeVariants(GridVariant.LUMO_COMPACT);
         credentials.setAllRowsVisible(true);
         credentials.addColumn(CredentialInfo::secretId).setHeader("SecretId").setAutoWidth(true);

@@ -39,6 +39,7 @@ import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.layout.MainLayout;
 import org.selfkms.console.layout.ViewHeading;
+import org.selfkms.console.feedback.EmptyState;
 
 /**
  * The tenant's audit trail, newest first, {@value #PAGE_SIZE} records a page, with the service's filters, and
@@ -126,6 +127,7 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
 
     private void configureGrid() {
         grid.setId("audit-grid");
+        grid.setEmptyStateComponent(EmptyState.of("audit-empty", "No record matches these filters in this chain."));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setColumnReorderingAllowed(true);
         column(AuditRecord::sequence, "#", "sequence").setAutoWidth(true).setFlexGrow(0);

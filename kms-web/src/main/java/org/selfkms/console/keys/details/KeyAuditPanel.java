@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.selfkms.api.audit.AuditRecord;
 import org.selfkms.console.audit.AuditView;
+import org.selfkms.console.feedback.EmptyState;
 
 /** The key's newest audit records, and the way to all of them in the Audit view; only for roles that read the trail. */
 final class KeyAuditPanel extends VerticalLayout {
@@ -26,6 +27,7 @@ final class KeyAuditPanel extends VerticalLayout {
     KeyAuditPanel() {
         setPadding(false);
         records.setId("key-audit-grid");
+        records.setEmptyStateComponent(EmptyState.of("key-audit-empty", "No record names this key yet."));
         records.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         records.setAllRowsVisible(true);
         records.setMaxWidth("60rem");

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import org.selfkms.api.key.KeyTag;
 
 import java.util.List;
+import org.selfkms.console.feedback.EmptyState;
 
 /** The key's tags, with add (or change the value of a tag key) and remove. The service checks the rules. */
 final class KeyTagsPanel extends VerticalLayout {
@@ -30,6 +31,7 @@ final class KeyTagsPanel extends VerticalLayout {
         this.change = change;
         setPadding(false);
         grid.setId("tags-grid");
+        grid.setEmptyStateComponent(EmptyState.of("tags-empty", "No tags: tags group keys for searches and listings."));
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
         grid.addColumn(KeyTag::key).setHeader("Tag key");
