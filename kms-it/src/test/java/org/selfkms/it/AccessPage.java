@@ -22,7 +22,8 @@ final class AccessPage {
         browser.js("arguments[0].click();", browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(item -> item.getText().trim().equals(role)).findFirst().orElseThrow());
         browser.waitForVaadin();
-        browser.click(By.id("new-user-submit"));
+        // Enter in the dialog adds the user, as its button does
+        browser.driver().findElement(By.cssSelector("#new-user-password input")).sendKeys(org.openqa.selenium.Keys.ENTER);
         browser.waitUntil("the user in the grid", () -> browser.isPresent(By.id("delete-user-" + username)));
         browser.waitUntil("the dialog closed", () -> !browser.isPresent(By.id("new-user-name")));
     }

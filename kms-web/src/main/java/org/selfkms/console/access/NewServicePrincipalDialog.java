@@ -1,5 +1,6 @@
 package org.selfkms.console.access;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -34,6 +35,7 @@ final class NewServicePrincipalDialog extends Dialog {
         });
         add.setId("new-service-principal-submit");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClickShortcut(Key.ENTER).listenOn(this);
         getFooter().add(cancel, add);
     }
 }

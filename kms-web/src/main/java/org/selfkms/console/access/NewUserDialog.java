@@ -1,5 +1,6 @@
 package org.selfkms.console.access;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -48,6 +49,7 @@ final class NewUserDialog extends Dialog {
         });
         add.setId("new-user-submit");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClickShortcut(Key.ENTER).listenOn(this);
         getFooter().add(cancel, add);
     }
 }

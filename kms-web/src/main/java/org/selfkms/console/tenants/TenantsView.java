@@ -2,6 +2,7 @@ package org.selfkms.console.tenants;
 
 import org.selfkms.api.identity.Permission;
 import org.selfkms.console.auth.RequiresPermission;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -131,6 +132,7 @@ public class TenantsView extends VerticalLayout {
         });
         submit.setId("create-tenant-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickShortcut(Key.ENTER).listenOn(dialog);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), submit);
         dialog.open();
     }
