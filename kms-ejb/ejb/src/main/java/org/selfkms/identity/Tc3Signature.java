@@ -6,6 +6,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,10 +38,14 @@ public final class Tc3Signature {
     }
 
     /**
-     * The signed headers' values as Tencent's signing guide canonicalizes them: lower case, without surrounding blanks
-     * (its example signs {@code x-tc-action:describeinstances}); unsigned headers are kept as received.
+     * The header values a genuine client may have signed, in the forms the official SDKs and Tencent's signing guide
+     * use, each once: as received; lower-cased and trimmed, as the guide canonicalizes them (its example signs
+     * {@code x-tc-action:describeinstances}); and each of those with {@code host} as the host name without the port,
+     * as the Node.js SDK signs it (the URL's {@code hostname}) while its HTTP client sends {@code Host: name:port}.
+     * Unsigned headers are kept as received. docs/security.md, "Signatures", says why accepting these forms does not
+     * weaken the check.
      */
-    public static Map<String, String> documentedHeaderValues(List<String> signedHeaders, Map<String, String> headerValues) {
+    public static List<Map<String, String>> signedHeaderForms(List<String> signedHeaders, Map<String, String> headerValues) {
         Map<String, String> documented = new HashMap<>(headerValues);
         for (String name : signedHeaders) {
             String value = headerValues.get(name);
@@ -48,7 +53,40 @@ public final class Tc3Signature {
                 documented.put(name, value.strip().toLowerCase(Locale.ROOT));
             }
         }
-        return documented;
+        List<Map<String, String>> forms = new ArrayList<>();
+        for (Map<String, String> form : List.of(headerValues, documented)) {
+            if (!forms.contains(form)) {
+                forms.add(form);
+            }
+        }
+        for (Map<String, String> form : List.copyOf(forms)) {
+            String host = form.get("host");
+            String hostname = host == null ? null : withoutPort(host);
+            if (hostname != null && !hostname.equals(host)) {
+                Map<String, String> withoutPort = new HashMap<>(form);
+                withoutPort.put("host", hostname);
+                if (!forms.contains(withoutPort)) {
+                    forms.add(withoutPort);
+                }
+            }
+        }
+        return forms;
+    }
+
+    /** {@code name:port} and {@code [v6]:port} without the port; anything else as it is. */
+    static String withoutPort(String host) {
+        int colon = host.lastIndexOf(':');
+        if (colon < 0 || colon == host.length() - 1) {
+            return host;
+        }
+        for (int i = colon + 1; i < host.length(); i++) {
+            if (!Character.isDigit(host.charAt(i))) {
+                return host;
+            }
+        }
+        String name = host.substring(0, colon);
+        boolean bracketed = name.startsWith("[") && name.endsWith("]");
+        return name.indexOf(':') < 0 || bracketed ? name : host;
     }
 
     public static String stringToSign(String timestamp, String credentialScope, String canonicalRequest) {

@@ -94,6 +94,23 @@ class ApiAuthenticatorBeanTest {
     }
 
     @Test
+    void theHostSignedWithoutItsPortAsTheNodeSdkSignsItIsAccepted() {
+        List<String> signedHeaders = List.of("content-type", "host");
+        // the Node.js SDK signs the URL's hostname and sends Host: name:port
+        assertEquals("AKIDknown", authenticator.authenticate(signed("AKIDknown", SECRET, NOW, signedHeaders, "Encrypt", "Encrypt",
+                "kms.example:8443", "kms.example")).principal());
+        assertEquals("AKIDknown", authenticator.authenticate(signed("AKIDknown", SECRET, NOW, signedHeaders, "Encrypt", "Encrypt",
+                "[::1]:8443", "[::1]")).principal());
+        assertEquals("AKIDknown", authenticator.authenticate(signed("AKIDknown", SECRET, NOW, signedHeaders, "Encrypt", "Encrypt",
+                "kms.example:8443", "kms.example:8443")).principal());
+        // another host name, or another port than the one sent, is not this request
+        for (String otherHost : List.of("other.example", "kms.example:9443", "kms.example:")) {
+            assertEquals(KmsErrorCode.AUTH_SIGNATURE_MISMATCH, assertThrows(KmsException.class, () -> authenticator.authenticate(
+                    signed("AKIDknown", SECRET, NOW, signedHeaders, "Encrypt", "Encrypt", "kms.example:8443", otherHost))).code(), otherHost);
+        }
+    }
+
+    @Test
     void strictModeRefusesSignaturesThatDoNotCoverTheAction() throws Exception {
         set("requireSignedAction", true);
         KmsException refused = assertThrows(KmsException.class, () -> authenticator.authenticate(signed("AKIDknown", SECRET, NOW)));
@@ -109,10 +126,16 @@ class ApiAuthenticatorBeanTest {
     /** A request carrying {@code action}, its signature computed over {@code signedAction} as the action's value. */
     private static SignedApiRequest signed(String secretId, byte[] secret, Instant at, List<String> signedHeaders,
                                            String action, String signedAction) {
+        return signed(secretId, secret, at, signedHeaders, action, signedAction, "kms.example", "kms.example");
+    }
+
+    /** As above, sent with {@code Host: sentHost} and signed over {@code host:signedHost}. */
+    private static SignedApiRequest signed(String secretId, byte[] secret, Instant at, List<String> signedHeaders,
+                                           String action, String signedAction, String sentHost, String signedHost) {
         String timestamp = Long.toString(at.getEpochSecond());
         String date = at.atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        Map<String, String> headers = Map.of("content-type", "application/json", "host", "kms.example", "x-tc-action", action);
-        Map<String, String> signedValues = Map.of("content-type", "application/json", "host", "kms.example", "x-tc-action", signedAction);
+        Map<String, String> headers = Map.of("content-type", "application/json", "host", sentHost, "x-tc-action", action);
+        Map<String, String> signedValues = Map.of("content-type", "application/json", "host", signedHost, "x-tc-action", signedAction);
         String payload = Tc3Signature.sha256Hex("{}".getBytes(StandardCharsets.UTF_8));
         String canonical = Tc3Signature.canonicalRequest("POST", "", signedHeaders, signedValues, payload);
         String scope = date + "/kms/tc3_request";

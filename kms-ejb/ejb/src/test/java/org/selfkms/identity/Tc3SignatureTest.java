@@ -41,6 +41,23 @@ class Tc3SignatureTest {
     }
 
     @Test
+    void theHostWithoutItsPortIsOneOfTheSignedForms() {
+        assertEquals("kms.example", Tc3Signature.withoutPort("kms.example:8443"));
+        assertEquals("[::1]", Tc3Signature.withoutPort("[::1]:8443"));
+        for (String unchanged : List.of("kms.example", "::1", "[::1]", "kms.example:", "kms.example:84a3")) {
+            assertEquals(unchanged, Tc3Signature.withoutPort(unchanged));
+        }
+        Map<String, String> sent = Map.of("content-type", "application/json", "host", "Kms.example:8443", "x-tc-action", "Encrypt");
+        List<Map<String, String>> forms = Tc3Signature.signedHeaderForms(List.of("content-type", "host", "x-tc-action"), sent);
+        assertEquals(List.of("Kms.example:8443", "kms.example:8443", "Kms.example", "kms.example"),
+                forms.stream().map(form -> form.get("host")).toList());
+        assertEquals(List.of("Encrypt", "encrypt", "Encrypt", "encrypt"), forms.stream().map(form -> form.get("x-tc-action")).toList());
+        // a request already in lower case without a port has one form
+        assertEquals(1, Tc3Signature.signedHeaderForms(List.of("content-type", "host"),
+                Map.of("content-type", "application/json", "host", "kms.example")).size());
+    }
+
+    @Test
     void serviceMayContainSlashesAndColons() {
         Tc3Authorization auth = Tc3Authorization.parse("TC3-HMAC-SHA256 Credential=AKID1/2026-11-29/localhost:18080/kmsapi/tc3_request, "
                 + "SignedHeaders=content-type;host;x-tc-action, Signature=" + "a".repeat(64));
