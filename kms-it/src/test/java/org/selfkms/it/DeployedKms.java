@@ -91,7 +91,7 @@ public abstract class DeployedKms {
     }
 
     /** The server's plain-HTTP endpoint, as a user configures the SDK for it. */
-    private static ClientProfile plainHttpProfile(int port) {
+    protected static ClientProfile plainHttpProfile(int port) {
         HttpProfile http = new HttpProfile();
         http.setEndpoint("127.0.0.1:" + port);
         http.setProtocol("http://");

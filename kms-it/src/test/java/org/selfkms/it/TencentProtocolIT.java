@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +60,35 @@ class TencentProtocolIT extends DeployedKms {
         // the same signed request re-sent as DisableKey no longer matches its signature, and the key stays enabled
         assertError(raw.postSigningAction("DisableKey", "DescribeKey", body, now()), "AuthFailure.SignatureFailure");
         assertEquals("Enabled", raw.post("DescribeKey", body, now()).response().getJsonObject("KeyMetadata").getString("KeyState"));
+    }
+
+    /**
+     * The SDK's other signing options, which this server does not take, are refused with a message that says so: the
+     * legacy signature v1 (HmacSHA1, HmacSHA256) and the unsigned payload, under which a captured signature would
+     * carry any body.
+     */
+    @Test
+    void legacySignaturesAndUnsignedPayloadsAreRefusedClearly() {
+        for (String legacy : List.of("HmacSHA1", "HmacSHA256")) {
+            com.tencentcloudapi.common.profile.ClientProfile profile = plainHttpProfile(httpPort());
+            profile.setSignMethod(legacy);
+            com.tencentcloudapi.kms.v20190118.KmsClient client = new com.tencentcloudapi.kms.v20190118.KmsClient(
+                    new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", profile);
+            com.tencentcloudapi.common.exception.TencentCloudSDKException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    com.tencentcloudapi.common.exception.TencentCloudSDKException.class,
+                    () -> client.ListKeys(new com.tencentcloudapi.kms.v20190118.models.ListKeysRequest()));
+            assertEquals("AuthFailure.InvalidAuthorization", refused.getErrorCode(), legacy + ": " + refused.getMessage());
+            assertTrue(refused.getMessage().contains("TC3-HMAC-SHA256"), refused.getMessage());
+        }
+        com.tencentcloudapi.common.profile.ClientProfile unsigned = plainHttpProfile(httpPort());
+        unsigned.setUnsignedPayload(true);
+        com.tencentcloudapi.kms.v20190118.KmsClient client = new com.tencentcloudapi.kms.v20190118.KmsClient(
+                new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", unsigned);
+        com.tencentcloudapi.common.exception.TencentCloudSDKException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                com.tencentcloudapi.common.exception.TencentCloudSDKException.class,
+                () -> client.ListKeys(new com.tencentcloudapi.kms.v20190118.models.ListKeysRequest()));
+        assertEquals("AuthFailure.InvalidAuthorization", refused.getErrorCode(), refused.getMessage());
+        assertTrue(refused.getMessage().contains("UNSIGNED-PAYLOAD"), refused.getMessage());
     }
 
     @Test

@@ -49,6 +49,8 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
      * covers {@code X-TC-Action} are accepted, so that a captured request cannot be replayed as another action. Off by
      * default because the official SDKs sign only content-type and host (docs/security.md, "Signatures").
      */
+    private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
     private final boolean requireSignedAction = Boolean.getBoolean("kms.tc3.require-signed-action");
 
     /** The client signs with its own real clock: a shifted test clock must not make every request stale. */
@@ -58,6 +60,12 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
 
     @Override
     public Caller authenticate(SignedApiRequest request) {
+        String payloadHash = request.headers().get("x-tc-content-sha256");
+        if (payloadHash != null && payloadHash.strip().equalsIgnoreCase(UNSIGNED_PAYLOAD)) {
+            // the signature would not cover the body: whoever captured a request could send any body under it
+            throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "X-TC-Content-SHA256: UNSIGNED-PAYLOAD is not accepted:"
+                    + " a request's body must be signed (turn off the SDK's unsigned payload option)");
+        }
         Tc3Authorization authorization = Tc3Authorization.parse(request.authorization());
         if (!authorization.signedHeaders().contains("host") || !authorization.signedHeaders().contains("content-type")) {
             throw new KmsException(KmsErrorCode.AUTH_MALFORMED, "SignedHeaders must include content-type and host");

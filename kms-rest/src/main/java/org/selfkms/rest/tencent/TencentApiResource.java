@@ -70,7 +70,9 @@ public class TencentApiResource {
         byte[] raw = body == null ? new byte[0] : body;
         String action = servlet.getHeader("X-TC-Action");
         if (action == null || action.isBlank()) {
-            KmsException missing = new KmsException(KmsErrorCode.MISSING_PARAMETER, "The X-TC-Action header is required");
+            KmsException missing = LegacySignature.isOne(servlet, raw)
+                    ? new KmsException(KmsErrorCode.AUTH_MALFORMED, LegacySignature.REFUSAL)
+                    : new KmsException(KmsErrorCode.MISSING_PARAMETER, "The X-TC-Action header is required");
             return TencentAnswers.refused(gate.refuse(request(servlet, action, null, new Credentials.None()), missing), action);
         }
         String version = servlet.getHeader("X-TC-Version");
