@@ -72,23 +72,23 @@ class TencentProtocolIT extends DeployedKms {
         for (String legacy : List.of("HmacSHA1", "HmacSHA256")) {
             com.tencentcloudapi.common.profile.ClientProfile profile = plainHttpProfile(httpPort());
             profile.setSignMethod(legacy);
-            com.tencentcloudapi.kms.v20190118.KmsClient client = new com.tencentcloudapi.kms.v20190118.KmsClient(
-                    new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", profile);
-            com.tencentcloudapi.common.exception.TencentCloudSDKException refused = org.junit.jupiter.api.Assertions.assertThrows(
-                    com.tencentcloudapi.common.exception.TencentCloudSDKException.class,
-                    () -> client.ListKeys(new com.tencentcloudapi.kms.v20190118.models.ListKeysRequest()));
+            com.tencentcloudapi.common.exception.TencentCloudSDKException refused = listKeysRefused(profile);
             assertEquals("AuthFailure.InvalidAuthorization", refused.getErrorCode(), legacy + ": " + refused.getMessage());
             assertTrue(refused.getMessage().contains("TC3-HMAC-SHA256"), refused.getMessage());
         }
         com.tencentcloudapi.common.profile.ClientProfile unsigned = plainHttpProfile(httpPort());
         unsigned.setUnsignedPayload(true);
-        com.tencentcloudapi.kms.v20190118.KmsClient client = new com.tencentcloudapi.kms.v20190118.KmsClient(
-                new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", unsigned);
-        com.tencentcloudapi.common.exception.TencentCloudSDKException refused = org.junit.jupiter.api.Assertions.assertThrows(
-                com.tencentcloudapi.common.exception.TencentCloudSDKException.class,
-                () -> client.ListKeys(new com.tencentcloudapi.kms.v20190118.models.ListKeysRequest()));
+        com.tencentcloudapi.common.exception.TencentCloudSDKException refused = listKeysRefused(unsigned);
         assertEquals("AuthFailure.InvalidAuthorization", refused.getErrorCode(), refused.getMessage());
         assertTrue(refused.getMessage().contains("UNSIGNED-PAYLOAD"), refused.getMessage());
+    }
+
+    private static com.tencentcloudapi.common.exception.TencentCloudSDKException listKeysRefused(
+            com.tencentcloudapi.common.profile.ClientProfile profile) {
+        com.tencentcloudapi.kms.v20190118.KmsClient client = new com.tencentcloudapi.kms.v20190118.KmsClient(
+                new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", profile);
+        return org.junit.jupiter.api.Assertions.assertThrows(com.tencentcloudapi.common.exception.TencentCloudSDKException.class,
+                () -> client.ListKeys(new com.tencentcloudapi.kms.v20190118.models.ListKeysRequest()));
     }
 
     @Test
