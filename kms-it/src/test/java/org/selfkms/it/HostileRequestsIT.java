@@ -190,6 +190,34 @@ class HostileRequestsIT extends DeployedKms {
     }
 
     /**
+     * A Tencent-door body over the door's limit (1 MiB) is refused with Tencent's RequestSizeLimitExceeded, which the
+     * SDK reads as any other error; a body declared larger than the door's limit is refused unread, the same way, and
+     * audited (up to the platform's own limit, 10 MB: docs/security.md, "Hostile requests").
+     */
+    @Test
+    void oversizedBodiesGetTencentsSizeErrorAndAreAudited() throws Exception {
+        com.tencentcloudapi.kms.v20190118.models.EncryptRequest huge = new com.tencentcloudapi.kms.v20190118.models.EncryptRequest();
+        huge.setKeyId("alias/nothing-needed");
+        huge.setPlaintext("A".repeat(1024 * 1024 + 4));
+        com.tencentcloudapi.common.exception.TencentCloudSDKException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                com.tencentcloudapi.common.exception.TencentCloudSDKException.class, () -> kms().Encrypt(huge));
+        assertEquals("RequestSizeLimitExceeded", refused.getErrorCode(), refused.getMessage());
+        assertAudited(refused.getRequestId(), "tencent");
+
+        try (Socket socket = new Socket("127.0.0.1", httpPort())) {
+            socket.setSoTimeout(15_000);
+            String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + httpPort() + "\r\nConnection: close\r\nX-TC-Action: Encrypt\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{\"KeyId\":";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+            JsonObject error = json(answer.substring(answer.indexOf("\r\n\r\n") + 4).strip()).getJsonObject("Response");
+            assertEquals("RequestSizeLimitExceeded", error.getJsonObject("Error").getString("Code"), answer);
+            assertAudited(error.getString("RequestId"), "tencent");
+        }
+    }
+
+    /**
      * One request written on a socket as given: {@link HttpClient} refuses to send a URI with a broken %-escape. The
      * request line is {@code "METHOD target"}; the body is {@code {}}.
      */

@@ -25,6 +25,8 @@ import org.selfkms.api.identity.SignedApiRequest;
 import org.selfkms.api.json.StrictJson;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,6 +51,12 @@ import java.util.Map;
 public class TencentApiResource {
 
     static final String API_VERSION = "2019-01-18";
+    /**
+     * The largest body this door reads. Tencent allows 10 MB for any product; every KMS action's fields are a few
+     * KiB at most (4 KiB of plaintext in Base64, a wrapped key, a signature), so a larger body is refused, with
+     * Tencent's code for it, without being read further.
+     */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     @EJB
     private RequestGate gate;
@@ -64,11 +72,28 @@ public class TencentApiResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response post(byte[] body, @Context HttpServletRequest servlet) {
+    public Response post(InputStream body, @Context HttpServletRequest servlet) {
         // The servlet request as a parameter, not the field: the field is a proxy that finds the current request
         // anew on every call, and a request reads a dozen headers.
-        byte[] raw = body == null ? new byte[0] : body;
         String action = servlet.getHeader("X-TC-Action");
+        byte[] raw = new byte[0];
+        // a body declared too large is refused unread; one that turns out too large, after the first byte too many
+        boolean tooLarge = servlet.getContentLengthLong() > MAX_BODY_BYTES;
+        if (!tooLarge) {
+            try {
+                raw = body == null ? raw : body.readNBytes(MAX_BODY_BYTES + 1);
+            } catch (IOException e) {
+                KmsException unreadable = new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request body could not be read");
+                return TencentAnswers.refused(gate.refuse(request(servlet, action, null, new Credentials.None()), unreadable), action);
+            }
+            tooLarge = raw.length > MAX_BODY_BYTES;
+        }
+        if (tooLarge) {
+            KmsException refusal = new KmsException(KmsErrorCode.MALFORMED_REQUEST, "The request body is larger than "
+                    + MAX_BODY_BYTES + " bytes");
+            return TencentAnswers.turnedAway(gate.refuse(request(servlet, action, null, new Credentials.None()), refusal),
+                    refusal, "RequestSizeLimitExceeded");
+        }
         if (action == null || action.isBlank()) {
             KmsException missing = LegacySignature.isOne(servlet, raw)
                     ? new KmsException(KmsErrorCode.AUTH_MALFORMED, LegacySignature.REFUSAL)
