@@ -37,6 +37,8 @@ class LifecycleStateCodesIT extends LifecycleCodesTest {
             new Refusal("CancelKeyDeletion", "Archived", "ResourceUnavailable.CmkNotPendingDelete"),
             new Refusal("ArchiveKey", "Disabled", STATE),
             new Refusal("ArchiveKey", "PendingDelete", STATE),
+            new Refusal("ArchiveKey", "Archived", STATE),
+            new Refusal("CancelKeyArchive", "Enabled", STATE),
             new Refusal("CancelKeyArchive", "Disabled", STATE),
             new Refusal("CancelKeyArchive", "PendingDelete", STATE),
             new Refusal("UpdateAlias", "PendingDelete", STATE),

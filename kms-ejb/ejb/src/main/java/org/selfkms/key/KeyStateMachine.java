@@ -60,18 +60,20 @@ public final class KeyStateMachine {
         return new KmsException(KmsErrorCode.KEY_NOT_FOUND, "The key was deleted and its key material destroyed");
     }
 
+    /** Only an Enabled key is archived; archiving an archived one is refused, as Tencent refuses it. */
     public static KeyState archive(KeyState from) {
-        return switch (from) {
-            case Enabled, Archived -> KeyState.Archived;
-            default -> throw refused(from, "archived");
-        };
+        if (from != KeyState.Enabled) {
+            throw refused(from, "archived");
+        }
+        return KeyState.Archived;
     }
 
+    /** Only an Archived key comes out of the archive; an Enabled one is refused, as Tencent refuses it. */
     public static KeyState cancelArchive(KeyState from) {
-        return switch (from) {
-            case Archived, Enabled -> KeyState.Enabled;
-            default -> throw refused(from, "taken out of the archive");
-        };
+        if (from != KeyState.Archived) {
+            throw refused(from, "taken out of the archive");
+        }
+        return KeyState.Enabled;
     }
 
     /** Rotation can be switched on for any key but one waiting for deletion; switching it off is always allowed. */

@@ -86,6 +86,9 @@ class KeyRulesTest {
             assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.archive(refused)));
             assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.cancelArchive(refused)));
         }
+        // as Tencent answers: no archiving twice, no cancelling an archive that is not there
+        assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.archive(KeyState.Archived)));
+        assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.cancelArchive(KeyState.Enabled)));
         assertEquals(KmsErrorCode.KEY_STATE_NOT_SUPPORTED, code(() -> KeyStateMachine.checkCanEditMetadata(KeyState.PendingDelete)));
         assertDoesNotThrow(() -> KeyStateMachine.checkCanEditMetadata(KeyState.Archived));
     }
