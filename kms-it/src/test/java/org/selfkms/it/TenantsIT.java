@@ -4,6 +4,7 @@ import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.KeyMetadata;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.GetServiceStatusRequest;
 import com.tencentcloudapi.kms.v20190118.models.ListKeyDetailRequest;
@@ -77,7 +78,10 @@ class TenantsIT extends SdkKeyTest {
         assertNotEquals(ours, theirs, "the same alias in two tenants names two keys");
         assertEquals(theirs, describeIn(other, alias), "an alias resolves within the caller's tenant");
         assertEquals(ours, describe(alias).getKeyId());
-        assertEquals(String.valueOf(accountUin), String.valueOf(other.DescribeKey(describeRequest(theirs)).getKeyMetadata().getCreatorUin()));
+        KeyMetadata theirMetadata = other.DescribeKey(describeRequest(theirs)).getKeyMetadata();
+        assertEquals(String.valueOf(accountUin), String.valueOf(theirMetadata.getCreatorUin()));
+        assertEquals(String.valueOf(accountUin), String.valueOf(theirMetadata.getAccountUin()), "the member-account fields name the tenant");
+        assertEquals(tenantName, theirMetadata.getAccountName());
 
         // their view of our key and ciphertext: as if neither existed
         assertCode("ResourceUnavailable.CmkNotFound", () -> other.DescribeKey(describeRequest(ours)));

@@ -25,6 +25,7 @@ import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,6 +97,10 @@ class TencentSdkCompatibilityIT extends DeployedKms {
         assertEquals("user", metadata.getOwner());
         assertEquals(0L, metadata.getDeletionDate());
         assertEquals("creatorUin/" + metadata.getCreatorUin() + "/" + created.getKeyId(), metadata.getResourceId());
+        // the member-account fields name the caller's tenant
+        assertEquals(metadata.getCreatorUin(), metadata.getAccountUin());
+        assertFalse(metadata.getAccountName().isEmpty(), "the tenant's name");
+        assertTrue(metadata.getAccountAppId() > 0, "the tenant's number");
 
         DescribeKeyRequest byAlias = new DescribeKeyRequest();
         byAlias.setKeyId(alias);

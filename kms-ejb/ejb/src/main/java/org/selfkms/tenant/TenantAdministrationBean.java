@@ -50,6 +50,12 @@ public class TenantAdministrationBean implements TenantAdministration {
     }
 
     @Override
+    @Requires(Permission.READ_KEYS)
+    public TenantInfo ownTenant(Caller caller) {
+        return info(em.find(TenantEntity.class, caller.tenantId()));
+    }
+
+    @Override
     @Requires(Permission.OPERATE_PLATFORM)
     public TenantInfo createTenant(Caller caller, String name, String adminUsername, char[] adminPassword) {
         if (name == null || name.isBlank() || name.length() > 128) {

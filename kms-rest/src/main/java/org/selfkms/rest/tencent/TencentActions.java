@@ -13,6 +13,7 @@ import org.selfkms.api.gate.Services;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.key.ImportParameters;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.tenant.TenantInfo;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPage;
 import org.selfkms.api.key.KeyQuery;
@@ -185,12 +186,14 @@ public class TencentActions {
     }
 
     private JsonObjectBuilder describeKey(Services kms, Caller caller, RequestFields fields) {
-        return Jsons.object().add("KeyMetadata", TencentJson.keyMetadata(kms.keys().describeKey(caller, fields.requiredString("KeyId"))));
+        return Jsons.object().add("KeyMetadata", TencentJson.keyMetadata(kms.keys().describeKey(caller, fields.requiredString("KeyId")),
+                kms.tenants().ownTenant(caller)));
     }
 
     private JsonObjectBuilder describeKeys(Services kms, Caller caller, RequestFields fields) {
         JsonArrayBuilder metadata = Jsons.array();
-        kms.keys().describeKeys(caller, fields.requiredStrings("KeyIds")).forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
+        TenantInfo account = kms.tenants().ownTenant(caller);
+        kms.keys().describeKeys(caller, fields.requiredStrings("KeyIds")).forEach(k -> metadata.add(TencentJson.keyMetadata(k, account)));
         return Jsons.object().add("KeyMetadatas", metadata);
     }
 
@@ -244,7 +247,8 @@ public class TencentActions {
                 LIST_STATES[(int) state], fields.optionalString("SearchKeyAlias").orElse(null), origin, usage,
                 tagFilters(fields), role(role)));
         JsonArrayBuilder metadata = Jsons.array();
-        page.keys().forEach(k -> metadata.add(TencentJson.keyMetadata(k)));
+        TenantInfo account = kms.tenants().ownTenant(caller);
+        page.keys().forEach(k -> metadata.add(TencentJson.keyMetadata(k, account)));
         return Jsons.object().add("TotalCount", page.totalCount()).add("KeyMetadatas", metadata);
     }
 

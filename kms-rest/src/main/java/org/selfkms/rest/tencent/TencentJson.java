@@ -3,6 +3,7 @@ package org.selfkms.rest.tencent;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.selfkms.api.key.KeyMetadata;
+import org.selfkms.api.tenant.TenantInfo;
 import org.selfkms.api.json.Jsons;
 
 /** Renders our types in Tencent's response shapes (API reference, section 2.11). */
@@ -14,7 +15,12 @@ final class TencentJson {
     private TencentJson() {
     }
 
-    static JsonObjectBuilder keyMetadata(KeyMetadata key) {
+    /**
+     * @param account the caller's tenant: Tencent's member-account fields name it (AccountUin is the tenant's account
+     *                Uin, AccountName its name, AccountAppId the server's number for the tenant, as Tencent's AppId is
+     *                an account's number apart from its Uin)
+     */
+    static JsonObjectBuilder keyMetadata(KeyMetadata key, TenantInfo account) {
         return Jsons.object()
                 .add("KeyId", key.keyId())
                 .add("Alias", key.alias())
@@ -40,7 +46,10 @@ final class TencentJson {
                 .add("SyncMessages", "")
                 .add("SyncStartTime", 0)
                 .add("SyncEndTime", 0)
-                .add("SourceHsmClusterId", "");
+                .add("SourceHsmClusterId", "")
+                .add("AccountAppId", account.tenantId())
+                .add("AccountUin", account.accountUin())
+                .add("AccountName", account.name());
     }
 
     static String success(String requestId, JsonObject fields) {

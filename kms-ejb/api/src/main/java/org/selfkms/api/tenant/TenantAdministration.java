@@ -15,6 +15,9 @@ public interface TenantAdministration {
 
     List<TenantInfo> tenants(Caller caller);
 
+    /** The caller's own tenant: its account as key metadata names it (Tencent's AccountUin, AccountName). */
+    TenantInfo ownTenant(Caller caller);
+
     /**
      * A new tenant with its first administrator (a TENANT_ADMIN console user), who then adds the tenant's other
      * users and credentials.
