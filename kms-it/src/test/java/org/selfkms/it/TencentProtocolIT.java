@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,6 +82,26 @@ class TencentProtocolIT extends DeployedKms {
         com.tencentcloudapi.common.exception.TencentCloudSDKException refused = listKeysRefused(unsigned);
         assertEquals("AuthFailure.InvalidAuthorization", refused.getErrorCode(), refused.getMessage());
         assertTrue(refused.getMessage().contains("UNSIGNED-PAYLOAD"), refused.getMessage());
+    }
+
+    /** The SDK's language option: Chinese messages for the common codes, as Tencent answers; the code stays the same. */
+    @Test
+    void theLanguageHeaderSelectsChineseOrEnglishMessages() {
+        com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest unknown = new com.tencentcloudapi.kms.v20190118.models.DescribeKeyRequest();
+        unknown.setKeyId(UUID.randomUUID().toString());
+        Map<com.tencentcloudapi.common.profile.Language, String> expected = Map.of(
+                com.tencentcloudapi.common.profile.Language.ZH_CN, "CMK 不存在。",
+                com.tencentcloudapi.common.profile.Language.EN_US, "The key does not exist");
+        expected.forEach((language, message) -> {
+            com.tencentcloudapi.common.profile.ClientProfile profile = plainHttpProfile(httpPort());
+            profile.setLanguage(language);
+            com.tencentcloudapi.kms.v20190118.KmsClient client = new com.tencentcloudapi.kms.v20190118.KmsClient(
+                    new com.tencentcloudapi.common.Credential(secretId(), secretKey()), "ap-guangzhou", profile);
+            com.tencentcloudapi.common.exception.TencentCloudSDKException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    com.tencentcloudapi.common.exception.TencentCloudSDKException.class, () -> client.DescribeKey(unknown));
+            assertEquals("ResourceUnavailable.CmkNotFound", refused.getErrorCode());
+            assertTrue(refused.getMessage().startsWith(message), language + ": " + refused.getMessage());
+        });
     }
 
     private static com.tencentcloudapi.common.exception.TencentCloudSDKException listKeysRefused(

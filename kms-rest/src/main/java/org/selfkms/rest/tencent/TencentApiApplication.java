@@ -15,6 +15,7 @@ public class TencentApiApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TencentApiResource.class, TencentFallbackExceptionMapper.class, UnreadableRequestRefusal.class);
+        return Set.of(TencentApiResource.class, TencentFallbackExceptionMapper.class, UnreadableRequestRefusal.class,
+                ChineseMessages.class);
     }
 }
