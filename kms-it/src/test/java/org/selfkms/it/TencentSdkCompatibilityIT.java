@@ -282,6 +282,9 @@ class TencentSdkCompatibilityIT extends DeployedKms {
         com.tencentcloudapi.common.CommonClient client = commonClient();
         assertCode("InvalidAction", () -> client.call("StealAllKeys", "{}"));
         assertCode("UnsupportedOperation", () -> client.call("DescribeWhiteBoxKey", "{}"));
+        com.tencentcloudapi.common.exception.TencentCloudSDKException whiteBox = assertThrows(
+                com.tencentcloudapi.common.exception.TencentCloudSDKException.class, () -> client.call("EncryptByWhiteBox", "{}"));
+        assertTrue(whiteBox.getMessage().contains("White-box keys are not offered"), "a refusal that says why: " + whiteBox.getMessage());
         assertCode("InvalidParameter", () -> client.call("ListKeys", "{not json"));
         assertCode("InvalidParameter", () -> client.call("ListKeys", "{\"Limit\":\"ten\"}"));
     }

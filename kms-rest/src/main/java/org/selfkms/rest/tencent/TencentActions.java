@@ -49,8 +49,15 @@ public class TencentActions {
             "ImportDataKey", "DescribeDataKey", "DescribeDataKeys", "ListDataKeys", "ListDataKeyDetail",
             "EnableDataKey", "DisableDataKey", "EnableDataKeys", "DisableDataKeys", "ScheduleDataKeyDeletion",
             "CancelDataKeyDeletion", "GetDataKeyCiphertextBlob", "GetDataKeyPlaintext", "UpdateDataKeyName",
-            "UpdateDataKeyDescription", "BindCloudResource",
-            "UnbindCloudResource", "CreateWhiteBoxKey", "DeleteWhiteBoxKey", "DescribeWhiteBoxKey",
+            "UpdateDataKeyDescription", "BindCloudResource", "UnbindCloudResource");
+
+    /**
+     * White-box keys are not offered, by decision (docs/api.md, "White-box keys"): their point is the device-side
+     * decryption tables, a format of Tencent's that is not published, so nothing encrypted here could be decrypted
+     * by Tencent's white-box SDK on a device.
+     */
+    static final Set<String> WHITE_BOX = Set.of(
+            "CreateWhiteBoxKey", "DeleteWhiteBoxKey", "DescribeWhiteBoxKey",
             "DescribeWhiteBoxKeyDetails", "DescribeWhiteBoxDecryptKey", "DescribeWhiteBoxDeviceFingerprints",
             "DescribeWhiteBoxServiceStatus", "EnableWhiteBoxKey", "EnableWhiteBoxKeys", "DisableWhiteBoxKey",
             "DisableWhiteBoxKeys", "EncryptByWhiteBox", "OverwriteWhiteBoxDeviceFingerprints");
@@ -120,6 +127,11 @@ public class TencentActions {
         if (handler == null) {
             if (KNOWN_UNIMPLEMENTED.contains(action)) {
                 throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "The action " + action + " is not supported by this server yet");
+            }
+            if (WHITE_BOX.contains(action)) {
+                throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "White-box keys are not offered by this server: their"
+                        + " device-side decryption tables are Tencent's unpublished format, so no device could decrypt what"
+                        + " " + action + " would make here");
             }
             throw new KmsException(KmsErrorCode.UNKNOWN_ACTION, "Unknown action");
         }
