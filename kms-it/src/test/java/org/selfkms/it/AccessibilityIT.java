@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
  * audit tools use) in the real Chromium: no violation of serious or critical impact, one {@code h1} per page, and a
  * main landmark. Each view is also photographed for docs/console.md.
  */
+@org.junit.jupiter.api.Tag("clients")
 class AccessibilityIT extends SdkBrowserTest {
 
     private static final List<String> BLOCKING = List.of("serious", "critical");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * ({@code src/test/node/kms-slice.js}). It signs the host without the port while its HTTP client sends the port;
  * what it encrypted, the Java SDK decrypts.
  */
+@org.junit.jupiter.api.Tag("clients")
 class NodeSdkIT extends SdkKeyTest {
 
     static final String SDK = "tencentcloud-sdk-nodejs@4.1.313";
