@@ -19,7 +19,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.StreamResource;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,6 +36,7 @@ import org.selfkms.api.identity.Permission;
 import org.selfkms.console.auth.RequiresPermission;
 import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
+import org.selfkms.console.share.DownloadButton;
 import org.selfkms.console.layout.MainLayout;
 import org.selfkms.console.layout.ViewHeading;
 import org.selfkms.console.feedback.EmptyState;
@@ -151,15 +151,8 @@ public class AuditView extends VerticalLayout implements BeforeEnterObserver {
                 .setTooltipGenerator(r -> String.valueOf(value.apply(r)));
     }
 
-    private Anchor download(String label, String id, AuditExport.Format format, String extension) {
-        Anchor link = new Anchor(new StreamResource("audit-records." + extension,
-                () -> AuditExport.export(gate, filters(), format)), "");
-        link.getElement().setAttribute("download", true);
-        Button button = new Button(label, VaadinIcon.DOWNLOAD.create());
-        button.setTabIndex(-1); // the link around it takes the focus
-        link.add(button);
-        link.setId(id);
-        return link;
+    private DownloadButton download(String label, String id, AuditExport.Format format, String extension) {
+        return new DownloadButton(id, label, "audit-records." + extension, () -> AuditExport.export(gate, filters(), format));
     }
 
     private AuditFilters filters() {

@@ -3,6 +3,7 @@ package org.selfkms.console.share;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.InputStreamFactory;
 import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
 import java.util.function.Supplier;
@@ -14,7 +15,12 @@ public final class DownloadButton extends Anchor {
 
     /** @param content read when the download starts, so it is never kept in the page */
     public DownloadButton(String id, String caption, String fileName, Supplier<byte[]> content) {
-        super(new StreamResource(fileName, () -> new ByteArrayInputStream(content.get())), "");
+        this(id, caption, fileName, () -> new ByteArrayInputStream(content.get()));
+    }
+
+    /** @param content opened when the download starts, for content made as it is sent */
+    public DownloadButton(String id, String caption, String fileName, InputStreamFactory content) {
+        super(new StreamResource(fileName, content), "");
         setId(id);
         getElement().setAttribute("download", true);
         Button button = new Button(caption, VaadinIcon.DOWNLOAD.create());
