@@ -3,18 +3,21 @@ package org.selfkms.gate;
 import org.selfkms.api.audit.AuditTrail;
 import org.selfkms.api.crypto.AsymmetricCrypto;
 import org.selfkms.api.crypto.EnvelopeCrypto;
+import org.selfkms.api.datakey.HostedDataKeys;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.gate.Services;
 import org.selfkms.api.identity.BearerTokens;
 import org.selfkms.api.identity.IdentityAdministration;
+import org.selfkms.api.key.CloudResourceBindings;
 import org.selfkms.api.key.KeyImport;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.tenant.TenantAdministration;
 import org.selfkms.api.token.TokenAdministration;
 
 /** The services an authenticated request's operation gets: the beans' own proxies, made once by the gate. */
-record KmsServices(KeyManagement keys, KeyImport imports, EnvelopeCrypto envelopes, AsymmetricCrypto keyPairs,
+record KmsServices(KeyManagement keys, KeyImport imports, EnvelopeCrypto envelopes, HostedDataKeys dataKeys,
+                   CloudResourceBindings bindings, AsymmetricCrypto keyPairs,
                    IdentityAdministration identities, TenantAdministration tenants, AuditTrail auditTrail,
                    TokenAdministration token, BearerTokens bearerTokens) implements Services {
 
@@ -35,6 +38,16 @@ record KmsServices(KeyManagement keys, KeyImport imports, EnvelopeCrypto envelop
 
         @Override
         public EnvelopeCrypto envelopes() {
+            throw refused();
+        }
+
+        @Override
+        public HostedDataKeys dataKeys() {
+            throw refused();
+        }
+
+        @Override
+        public CloudResourceBindings bindings() {
             throw refused();
         }
 

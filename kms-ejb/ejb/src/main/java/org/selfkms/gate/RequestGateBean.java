@@ -14,6 +14,8 @@ import org.selfkms.api.audit.AuditOutcome;
 import org.selfkms.api.audit.AuditTrail;
 import org.selfkms.api.crypto.AsymmetricCrypto;
 import org.selfkms.api.crypto.EnvelopeCrypto;
+import org.selfkms.api.datakey.HostedDataKeys;
+import org.selfkms.api.key.CloudResourceBindings;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.gate.Credentials;
@@ -84,6 +86,12 @@ public class RequestGateBean implements RequestGate {
     private EnvelopeCrypto envelopes;
 
     @EJB
+    private HostedDataKeys dataKeys;
+
+    @EJB
+    private CloudResourceBindings bindings;
+
+    @EJB
     private AsymmetricCrypto keyPairs;
 
     @EJB
@@ -105,7 +113,7 @@ public class RequestGateBean implements RequestGate {
 
     @PostConstruct
     void wire() {
-        services = new KmsServices(keys, imports, envelopes, keyPairs, identities, tenants, auditTrail, token, bearerTokens);
+        services = new KmsServices(keys, imports, envelopes, dataKeys, bindings, keyPairs, identities, tenants, auditTrail, token, bearerTokens);
     }
 
     @Override

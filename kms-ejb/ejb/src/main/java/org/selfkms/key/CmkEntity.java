@@ -248,6 +248,11 @@ public class CmkEntity {
         materialValidTo = 0;
     }
 
+    /** A bound key's material no longer expires (BindCloudResource). */
+    public void cancelMaterialExpiry() {
+        materialValidTo = 0;
+    }
+
     /** The material's ValidTo has passed. */
     public void materialExpired() {
         state = KeyStateMachine.expireImportedMaterial(state);

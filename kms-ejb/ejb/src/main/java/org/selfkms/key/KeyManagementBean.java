@@ -34,6 +34,7 @@ import org.selfkms.api.key.KeyQuota;
 import org.selfkms.api.key.SupportedAlgorithms;
 import org.selfkms.asymmetric.KeyPairUsages;
 import org.selfkms.cluster.Invalidation;
+import org.selfkms.key.binding.BoundKeys;
 import org.selfkms.cluster.Invalidations;
 
 import java.nio.charset.StandardCharsets;
@@ -181,7 +182,7 @@ public class KeyManagementBean implements KeyManagement {
         if (query.search() != null && !query.search().isBlank()) {
             where.append(" and (lower(c.alias) like :search escape '!' or lower(c.id) like :search escape '!'")
                     .append(query.searchDescription() ? " or lower(c.description) like :search escape '!')" : ")");
-            parameters.put("search", "%" + likeEscaped(query.search().toLowerCase(java.util.Locale.ROOT)) + "%");
+            parameters.put("search", SearchPattern.contains(query.search()));
         }
         KeyTagRows.appendFilters(query.tagFilters(), where, parameters);
         where.append(KeyPolicyRows.describableCondition(caller, parameters));
@@ -249,9 +250,6 @@ public class KeyManagementBean implements KeyManagement {
         return owners.getResultList();
     }
 
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
 
     private static void checkPage(int offset, int limit) {
         if (offset < 0) {
@@ -271,7 +269,7 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     @Requires(Permission.MANAGE_KEYS)
     public void disableKey(Caller caller, String keyRef) {
-        customerKeyTransition(caller, keyRef, KeyStateMachine::disable, "disabled");
+        protectedKeyTransition(caller, keyRef, KeyStateMachine::disable, "disabled");
     }
 
     @Override
@@ -289,7 +287,7 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     @Requires(Permission.MANAGE_KEYS)
     public void disableKeys(Caller caller, List<String> keyRefs) {
-        distinctBatch(keyRefs).forEach(ref -> customerKeyTransition(caller, ref, KeyStateMachine::disable, "disabled"));
+        distinctBatch(keyRefs).forEach(ref -> protectedKeyTransition(caller, ref, KeyStateMachine::disable, "disabled"));
     }
 
     @Override
@@ -298,7 +296,7 @@ public class KeyManagementBean implements KeyManagement {
         if (pendingWindowInDays < MIN_PENDING_DAYS || pendingWindowInDays > MAX_PENDING_DAYS) {
             throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
         }
-        CmkEntity key = customerKeyTransition(caller, keyRef, KeyStateMachine::scheduleDeletion, "scheduled for deletion");
+        CmkEntity key = protectedKeyTransition(caller, keyRef, KeyStateMachine::scheduleDeletion, "scheduled for deletion");
         long deletionDate = KeySchedule.deletionDate(clock.instant().getEpochSecond(), pendingWindowInDays);
         key.scheduleDeletion(deletionDate);
         return deletionDate;
@@ -319,7 +317,7 @@ public class KeyManagementBean implements KeyManagement {
     @Override
     @Requires(Permission.MANAGE_KEYS)
     public void archiveKey(Caller caller, String keyRef) {
-        customerKeyTransition(caller, keyRef, KeyStateMachine::archive, "archived");
+        protectedKeyTransition(caller, keyRef, KeyStateMachine::archive, "archived");
     }
 
     @Override
@@ -484,6 +482,17 @@ public class KeyManagementBean implements KeyManagement {
     private CmkEntity customerKeyTransition(Caller caller, String keyRef, UnaryOperator<KeyState> rule, String change) {
         CmkEntity key = find(caller, keyRef);
         KeyOwnership.checkUserCreated(key.owner(), change);
+        return apply(key, rule);
+    }
+
+    /** A change that would stop anyone from using the key: refused for service-managed keys and for bound keys. */
+    private CmkEntity protectedKeyTransition(Caller caller, String keyRef, UnaryOperator<KeyState> rule, String change) {
+        CmkEntity key = find(caller, keyRef);
+        KeyOwnership.checkUserCreated(key.owner(), change);
+        KeyState next = rule.apply(key.state());
+        if (next != key.state()) {
+            BoundKeys.checkUnbound(em, key.id(), change);
+        }
         return apply(key, rule);
     }
 

@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  * digits, spaces and {@code + - = . _ : / @}; keys starting with qcloud, tencent or project are reserved
  * for the platform; at most 50 tags per key and no tag key twice.
  */
-final class KeyTags {
+public final class KeyTags {
 
     static final int MAX_TAGS_PER_KEY = 50;
-    static final int MAX_FILTERS = 10;
+    public static final int MAX_FILTERS = 10;
     static final int MAX_FILTER_VALUES = 50;
     private static final Pattern KEY = Pattern.compile("[\\p{L}\\p{N} +\\-=._:/@]{1,127}");
     private static final Pattern VALUE = Pattern.compile("[\\p{L}\\p{N} +\\-=._:/@]{0,255}");
@@ -29,7 +29,7 @@ final class KeyTags {
     }
 
     /** Checks a set of tags for one key: each valid, no tag key twice, not too many. */
-    static void check(List<KeyTag> tags) {
+    public static void check(List<KeyTag> tags) {
         if (tags.size() > MAX_TAGS_PER_KEY) {
             throw new KmsException(KmsErrorCode.TAG_INVALID, "At most " + MAX_TAGS_PER_KEY + " tags per key");
         }
@@ -46,7 +46,7 @@ final class KeyTags {
         }
     }
 
-    static void checkKey(String key) {
+    public static void checkKey(String key) {
         if (key == null || !KEY.matcher(key).matches() || key.isBlank()) {
             throw new KmsException(KmsErrorCode.TAG_INVALID,
                     "TagKey must be 1-127 letters, digits, spaces or + - = . _ : / @");
@@ -57,7 +57,7 @@ final class KeyTags {
         }
     }
 
-    static void checkFilters(List<TagFilter> filters) {
+    public static void checkFilters(List<TagFilter> filters) {
         if (filters.size() > MAX_FILTERS) {
             throw new KmsException(KmsErrorCode.TAG_INVALID, "At most " + MAX_FILTERS + " tag filters");
         }

@@ -44,13 +44,6 @@ public class TencentActions {
         JsonObjectBuilder handle(Services kms, Caller caller, RequestFields fields);
     }
 
-    /** Actions of the 2019-01-18 API that this server does not implement yet: UnsupportedOperation, not InvalidAction. */
-    static final Set<String> KNOWN_UNIMPLEMENTED = Set.of(
-            "ImportDataKey", "DescribeDataKey", "DescribeDataKeys", "ListDataKeys", "ListDataKeyDetail",
-            "EnableDataKey", "DisableDataKey", "EnableDataKeys", "DisableDataKeys", "ScheduleDataKeyDeletion",
-            "CancelDataKeyDeletion", "GetDataKeyCiphertextBlob", "GetDataKeyPlaintext", "UpdateDataKeyName",
-            "UpdateDataKeyDescription", "BindCloudResource", "UnbindCloudResource");
-
     /**
      * White-box keys are not offered, by decision (docs/api.md, "White-box keys"): their point is the device-side
      * decryption tables, a format of Tencent's that is not published, so nothing encrypted here could be decrypted
@@ -65,6 +58,7 @@ public class TencentActions {
     private static final int LIST_DEFAULT_LIMIT = 10;
 
     private final TencentKeyPairActions keyPairActions = new TencentKeyPairActions();
+    private final TencentDataKeyActions dataKeyActions = new TencentDataKeyActions();
 
     private final Map<String, Action> actions = Map.ofEntries(
             Map.entry("CreateKey", this::createKey),
@@ -103,7 +97,11 @@ public class TencentActions {
             Map.entry("GetParametersForImport", this::getParametersForImport),
             Map.entry("ImportKeyMaterial", this::importKeyMaterial),
             Map.entry("DeleteImportedKeyMaterial", (kms, caller, fields) -> none(() ->
-                    kms.imports().deleteImportedKeyMaterial(caller, fields.requiredString("KeyId")))));
+                    kms.imports().deleteImportedKeyMaterial(caller, fields.requiredString("KeyId")))),
+            Map.entry("BindCloudResource", (kms, caller, fields) -> none(() -> kms.bindings().bind(caller,
+                    fields.requiredString("KeyId"), fields.requiredString("ProductId"), fields.requiredString("ResourceId")))),
+            Map.entry("UnbindCloudResource", (kms, caller, fields) -> none(() -> kms.bindings().unbind(caller,
+                    fields.requiredString("KeyId"), fields.requiredString("ProductId"), fields.requiredString("ResourceId")))));
 
     private static int rotateDays(RequestFields fields) {
         long days = fields.longOrDefault("RotateDays", 365);
@@ -124,10 +122,10 @@ public class TencentActions {
         if (handler == null && TencentKeyPairActions.ACTIONS.contains(action)) {
             handler = keyPairActions.find(action).orElseThrow();
         }
+        if (handler == null && TencentDataKeyActions.ACTIONS.contains(action)) {
+            handler = dataKeyActions.find(action).orElseThrow();
+        }
         if (handler == null) {
-            if (KNOWN_UNIMPLEMENTED.contains(action)) {
-                throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "The action " + action + " is not supported by this server yet");
-            }
             if (WHITE_BOX.contains(action)) {
                 throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "White-box keys are not offered by this server: their"
                         + " device-side decryption tables are Tencent's unpublished format, so no device could decrypt what"
@@ -151,7 +149,7 @@ public class TencentActions {
     }
 
     /** There are no HSM clusters to choose from, so any named one is unknown (an empty one means the default). */
-    private static void refuseHsmClusterId(RequestFields fields) {
+    static void refuseHsmClusterId(RequestFields fields) {
         if (fields.optionalString("HsmClusterId").filter(s -> !s.isEmpty()).isPresent()) {
             throw new KmsException(KmsErrorCode.HSM_CLUSTER_ID_INVALID, "There is no HSM cluster of that id");
         }
@@ -185,13 +183,13 @@ public class TencentActions {
     }
 
     /** {@code Tags: [{TagKey, TagValue}]}, both members required strings. */
-    private static List<KeyTag> tags(RequestFields fields) {
+    static List<KeyTag> tags(RequestFields fields) {
         return fields.objects("Tags").stream()
                 .map(tag -> new KeyTag(tag.requiredString("TagKey"), tag.requiredString("TagValue"))).toList();
     }
 
     /** {@code TagFilters: [{TagKey, TagValue: [..]}]}; TagValue may be left out to match any value. */
-    private static List<TagFilter> tagFilters(RequestFields fields) {
+    static List<TagFilter> tagFilters(RequestFields fields) {
         return fields.objects("TagFilters").stream()
                 .map(filter -> new TagFilter(filter.requiredString("TagKey"),
                         filter.isPresent("TagValue") ? filter.requiredStrings("TagValue") : List.of())).toList();
@@ -354,9 +352,11 @@ public class TencentActions {
 
     private JsonObjectBuilder generateDataKey(Services kms, Caller caller, RequestFields fields) {
         String keyId = fields.requiredString("KeyId");
-        if (fields.longOrDefault("IsHostedByKms", 0) != 0) {
-            throw new KmsException(KmsErrorCode.UNSUPPORTED_OPERATION, "Data keys hosted by KMS are not supported yet");
+        long hosted = fields.longOrDefault("IsHostedByKms", 0);
+        if (hosted != 0 && hosted != 1) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "IsHostedByKms must be 0 or 1");
         }
+        refuseHsmClusterId(fields);
         long length = fields.optionalLong("NumberOfBytes").orElseGet(() -> fields.optionalString("KeySpec")
                 .filter(s -> !s.isEmpty())
                 .map(spec -> switch (spec) {
@@ -367,6 +367,9 @@ public class TencentActions {
                 .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "One of KeySpec or NumberOfBytes is required")));
         if (length < 1 || length > EnvelopeCrypto.MAX_DATA_KEY_BYTES) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "NumberOfBytes must be between 1 and 1024");
+        }
+        if (hosted == 1) {
+            return TencentDataKeyActions.generateHosted(kms, caller, fields, (int) length);
         }
         DataKey dataKey = kms.envelopes().generateDataKey(caller, keyId, (int) length, fields.optionalString("EncryptionContext").orElse(null));
         return Jsons.object()

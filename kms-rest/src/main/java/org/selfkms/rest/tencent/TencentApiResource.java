@@ -131,10 +131,13 @@ public class TencentApiResource {
         return new Request(Door.TENCENT, action, keyRef, servlet == null ? null : servlet.getRemoteAddr(), credentials);
     }
 
-    /** The key the request names in the usual field, if it is a string. */
+    /** The key the request names in the usual field (KeyId, or DataKeyId for a hosted data key), if it is a string. */
     private static String keyIdField(JsonObject json) {
         JsonValue keyId = json.get("KeyId");
-        return keyId instanceof JsonString string ? string.getString() : null;
+        if (keyId instanceof JsonString string) {
+            return string.getString();
+        }
+        return json.get("DataKeyId") instanceof JsonString dataKeyId ? dataKeyId.getString() : null;
     }
 
     private static SignedApiRequest signedRequest(HttpServletRequest servlet, byte[] body) {

@@ -31,7 +31,7 @@ final class TencentErrorCodes {
             case KEY_DISABLED -> "ResourceUnavailable.CmkDisabled";
             case KEY_ARCHIVED -> "ResourceUnavailable.CmkArchived";
             // Tencent lists KeyPendingDelete for GenerateDataKey only; Encrypt answers with the generic state code.
-            case KEY_PENDING_DELETE -> "GenerateDataKey".equals(action)
+            case KEY_PENDING_DELETE -> "GenerateDataKey".equals(action) || "ImportDataKey".equals(action)
                     ? "ResourceUnavailable.KeyPendingDelete" : "ResourceUnavailable.CmkStateNotSupport";
             case KEY_STATE_NOT_SUPPORTED -> "ResourceUnavailable.CmkStateNotSupport";
             case KEY_SHOULD_BE_DISABLED -> "ResourceUnavailable.CmkShouldBeDisabled";
@@ -53,6 +53,19 @@ final class TencentErrorCodes {
             // the code is undocumented (reference, open question 1), so one code answers every such refusal.
             case KEY_NOT_USER_CREATED -> "UnsupportedOperation.NotUserCreatedCmk";
             case KEY_NOT_EXTERNAL -> "UnsupportedOperation.NotExternalCmk";
+            case KEY_IN_USE_BY_RESOURCE -> "FailedOperation.CmkUsedByCloudProduct";
+            case BINDING_NOT_FOUND -> "ResourceUnavailable.CloudResourceBindingNotFound";
+            case DATA_KEY_ID_INVALID -> "InvalidParameterValue.InvalidDataKeyId";
+            case DATA_KEY_NOT_FOUND -> "ResourceUnavailable.DataKeyNotFound";
+            case DATA_KEY_NAME_INVALID -> "InvalidParameterValue.InvalidDataKeyName";
+            case DATA_KEY_NAME_EXISTS -> "InvalidParameterValue.DataKeyNameAlreadyExists";
+            case DUPLICATED_DATA_KEY_ID -> "InvalidParameterValue.DuplicatedDataKeyId";
+            case DATA_KEY_DISABLED -> "ResourceUnavailable.DataKeyDisabled";
+            case DATA_KEY_PENDING_DELETE -> "ResourceUnavailable.DataKeyPendingDelete";
+            case DATA_KEY_STATE_NOT_SUPPORTED -> "ResourceUnavailable.DataKeyStateNotSupport";
+            case DATA_KEY_NOT_PENDING_DELETE -> "ResourceUnavailable.DataKeyNotPendingDelete";
+            case DATA_KEY_LIMIT_EXCEEDED -> "LimitExceeded.DataKeyLimitExceeded";
+            case DATA_KEY_MATERIAL_INVALID -> "InvalidParameterValue.InvalidImportKeyMaterial";
             case IMPORT_TOKEN_EXPIRED -> "ResourceUnavailable.TokenExpired";
             // Tencent documents no quota for GetParametersForImport; the common code for a quota
             case IMPORT_TOKEN_LIMIT_EXCEEDED -> "LimitExceeded";

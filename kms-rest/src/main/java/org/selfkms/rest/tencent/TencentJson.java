@@ -2,6 +2,7 @@ package org.selfkms.rest.tencent;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.selfkms.api.datakey.DataKeyMetadata;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.tenant.TenantInfo;
 import org.selfkms.api.json.Jsons;
@@ -21,7 +22,7 @@ final class TencentJson {
      *                an account's number apart from its Uin)
      */
     static JsonObjectBuilder keyMetadata(KeyMetadata key, TenantInfo account) {
-        return Jsons.object()
+        JsonObjectBuilder out = Jsons.object()
                 .add("KeyId", key.keyId())
                 .add("Alias", key.alias())
                 .add("CreateTime", key.createTime())
@@ -39,7 +40,33 @@ final class TencentJson {
                 .add("ResourceId", key.resourceId())
                 .add("HsmClusterId", "")
                 .add("RotateDays", key.rotateDays())
-                .add("LastRotateTime", key.lastRotateTime())
+                .add("LastRotateTime", key.lastRotateTime());
+        return unreplicatedOf(out, account);
+    }
+
+    /** Tencent's DataKeyMetadata; the member-account fields name the caller's tenant as in {@link #keyMetadata}. */
+    static JsonObjectBuilder dataKeyMetadata(DataKeyMetadata dataKey, TenantInfo account) {
+        JsonObjectBuilder out = Jsons.object()
+                .add("DataKeyId", dataKey.dataKeyId())
+                .add("KeyId", dataKey.keyId())
+                .add("KeyName", dataKey.keyAlias())
+                .add("DataKeyName", dataKey.name())
+                .add("NumberOfBytes", dataKey.numberOfBytes())
+                .add("CreateTime", dataKey.createTime())
+                .add("Description", dataKey.description())
+                .add("KeyState", dataKey.state().name())
+                .add("CreatorUin", dataKey.creatorUin())
+                .add("Owner", dataKey.owner())
+                .add("DeletionDate", dataKey.deletionDate())
+                .add("Origin", dataKey.origin().name())
+                .add("HsmClusterId", "")
+                .add("ResourceId", dataKey.resourceId());
+        return unreplicatedOf(out, account);
+    }
+
+    /** The fields both metadata shapes end with: no cross-region replica (none exist here), and the account. */
+    private static JsonObjectBuilder unreplicatedOf(JsonObjectBuilder out, TenantInfo account) {
+        return out
                 .add("IsSyncReplica", 0)
                 .add("SourceRegion", "")
                 .add("SyncStatus", 0)

@@ -6,6 +6,7 @@ import org.selfkms.api.crypto.Ciphertext;
 import org.selfkms.api.crypto.MessageType;
 import org.selfkms.api.crypto.Plaintext;
 import org.selfkms.api.crypto.PublicKeyInfo;
+import org.selfkms.api.datakey.DataKeyQuota;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.gate.Services;
@@ -125,6 +126,7 @@ public class TencentKeyPairActions {
      */
     private JsonObjectBuilder serviceStatus(Services kms, Caller caller, RequestFields fields) {
         KeyQuota quota = kms.keys().quota(caller);
+        DataKeyQuota dataKeys = kms.dataKeys().quota(caller);
         return Jsons.object()
                 .add("ServiceEnabled", true)
                 .add("InvalidType", 1)
@@ -138,10 +140,11 @@ public class TencentKeyPairActions {
                 .add("CmkUserCount", quota.used())
                 .add("CmkLimit", quota.limit())
                 .add("ExclusiveHSMList", Jsons.array())
-                .add("IsAllowedDataKeyHosted", false)
-                .add("DataKeyLimit", 0)
-                .add("FreeDataKeyLimit", 0)
-                .add("DataKeyUsedCount", 0)
+                .add("IsAllowedDataKeyHosted", dataKeys.hostingAllowed())
+                .add("DataKeyLimit", dataKeys.limit())
+                // nothing here is paid for: the whole quota is free
+                .add("FreeDataKeyLimit", dataKeys.limit())
+                .add("DataKeyUsedCount", dataKeys.used())
                 .add("SyncTaskList", Jsons.array())
                 .add("IsAllowedSync", false);
     }

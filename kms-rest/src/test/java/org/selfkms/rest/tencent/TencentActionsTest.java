@@ -52,8 +52,23 @@ class TencentActionsTest {
         TencentKeyPairActions keyPairs = new TencentKeyPairActions();
         for (String action : TencentKeyPairActions.ACTIONS) {
             assertTrue(keyPairs.find(action).isPresent(), action);
-            assertFalse(TencentActions.KNOWN_UNIMPLEMENTED.contains(action), action);
+            assertFalse(TencentActions.WHITE_BOX.contains(action), action);
         }
         assertTrue(keyPairs.find("CreateKey").isEmpty());
+    }
+
+    @Test
+    void everyDataKeyActionNameHasItsHandler() {
+        TencentDataKeyActions dataKeys = new TencentDataKeyActions();
+        for (String action : TencentDataKeyActions.ACTIONS) {
+            assertTrue(dataKeys.find(action).isPresent(), action);
+        }
+        assertTrue(dataKeys.find("GenerateDataKey").isEmpty());
+    }
+
+    @Test
+    void hostedDataKeyActionsTakeNoMemberAccountOrCluster() {
+        assertEquals("UnsupportedOperation.NotRoleOperation", wireCode("DescribeDataKey", "{\"DataKeyId\":\"x\",\"MemberAccount\":{}}"));
+        assertEquals("InvalidParameterValue.InvalidHsmClusterId", wireCode("ListDataKeys", "{\"HsmClusterId\":\"cls-1\"}"));
     }
 }

@@ -70,6 +70,27 @@ public enum KmsErrorCode {
     /** The change is refused for a service-managed key: only customer-created keys may be disabled, deleted, archived or renamed. */
     KEY_NOT_USER_CREATED,
 
+    /** The key is bound to a cloud resource (BindCloudResource): it must stay usable until unbound. */
+    KEY_IN_USE_BY_RESOURCE,
+    /** UnbindCloudResource of a binding the key does not have. */
+    BINDING_NOT_FOUND,
+
+    // hosted data keys
+    DATA_KEY_ID_INVALID,
+    /** Also for another tenant's data key, and for one already deleted. */
+    DATA_KEY_NOT_FOUND,
+    DATA_KEY_NAME_INVALID,
+    DATA_KEY_NAME_EXISTS,
+    DUPLICATED_DATA_KEY_ID,
+    DATA_KEY_DISABLED,
+    DATA_KEY_PENDING_DELETE,
+    /** The data key's state forbids the operation. */
+    DATA_KEY_STATE_NOT_SUPPORTED,
+    DATA_KEY_NOT_PENDING_DELETE,
+    DATA_KEY_LIMIT_EXCEEDED,
+    /** ImportDataKey's material is not a data key this server can host (a foreign blob, one with a context, a bad length). */
+    DATA_KEY_MATERIAL_INVALID,
+
     // imported key material (BYOK)
     /** An import action on a key whose material the KMS generated. */
     KEY_NOT_EXTERNAL,

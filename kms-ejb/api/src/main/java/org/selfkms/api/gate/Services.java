@@ -3,8 +3,10 @@ package org.selfkms.api.gate;
 import org.selfkms.api.audit.AuditTrail;
 import org.selfkms.api.crypto.AsymmetricCrypto;
 import org.selfkms.api.crypto.EnvelopeCrypto;
+import org.selfkms.api.datakey.HostedDataKeys;
 import org.selfkms.api.identity.BearerTokens;
 import org.selfkms.api.identity.IdentityAdministration;
+import org.selfkms.api.key.CloudResourceBindings;
 import org.selfkms.api.key.KeyImport;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.tenant.TenantAdministration;
@@ -22,6 +24,10 @@ public interface Services {
     KeyImport imports();
 
     EnvelopeCrypto envelopes();
+
+    HostedDataKeys dataKeys();
+
+    CloudResourceBindings bindings();
 
     AsymmetricCrypto keyPairs();
 

@@ -19,6 +19,7 @@ import org.selfkms.hsm.TokenGateway;
 import org.selfkms.key.CmkEntity;
 import org.selfkms.key.KeyFinder;
 import org.selfkms.key.KeyStateMachine;
+import org.selfkms.key.binding.BoundKeys;
 import org.selfkms.key.KeyVersions;
 import org.selfkms.token.keypair.DecryptionAlgorithm;
 import org.selfkms.token.keypair.KeyPairSpec;
@@ -128,6 +129,7 @@ public class KeyImportBean implements KeyImport {
     public KeyMetadata deleteImportedKeyMaterial(Caller caller, String keyRef) {
         CmkEntity key = external(caller, keyRef);
         KeyStateMachine.deleteImportedMaterial(key.state());
+        BoundKeys.checkUnbound(em, key.id(), "left without its imported key material");
         versions.destroyMaterial(key, CmkEntity::materialDeleted);
         return key.toMetadata();
     }

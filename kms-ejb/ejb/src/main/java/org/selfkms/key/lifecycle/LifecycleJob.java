@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One kind of work the lifecycle sweep does when a key's due time, a column of its row, has passed.
- * The jobs: finishing deletions, the expiry of imported material and of import tokens (BYOK), automatic
+ * The jobs: finishing deletions (of CMKs and of hosted data keys), the expiry of imported material and of import tokens (BYOK), automatic
  * rotation.
  */
 public interface LifecycleJob {

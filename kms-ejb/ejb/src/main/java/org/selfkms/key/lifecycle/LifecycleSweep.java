@@ -32,6 +32,9 @@ public class LifecycleSweep {
     @EJB(beanName = "KeyDeletionJob")
     private LifecycleJob deletions;
 
+    @EJB(beanName = "DataKeyDeletionJob")
+    private LifecycleJob dataKeyDeletions;
+
     @EJB(beanName = "KeyRotationJob")
     private LifecycleJob rotations;
 
@@ -50,7 +53,7 @@ public class LifecycleSweep {
     void jobs() {
         // Deletions first: a key past its deletion date is not worth a new version, nor its material an
         // expiry of its own. EXTERNAL keys never rotate, so the two BYOK jobs and rotation do not meet.
-        jobs = List.of(deletions, materialExpiries, tokenExpiries, rotations);
+        jobs = List.of(deletions, dataKeyDeletions, materialExpiries, tokenExpiries, rotations);
     }
 
     /** @return how many keys each job (by name) processed */
