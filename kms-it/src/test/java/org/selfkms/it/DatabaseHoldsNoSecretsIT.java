@@ -4,6 +4,7 @@ import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
 import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
+import com.tencentcloudapi.kms.v20190118.models.ImportDataKeyRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -57,10 +58,32 @@ class DatabaseHoldsNoSecretsIT extends DeployedKms {
             secrets.add(new String(raw, StandardCharsets.ISO_8859_1));
         }
         secrets.add(Base64.getEncoder().encodeToString(secretKey().getBytes(StandardCharsets.UTF_8)));
+        // hosted data keys are kept by the server, but only wrapped under their CMK
+        String hostedName = "dbscan-hosted-" + UUID.randomUUID().toString().substring(0, 8);
+        GenerateDataKeyRequest hosted = new GenerateDataKeyRequest();
+        hosted.setKeyId(keyId);
+        hosted.setNumberOfBytes(32L);
+        hosted.setIsHostedByKms(1L);
+        hosted.setDataKeyName(hostedName);
+        byte[] hostedKey = Base64.getDecoder().decode(kms.GenerateDataKey(hosted).getPlaintext());
+        byte[] imported = new byte[32];
+        new java.security.SecureRandom().nextBytes(imported);
+        ImportDataKeyRequest importRequest = new ImportDataKeyRequest();
+        importRequest.setKeyId(keyId);
+        importRequest.setDataKeyName(hostedName + "-imported");
+        importRequest.setImportType(2L);
+        importRequest.setImportKeyMaterial(Base64.getEncoder().encodeToString(imported));
+        kms.ImportDataKey(importRequest);
+        for (byte[] raw : List.of(hostedKey, imported)) {
+            secrets.add(Base64.getEncoder().encodeToString(raw));
+            secrets.add(HexFormat.of().formatHex(raw));
+            secrets.add(new String(raw, StandardCharsets.ISO_8859_1));
+        }
 
         String dump = DatabaseContent.read();
         assertTrue(dump.contains(alias), "the scan must see the database's content (marker alias missing)");
         assertTrue(dump.contains(keyId), "the scan must see the database's content (marker key id missing)");
+        assertTrue(dump.contains(hostedName), "the scan must see the hosted data keys' rows (marker name missing)");
         for (String secret : secrets) {
             assertFalse(dump.contains(secret), "the database holds a secret in the clear");
         }

@@ -94,7 +94,9 @@ class PostQuantumAndServiceIT extends SdkKeyTest {
         GetServiceStatusResponse status = kms.GetServiceStatus(new GetServiceStatusRequest());
         assertTrue(status.getServiceEnabled());
         assertEquals(1L, status.getInvalidType());
-        assertFalse(status.getIsAllowedDataKeyHosted());
+        assertTrue(status.getIsAllowedDataKeyHosted());
+        assertTrue(status.getDataKeyLimit() > 0);
+        assertEquals(status.getDataKeyLimit(), status.getFreeDataKeyLimit(), "nothing is paid for: the whole quota is free");
         assertTrue(status.getCmkLimit() > 0);
         long keys = 0;
         for (long role : new long[]{0, 1}) {
