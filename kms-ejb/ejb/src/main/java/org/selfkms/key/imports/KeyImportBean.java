@@ -20,6 +20,7 @@ import org.selfkms.key.CmkEntity;
 import org.selfkms.key.KeyFinder;
 import org.selfkms.key.KeyStateMachine;
 import org.selfkms.key.binding.BoundKeys;
+import org.selfkms.token.keypair.PublicKeys;
 import org.selfkms.key.KeyVersions;
 import org.selfkms.token.keypair.DecryptionAlgorithm;
 import org.selfkms.token.keypair.KeyPairSpec;
@@ -74,7 +75,7 @@ public class KeyImportBean implements KeyImport {
         long validTo = now + ImportRules.VALIDITY_SECONDS;
         em.persist(new ImportTokenEntity(ImportRules.hash(importToken), key.id(), key.tenantId(), wrappingAlgorithm,
                 label, now, validTo));
-        return new ImportParameters(key.id(), importToken, publicKey, validTo);
+        return new ImportParameters(key.id(), importToken, publicKey, PublicKeys.pem(publicKey), validTo);
     }
 
     @Override

@@ -154,7 +154,7 @@ public final class ImportMaterialDialog extends Dialog {
             Notifications.error(e.getMessage());
             return;
         }
-        publicKey.setValue(pem(parameters.publicKey()));
+        publicKey.setValue(parameters.publicKeyPem());
         importToken.setValue(parameters.importToken());
         validity.setText("Valid until " + UnixTime.formatUtc(parameters.validTo()) + " UTC; asking again makes a new pair");
         command.setText(opensslCommand(algorithm.getValue()));
@@ -197,11 +197,6 @@ public final class ImportMaterialDialog extends Dialog {
         Notifications.success("Key material imported: the key is enabled");
         close();
         onImported.run();
-    }
-
-    static String pem(byte[] der) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[]{'\n'}).encodeToString(der)
-                + "\n-----END PUBLIC KEY-----\n";
     }
 
     static String opensslCommand(String algorithm) {
