@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * each is called with an empty request, which a served action answers (a listing) or refuses for a missing field,
  * never with UnsupportedOperation or InvalidAction. Only the white-box actions are refused, by decision.
  */
+@org.junit.jupiter.api.Tag("clients")
 class EveryActionIT extends DeployedKms {
 
     private static final Set<String> WHITE_BOX = Set.of("CreateWhiteBoxKey", "DeleteWhiteBoxKey", "DescribeWhiteBoxKey",
