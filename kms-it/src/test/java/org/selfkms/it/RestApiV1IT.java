@@ -67,6 +67,11 @@ class RestApiV1IT extends DeployedKms {
             "32",                                                                  // data key length
             "true",                                                                // re-encrypt
             "16",                                                                  // random
+            "orders-table Enabled 32 shop-orders\ntrue\ntrue",                     // hosted data key: plaintext, blob
+            "orders-table\n1\n204\n204\n409 DATA_KEY_DISABLED",                    // listed, renamed, disabled
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\norders-table-2026 PendingDelete\n204\nDisabled", // deletion
+            "EXTERNAL 32\nTENCENT_KMS 16 shop-orders",                             // data keys imported
+            "cos bucket/invoices-2026\n409 KEY_IN_USE_BY_RESOURCE\n204\n\\[\\]",   // bound, disable refused, unbound
             "204\nAUTH_SIGNATURE_EXPIRED",                                         // revoke, then refused
             "openapi: 3.1.0",                                                      // OpenAPI document
             "CreateKey ALLOWED rest true",                                         // audit search by key and action

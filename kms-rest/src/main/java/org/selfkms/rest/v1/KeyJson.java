@@ -35,7 +35,7 @@ final class KeyJson {
         return out;
     }
 
-    private static void time(JsonObjectBuilder out, String name, long unixSeconds) {
+    static void time(JsonObjectBuilder out, String name, long unixSeconds) {
         if (unixSeconds > 0) {
             out.add(name, Instant.ofEpochSecond(unixSeconds).toString());
         }

@@ -2,6 +2,8 @@ package org.selfkms.rest.v1;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -85,24 +87,13 @@ public class KeyResource extends V1Door {
                     KmsErrorCode.INVALID_PARAMETER_VALUE, "state")).orElse(null);
             KeyUsage usage = Optional.ofNullable(query.get("usage")).map(s -> parse(s, KeyUsage::parse, KmsErrorCode.KEY_USAGE_INVALID, "usage"))
                     .orElse(null);
-            String search = query.get("search");
-            if (search != null && search.length() > 128) {
-                throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "The parameter 'search' is longer than 128 characters");
-            }
+            String search = search(query);
             List<TagFilter> tagFilters = tagFilter(query.get("tagKey"), query.get("tagValue"));
-            String filters = "state=" + state + "&usage=" + usage + "&search=" + search
-                    + (tagFilters.isEmpty() ? "" : "&tagKey=" + query.get("tagKey") + "&tagValue=" + query.get("tagValue"));
+            String filters = "state=" + state + "&usage=" + usage + "&search=" + search + tagFilterText(query, tagFilters);
             int position = Cursor.position(query.get("cursor"), filters);
             // oldest first: keys created while a client pages through appear on its last page, not shifting earlier ones
             KeyPage page = kms.keys().listKeyDetail(caller, new KeyQuery(position, limit, true, state, search, null, usage, tagFilters));
-            JsonArrayBuilder items = Jsons.array();
-            page.keys().forEach(k -> items.add(KeyJson.of(k)));
-            var body = Jsons.object().add("keys", items).add("totalCount", page.totalCount());
-            int next = position + page.keys().size();
-            if (!page.keys().isEmpty() && next < page.totalCount()) {
-                body.add("nextCursor", Cursor.next(next, filters));
-            }
-            return Answer.ok(body.build());
+            return Answer.ok(pageBody("keys", page.keys(), KeyJson::of, page.totalCount(), position, filters));
         });
     }
 
@@ -163,16 +154,8 @@ public class KeyResource extends V1Door {
     public Response generateDataKey(@PathParam("keyRef") String keyRef, InputStream in) {
         return serve("GenerateDataKey", keyRef, (kms, caller) -> {
             JsonInput body = body(in, "keySpec", "numberOfBytes", "encryptionContext");
-            if (body.has("keySpec") && body.has("numberOfBytes")) {
-                throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Give either keySpec or numberOfBytes, not both");
-            }
-            int length = body.integer("numberOfBytes", 1, EnvelopeCrypto.MAX_DATA_KEY_BYTES).orElseGet(() ->
-                    switch (body.string("keySpec", 16).orElse("AES_256")) {
-                        case "AES_128" -> 16;
-                        case "AES_256" -> 32;
-                        default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "keySpec must be AES_128 or AES_256");
-                    });
-            DataKey dataKey = kms.envelopes().generateDataKey(caller, checked(keyRef), length, body.encryptionContext("encryptionContext").orElse(null));
+            DataKey dataKey = kms.envelopes().generateDataKey(caller, checked(keyRef), dataKeyLength(body),
+                    body.encryptionContext("encryptionContext").orElse(null));
             try {
                 return Answer.ok(Jsons.object().add("keyId", dataKey.keyId())
                         .add("plaintext", Base64.getEncoder().encodeToString(dataKey.plaintext()))
@@ -181,6 +164,19 @@ public class KeyResource extends V1Door {
                 Arrays.fill(dataKey.plaintext(), (byte) 0);
             }
         });
+    }
+
+    /** A data key's length from {@code keySpec} ({@code AES_128}, {@code AES_256}: the default) or {@code numberOfBytes}. */
+    static int dataKeyLength(JsonInput body) {
+        if (body.has("keySpec") && body.has("numberOfBytes")) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "Give either keySpec or numberOfBytes, not both");
+        }
+        return body.integer("numberOfBytes", 1, EnvelopeCrypto.MAX_DATA_KEY_BYTES).orElseGet(() ->
+                switch (body.string("keySpec", 16).orElse("AES_256")) {
+                    case "AES_128" -> 16;
+                    case "AES_256" -> 32;
+                    default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "keySpec must be AES_128 or AES_256");
+                });
     }
 
     /** A key reference in the path: a key id or a bare alias (kms-ejb checks its form; this bounds its length). */
@@ -195,8 +191,38 @@ public class KeyResource extends V1Door {
         return new TreeMap<>(pairs).entrySet().stream().map(e -> new KeyTag(e.getKey(), e.getValue())).toList();
     }
 
+    /** The {@code search} query parameter, at most 128 characters; null when absent. */
+    static String search(Map<String, String> query) {
+        String search = query.get("search");
+        if (search != null && search.length() > 128) {
+            throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "The parameter 'search' is longer than 128 characters");
+        }
+        return search;
+    }
+
+    /** The tag filter's part of a listing's filters, which its cursors are bound to. */
+    static String tagFilterText(Map<String, String> query, List<TagFilter> tagFilters) {
+        return tagFilters.isEmpty() ? "" : "&tagKey=" + query.get("tagKey") + "&tagValue=" + query.get("tagValue");
+    }
+
+    /**
+     * One page of a listing that started at {@code position}: {@code {"<member>":[...],"totalCount":n}} and, when
+     * more follow, the {@code nextCursor} bound to {@code filters}.
+     */
+    static <T> JsonObject pageBody(String member, List<T> items, Function<T, JsonObjectBuilder> json, long totalCount,
+                                   int position, String filters) {
+        JsonArrayBuilder array = Jsons.array();
+        items.forEach(item -> array.add(json.apply(item)));
+        JsonObjectBuilder body = Jsons.object().add(member, array).add("totalCount", totalCount);
+        int next = position + items.size();
+        if (!items.isEmpty() && next < totalCount) {
+            body.add("nextCursor", Cursor.next(next, filters));
+        }
+        return body.build();
+    }
+
     /** {@code tagKey} alone: keys carrying that tag; with {@code tagValue}: with that value. kms-ejb checks both. */
-    private static List<TagFilter> tagFilter(String tagKey, String tagValue) {
+    static List<TagFilter> tagFilter(String tagKey, String tagValue) {
         if (tagKey == null) {
             if (tagValue != null) {
                 throw new KmsException(KmsErrorCode.INVALID_PARAMETER, "The parameter 'tagValue' needs 'tagKey'");
@@ -222,7 +248,7 @@ public class KeyResource extends V1Door {
         return Arrays.stream(KeyState.values()).filter(s -> s != KeyState.Deleted && s.name().equals(value)).findFirst();
     }
 
-    private static <T> T parse(String value, Function<String, Optional<T>> parser, KmsErrorCode code, String name) {
+    static <T> T parse(String value, Function<String, Optional<T>> parser, KmsErrorCode code, String name) {
         return parser.apply(value).orElseThrow(() -> new KmsException(code, "'" + StrictJson.printable(value) + "' is not a valid " + name));
     }
 

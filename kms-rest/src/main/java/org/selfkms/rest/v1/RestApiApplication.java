@@ -17,7 +17,8 @@ public class RestApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(TokenResource.class, KeyResource.class, DataResource.class, OpenApiResource.class,
-                KeyLifecycleResource.class, KeyTagResource.class, KeyPolicyResource.class, KeyPairResource.class, KeyImportResource.class,
+                KeyLifecycleResource.class, KeyTagResource.class, KeyBindingResource.class, KeyPolicyResource.class,
+                KeyPairResource.class, KeyImportResource.class, DataKeyResource.class,
                 AuditResource.class, UserResource.class, CredentialResource.class, TenantResource.class,
                 V1FallbackExceptionMapper.class, UnreadableRequestRefusal.class);
     }
