@@ -186,6 +186,9 @@ class HostedDataKeysIT extends SdkKeyTest {
         assertEquals(0L, describeDataKey(dataKeyId).getDeletionDate());
         assertCode("ResourceUnavailable.DataKeyNotPendingDelete", () -> cancelDataKeyDeletion(dataKeyId));
         enableDataKey(dataKeyId);
+        // recorded under the data key, though enabling and cancelling consult its CMK too
+        assertTrue(ServerSql.auditOf(dataKeyId, "EnableDataKey").contains("\tEnableDataKey\tALLOWED"), ServerSql.auditOf(dataKeyId, "EnableDataKey"));
+        assertTrue(ServerSql.auditOf(dataKeyId, "CancelDataKeyDeletion").contains("\tCancelDataKeyDeletion\tALLOWED"));
 
         disable(keyId);
         assertCode("ResourceUnavailable.CmkDisabled", () -> plaintext(dataKeyId));

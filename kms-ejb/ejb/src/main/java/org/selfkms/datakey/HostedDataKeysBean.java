@@ -258,7 +258,7 @@ public class HostedDataKeysBean implements HostedDataKeys {
     public void enable(Caller caller, List<String> dataKeyIds) {
         DataKeyRules.checkBatch(dataKeyIds).forEach(id -> {
             DataKeyEntity entity = find(caller, id);
-            DataKeyRules.checkRootAllowsRevival(keys.find(caller, entity.cmkId()).state());
+            DataKeyRules.checkRootAllowsRevival(rootOf(caller, entity).state());
             apply(entity, DataKeyRules::enable);
         });
     }
@@ -284,7 +284,7 @@ public class HostedDataKeysBean implements HostedDataKeys {
     public void cancelDeletion(Caller caller, String dataKeyId) {
         DataKeyEntity entity = find(caller, dataKeyId);
         DataKeyRules.cancelDeletion(entity.state());
-        DataKeyRules.checkRootAllowsRevival(keys.find(caller, entity.cmkId()).state());
+        DataKeyRules.checkRootAllowsRevival(rootOf(caller, entity).state());
         // data keys pending deletion do not count towards the quota: coming back must fit in it
         checkQuota(caller);
         apply(entity, DataKeyRules::cancelDeletion);
@@ -353,6 +353,13 @@ public class HostedDataKeysBean implements HostedDataKeys {
         }
         RequestNotes.keyResolved(entity.id());
         return entity;
+    }
+
+    /** The data key's root CMK; the request stays recorded under the data key, whose root this only consults. */
+    private CmkEntity rootOf(Caller caller, DataKeyEntity entity) {
+        CmkEntity root = keys.find(caller, entity.cmkId());
+        RequestNotes.keyResolved(entity.id());
+        return root;
     }
 
     /** As {@link #find}, and hidden like its root CMK from a caller whose policy may not see that key. */
