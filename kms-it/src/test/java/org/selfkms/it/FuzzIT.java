@@ -3,6 +3,7 @@ package org.selfkms.it;
 import com.tencentcloudapi.kms.v20190118.KmsClient;
 import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
 import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
+import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -50,13 +51,17 @@ class FuzzIT extends DeployedKms {
             "EnableKeyRotation", "DisableKeyRotation", "GetKeyRotationStatus", "RotateKey", "ArchiveKey", "CancelKeyArchive",
             "GenerateRandom", "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial", "GetPublicKey",
             "SignByAsymmetricKey", "VerifyByAsymmetricKey", "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt",
-            "ListAlgorithms", "GetServiceStatus", "GetRegions", "DescribeKeyTags", "CreateWhiteBoxKey", "NoSuchAction");
+            "ListAlgorithms", "GetServiceStatus", "GetRegions", "DescribeKeyTags", "CreateWhiteBoxKey", "NoSuchAction",
+            "ImportDataKey", "DescribeDataKey", "DescribeDataKeys", "ListDataKeys", "ListDataKeyDetail", "EnableDataKeys",
+            "DisableDataKey", "ScheduleDataKeyDeletion", "CancelDataKeyDeletion", "GetDataKeyCiphertextBlob",
+            "GetDataKeyPlaintext", "UpdateDataKeyName", "UpdateDataKeyDescription", "BindCloudResource", "UnbindCloudResource");
     private static final List<String> TENCENT_FIELDS = List.of("KeyId", "KeyIds", "Plaintext", "CiphertextBlob",
             "EncryptionContext", "SourceEncryptionContext", "DestinationEncryptionContext", "DestinationKeyId", "Alias",
             "Description", "KeyUsage", "KeySpec", "Type", "Tags", "TagFilters", "Offset", "Limit", "Role", "OrderType",
             "KeyState", "SearchKeyAlias", "Origin", "NumberOfBytes", "PendingWindowInDays", "RotateDays", "WrappingAlgorithm",
             "WrappingKeySpec", "ImportToken", "EncryptedKeyMaterial", "ValidTo", "Message", "MessageType", "Algorithm",
-            "Signature", "HsmClusterId", "TagKey", "TagValue");
+            "Signature", "HsmClusterId", "TagKey", "TagValue", "DataKeyId", "DataKeyIds", "DataKeyName", "ImportType",
+            "ImportKeyMaterial", "IsHostedByKms", "DataKeyLen", "ProductId", "ResourceId");
     private static final List<String> REST_ROUTES = List.of("POST /keys", "GET /keys", "GET /keys/{k}", "PATCH /keys/{k}",
             "PUT /keys/{k}/alias", "POST /keys/{k}/enable", "POST /keys/{k}/disable", "POST /keys/{k}/encrypt",
             "POST /keys/{k}/data-keys", "POST /decrypt", "POST /re-encrypt", "POST /random", "POST /post-quantum-decrypt",
@@ -68,14 +73,17 @@ class FuzzIT extends DeployedKms {
             "POST /keys/{k}/verify", "POST /keys/{k}/asymmetric-decrypt", "POST /keys/{k}/post-quantum-encrypt",
             "POST /keys/{k}/import-parameters", "PUT /keys/{k}/material", "GET /audit-records",
 "GET /audit-records/checkpoints/latest", "GET /credentials", "GET /users",
-            "GET /openapi.yaml", "PUT /nowhere/{k}", "DELETE /keys/{k}");
+            "GET /openapi.yaml", "PUT /nowhere/{k}", "DELETE /keys/{k}", "POST /data-keys", "POST /data-keys/import",
+            "GET /data-keys", "GET /data-keys/{d}", "PATCH /data-keys/{d}", "POST /data-keys/{d}/disable",
+            "POST /data-keys/{d}/schedule-deletion", "GET /data-keys/{d}/ciphertext", "POST /data-keys/{d}/plaintext",
+            "GET /keys/{k}/bindings", "POST /keys/{k}/bindings", "DELETE /keys/{k}/bindings/{t}/{t}");
     // not GET /audit-records/verification: it reads the whole trail by design, and a run of 100,000 requests calling
     // it every forty would measure that, not the doors (docs/security.md, "Reliability suite")
     private static final List<String> REST_FIELDS = List.of("alias", "description", "usage", "keySpec", "origin",
             "protectionLevel", "plaintext", "ciphertext", "ciphertextBlob", "encryptionContext", "sourceEncryptionContext",
             "destinationEncryptionContext", "destinationKeyRef", "numberOfBytes", "pendingWindowInDays", "rotateDays",
             "tags", "message", "messageType", "algorithm", "signature", "wrappingAlgorithm", "wrappingKeySpec",
-            "importToken", "encryptedKeyMaterial", "validTo", "statement");
+            "importToken", "encryptedKeyMaterial", "validTo", "statement", "keyRef", "name", "productId", "resourceId");
     private static final List<String> REST_QUERIES = List.of("limit", "cursor", "keyId", "action", "principal", "outcome",
             "from", "to", "platform", "alias", "state", "usage", "tagKey", "tagValue");
 
@@ -87,6 +95,7 @@ class FuzzIT extends DeployedKms {
     /** What the answers were (Tencent error codes, REST statuses and codes): shows that the fuzz reaches the actions. */
     private final java.util.Map<String, Integer> answers = new java.util.TreeMap<>();
     private final List<String> keyIds = new ArrayList<>();
+    private final List<String> dataKeyIds = new ArrayList<>();
     private final List<String> ciphertexts = new ArrayList<>();
     private Random random;
     private RawTencentClient tencent;
@@ -135,6 +144,12 @@ class FuzzIT extends DeployedKms {
         encrypt.setKeyId(keyIds.get(0));
         encrypt.setPlaintext("aGVsbG8=");
         ciphertexts.add(kms.Encrypt(encrypt).getCiphertextBlob());
+        GenerateDataKeyRequest hosted = new GenerateDataKeyRequest();
+        hosted.setKeyId(keyIds.get(0));
+        hosted.setKeySpec("AES_256");
+        hosted.setIsHostedByKms(1L);
+        hosted.setDataKeyName(uniqueAlias("fuzz"));
+        dataKeyIds.add(kms.GenerateDataKey(hosted).getDataKeyId());
     }
 
     // ------------------------------------------------------------------ Tencent door
@@ -196,7 +211,8 @@ class FuzzIT extends DeployedKms {
     private void fuzzRest() throws Exception {
         String[] route = pick(REST_ROUTES).split(" ", 2);
         String method = random.nextInt(25) == 0 ? pick(List.of("PUT", "PATCH", "DELETE", "OPTIONS", "HEAD")) : route[0];
-        String path = "/api/v1" + route[1].replace("{k}", keyRef()).replace("{t}", pathSegment());
+        String path = "/api/v1" + route[1].replace("{k}", keyRef()).replace("{t}", pathSegment())
+                .replace("{d}", random.nextInt(4) == 0 ? pathSegment() : dataKeyIds.get(0));
         if (random.nextInt(3) == 0) {
             StringBuilder query = new StringBuilder();
             for (int i = random.nextInt(3) + 1; i > 0; i--) {
@@ -290,6 +306,17 @@ class FuzzIT extends DeployedKms {
                     .add("Message", "aGVsbG8=").add("MessageType", "RAW").add("SignatureValue", "aGVsbG8=");
             case "AsymmetricRsaDecrypt", "AsymmetricSm2Decrypt" -> body.add("KeyId", keyIds.get(2)).add("Ciphertext", "aGVsbG8=")
                     .add("Algorithm", "RSAES_OAEP_SHA_256");
+            case "ImportDataKey" -> body.add("KeyId", symmetric).add("DataKeyName", "fuzz-" + random.nextInt(1_000_000_000))
+                    .add("ImportType", 2).add("ImportKeyMaterial", "aGVsbG8=");
+            case "DescribeDataKeys", "EnableDataKeys" -> body.add("DataKeyIds", Json.createArrayBuilder(dataKeyIds));
+            case "DescribeDataKey", "DisableDataKey", "CancelDataKeyDeletion", "GetDataKeyCiphertextBlob",
+                 "GetDataKeyPlaintext" -> body.add("DataKeyId", dataKeyIds.get(0));
+            case "ScheduleDataKeyDeletion" -> body.add("DataKeyId", dataKeyIds.get(0)).add("PendingWindowInDays", 7);
+            case "UpdateDataKeyName" -> body.add("DataKeyId", dataKeyIds.get(0)).add("DataKeyName", "fuzz-" + random.nextInt(1_000_000_000));
+            case "UpdateDataKeyDescription" -> body.add("DataKeyId", dataKeyIds.get(0)).add("Description", "fuzzed");
+            case "ListDataKeys", "ListDataKeyDetail" -> body.add("Offset", 0).add("Limit", 10);
+            case "BindCloudResource", "UnbindCloudResource" -> body.add("KeyId", pick(keyIds)).add("ProductId", "fuzz")
+                    .add("ResourceId", "r-" + random.nextInt(1000));
             case "GetServiceStatus", "GetRegions", "ListAlgorithms", "NoSuchAction" -> { }
             default -> body.add("KeyId", pick(keyIds));
         }
@@ -309,6 +336,12 @@ class FuzzIT extends DeployedKms {
             body.add("ciphertextBlob", ciphertexts.get(0)).add("destinationKeyRef", keyIds.get(0));
         } else if (route.equals("/random")) {
             body.add("numberOfBytes", 32);
+        } else if (route.equals("/data-keys")) {
+            body.add("keyRef", keyIds.get(0)).add("name", "fuzz-" + random.nextInt(1_000_000_000)).add("keySpec", "AES_256");
+        } else if (route.equals("/data-keys/import")) {
+            body.add("keyRef", keyIds.get(0)).add("name", "fuzz-" + random.nextInt(1_000_000_000)).add("plaintext", "aGVsbG8=");
+        } else if (route.endsWith("/bindings")) {
+            body.add("productId", "fuzz").add("resourceId", "r-" + random.nextInt(1000));
         } else if (route.endsWith("/data-keys")) {
             body.add("keySpec", "AES_256");
         } else if (route.endsWith("/alias")) {
