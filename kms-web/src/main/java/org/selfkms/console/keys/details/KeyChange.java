@@ -1,6 +1,8 @@
 package org.selfkms.console.keys.details;
 
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.identity.Permission;
+import org.selfkms.console.auth.ConsoleSession;
 import org.selfkms.console.feedback.Notifications;
 import org.selfkms.console.gate.ConsoleGate;
 
@@ -17,6 +19,11 @@ final class KeyChange {
     KeyChange(ConsoleGate gate, Runnable reload) {
         this.gate = gate;
         this.reload = reload;
+    }
+
+    /** Whether the logged-in user's role allows it: panels offer only what the service would not refuse for the role. */
+    static boolean may(Permission permission) {
+        return ConsoleSession.caller().map(caller -> caller.may(permission)).orElse(false);
     }
 
     ConsoleGate gate() {

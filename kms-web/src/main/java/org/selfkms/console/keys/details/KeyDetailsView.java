@@ -20,11 +20,13 @@ import jakarta.inject.Inject;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.audit.AuditQuery;
 import org.selfkms.api.audit.AuditRecord;
+import org.selfkms.api.key.CloudResourceBinding;
 import org.selfkms.api.key.KeyMetadata;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyPolicy;
 import org.selfkms.api.key.KeyState;
 import org.selfkms.api.key.KeyTag;
+import org.selfkms.api.key.KeyUsage;
 import org.selfkms.api.key.KeyVersionInfo;
 import org.selfkms.console.gate.ConsoleGate;
 import org.selfkms.console.keys.KeysView;
@@ -40,8 +42,9 @@ import org.selfkms.console.layout.ViewHeading;
 
 /**
  * One key: a summary of its facts, alias and description editing, the state changes its state allows, rotation,
- * versions, tags, policy and its recent audit records. Every change goes to the key service, which owns the rules; the page then reloads
- * the key, so what is shown is always what the service holds. Element ids are stable for the browser tests.
+ * versions, hosted data keys, the cloud resources bound to it, tags, policy and its recent audit records. Every change
+ * goes to the key service, which owns the rules; the page then reloads the key, so what is shown is always what the
+ * service holds. Element ids are stable for the browser tests.
  */
 @RequiresPermission(Permission.READ_KEYS)
 @Route(value = "keys/:keyId", layout = MainLayout.class)
@@ -69,6 +72,8 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     private KeyRotationPanel rotation;
     private KeyTagsPanel tags;
     private KeyPolicyPanel policy;
+    private KeyDataKeysPanel dataKeys;
+    private KeyBindingsPanel bindings;
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -85,6 +90,8 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         rotation = new KeyRotationPanel(change);
         tags = new KeyTagsPanel(change);
         policy = new KeyPolicyPanel(change);
+        dataKeys = new KeyDataKeysPanel(change);
+        bindings = new KeyBindingsPanel(change);
         title.setId("key-title");
 
         alias.setId("alias-edit");
@@ -121,20 +128,24 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout heading = new HorizontalLayout(title, state);
         heading.setAlignItems(Alignment.BASELINE);
         add(new RouterLink("< Keys", KeysView.class), heading, facts, lifecycle, aliasRow, descriptionRow,
-                publicKey, publicKeyActions, rotation, new H3("Versions"), versions, tags, policy, activity);
+                publicKey, publicKeyActions, rotation, new H3("Versions"), versions, dataKeys, bindings, tags, policy, activity);
     }
 
     private void reload() {
         KeyView view;
         try {
-            // one audited read for the page: metadata, versions, tags, policy and (for auditors) recent records together
+            // one audited read for the page: metadata, versions, tags, policy, data keys, bindings and (for auditors)
+            // recent records together
             view = gate.call("DescribeKey", keyId, (kms, caller) -> {
                 KeyMetadata metadata = kms.keys().describeKey(caller, keyId);
                 List<AuditRecord> recent = caller.may(Permission.READ_AUDIT) ? kms.auditTrail().query(caller,
                         new AuditQuery(null, null, metadata.keyId(), null, null, null, null, KeyAuditPanel.SHOWN, false)).records()
                         : null;
+                // only a symmetric key generates data keys
+                KeyDataKeysPanel.Shown hosted = metadata.usage() == KeyUsage.ENCRYPT_DECRYPT
+                        ? KeyDataKeysPanel.read(kms, caller, metadata.keyId(), dataKeys.offsetFor(metadata.keyId())) : null;
                 return new KeyView(metadata, kms.keys().keyVersions(caller, keyId), kms.keys().keyTags(caller, keyId),
-                        kms.keys().keyPolicy(caller, keyId), recent);
+                        kms.keys().keyPolicy(caller, keyId), recent, hosted, kms.bindings().bindings(caller, keyId));
             });
         } catch (KmsException e) {
             // unknown, foreign or deleted key: say so and offer the way back rather than an empty page
@@ -174,6 +185,8 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
         tags.show(keyId, view.tags(), !readOnly);
         // a service-managed key takes no policy: the service refuses one, so none is offered
         policy.show(keyId, view.policy(), !readOnly);
+        dataKeys.show(key, view.dataKeys());
+        bindings.show(view.bindings());
         activity.show(key.keyId(), view.recentRecords());
     }
 
@@ -204,6 +217,7 @@ public class KeyDetailsView extends VerticalLayout implements BeforeEnterObserve
     }
 
     private record KeyView(KeyMetadata metadata, List<KeyVersionInfo> versions, List<KeyTag> tags, KeyPolicy policy,
-                           List<AuditRecord> recentRecords) {
+                           List<AuditRecord> recentRecords, KeyDataKeysPanel.Shown dataKeys,
+                           List<CloudResourceBinding> bindings) {
     }
 }
