@@ -234,9 +234,18 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Logs in and opens the Token view, waiting until its values are shown. */
     void openTokenView(String username, String password) {
+        openTokenView(username, password, TIMEOUT);
+    }
+
+    /**
+     * As {@link #openTokenView(String, String)}, giving the login up to {@code loginTimeout}: a server that has just
+     * restarted into work of its own (a resumed domain-key rotation re-wrapping through a PKCS#11 token) may take longer
+     * than a page usually does to answer the first login.
+     */
+    void openTokenView(String username, String password, Duration loginTimeout) {
         openConsoleAndExpectLogin();
         logIn(username, password);
-        waitUntil("the layout after login", () -> isPresent(By.id("nav-token")));
+        waitUntil("the layout after login", loginTimeout, () -> isPresent(By.id("nav-token")));
         click(By.id("nav-token"));
         waitUntil("the token view", () -> isPresent(By.id("active-domain-key-version"))
                 && !text("active-domain-key-version").isEmpty());

@@ -21,6 +21,7 @@ import org.openqa.selenium.WebDriver;
  * login, key creation and disabling, logout.
  */
 @RunAsClient
+@org.junit.jupiter.api.Tag("console")
 class ConsoleBrowserIT extends DeployedKms {
 
     @org.jboss.arquillian.container.test.api.Deployment(name = "sql", order = 2, testable = false)

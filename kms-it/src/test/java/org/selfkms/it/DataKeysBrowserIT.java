@@ -25,6 +25,7 @@ import static org.selfkms.it.HostedDataKeysIT.describeDataKey;
  * made through the Tencent SDK, as applications make them, and every change made in the console is read back
  * through the SDK.
  */
+@org.junit.jupiter.api.Tag("console")
 class DataKeysBrowserIT extends SdkBrowserTest {
 
     /** The text of a grid's shown rows, cell by cell separated by "|", without the copy buttons' tooltips. */

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The key details page in a real browser: every change made there is checked through the Tencent SDK, so
  * the test proves the console drives the same service the API does, not just that the page redraws.
  */
+@org.junit.jupiter.api.Tag("console")
 class KeyDetailsBrowserIT extends SdkBrowserTest {
 
     private static final String GRID_TEXT = """

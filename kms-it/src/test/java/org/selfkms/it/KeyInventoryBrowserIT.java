@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * included), searched case-insensitively by alias, key id or description, filtered by state and tag, counted, sorted
  * by alias both ways, paged to the end; service-managed keys on their own tab; a deletion cancelled from the row menu.
  */
+@org.junit.jupiter.api.Tag("console")
 class KeyInventoryBrowserIT extends SdkBrowserTest {
 
     private static final int KEYS = 300;

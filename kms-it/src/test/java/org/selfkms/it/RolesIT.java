@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Tencent API is tried with each credential, and each user logs in to see only the pages and buttons the role
  * may use. Finally a disabled and a deleted credential stop working at once.
  */
+@org.junit.jupiter.api.Tag("console")
 class RolesIT extends SdkKeyTest {
 
     /** To read the audit trail. */

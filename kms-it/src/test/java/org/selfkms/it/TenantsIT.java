@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the two tenants' keys, aliases and ciphertexts stay apart in both directions; a suspended tenant is refused
  * until it is resumed, with its keys intact.
  */
+@org.junit.jupiter.api.Tag("console")
 class TenantsIT extends SdkKeyTest {
 
     private static final String PASSWORD = "tenant-admin-password-1";
