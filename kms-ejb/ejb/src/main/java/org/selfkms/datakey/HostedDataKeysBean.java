@@ -36,6 +36,7 @@ import org.selfkms.key.KeyFinder;
 import org.selfkms.key.KeyOwnership;
 import org.selfkms.key.KeySchedule;
 import org.selfkms.key.KeyStateMachine;
+import org.selfkms.key.KeyTagRows;
 import org.selfkms.key.KeyTags;
 import org.selfkms.key.SearchPattern;
 import org.selfkms.key.policy.KeyAccess;
@@ -196,10 +197,11 @@ public class HostedDataKeysBean implements HostedDataKeys {
         if (query.offset() < 0 || query.limit() < 1 || query.limit() > MAX_PAGE) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Offset must be >= 0 and Limit 1-" + MAX_PAGE);
         }
-        KeyTags.checkFilters(query.tagFilters());
         Map<String, Object> parameters = new HashMap<>();
         StringBuilder where = new StringBuilder(" from DataKeyEntity d join CmkEntity c on c.id = d.cmkId where d.tenantId = :tenant");
         parameters.put("tenant", caller.tenantId());
+        // first, as before any key is looked up: bad filters are refused whatever else the query names
+        KeyTagRows.appendFilters(query.tagFilters(), "DataKeyTagEntity", "dataKeyId", "d.id", where, parameters);
         if (query.keyRef() != null && !query.keyRef().isEmpty()) {
             where.append(" and d.cmkId = :cmk");
             parameters.put("cmk", keys.find(caller, query.keyRef()).id());
@@ -223,17 +225,6 @@ public class HostedDataKeysBean implements HostedDataKeys {
         if (query.search() != null && !query.search().isBlank()) {
             where.append(" and (lower(d.name) like :search escape '!' or lower(d.id) like :search escape '!')");
             parameters.put("search", SearchPattern.contains(query.search()));
-        }
-        for (int i = 0; i < query.tagFilters().size(); i++) {
-            var filter = query.tagFilters().get(i);
-            where.append(" and exists (select t").append(i).append(" from DataKeyTagEntity t").append(i)
-                    .append(" where t").append(i).append(".dataKeyId = d.id and t").append(i).append(".tagKey = :tagKey").append(i);
-            parameters.put("tagKey" + i, filter.key());
-            if (!filter.values().isEmpty()) {
-                where.append(" and t").append(i).append(".tagValue in :tagValues").append(i);
-                parameters.put("tagValues" + i, filter.values());
-            }
-            where.append(')');
         }
         // a data key is seen by whoever may see its root CMK
         where.append(KeyPolicyRows.describableCondition(caller, parameters));

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Reads and writes a key's tag rows, and turns tag filters into a condition on the key listing. */
-final class KeyTagRows {
+public final class KeyTagRows {
 
     private KeyTagRows() {
     }
@@ -54,11 +54,21 @@ final class KeyTagRows {
      * on (tag_key, tag_value, cmk_id) answers each.
      */
     static void appendFilters(List<TagFilter> filters, StringBuilder where, Map<String, Object> parameters) {
+        appendFilters(filters, "KeyTagEntity", "cmkId", "c.id", where, parameters);
+    }
+
+    /**
+     * The same for any tag entity (with {@code tagKey} and {@code tagValue}) whose {@code ownerAttribute} names the
+     * listed row {@code ownerId}, e.g. a hosted data key's tags.
+     */
+    public static void appendFilters(List<TagFilter> filters, String tagEntity, String ownerAttribute, String ownerId,
+                                     StringBuilder where, Map<String, Object> parameters) {
         KeyTags.checkFilters(filters);
         for (int i = 0; i < filters.size(); i++) {
             TagFilter filter = filters.get(i);
-            where.append(" and exists (select t").append(i).append(" from KeyTagEntity t").append(i)
-                    .append(" where t").append(i).append(".cmkId = c.id and t").append(i).append(".tagKey = :tagKey").append(i);
+            where.append(" and exists (select t").append(i).append(" from ").append(tagEntity).append(" t").append(i)
+                    .append(" where t").append(i).append('.').append(ownerAttribute).append(" = ").append(ownerId)
+                    .append(" and t").append(i).append(".tagKey = :tagKey").append(i);
             parameters.put("tagKey" + i, filter.key());
             if (!filter.values().isEmpty()) {
                 where.append(" and t").append(i).append(".tagValue in :tagValues").append(i);

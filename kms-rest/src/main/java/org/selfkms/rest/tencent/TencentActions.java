@@ -112,7 +112,7 @@ public class TencentActions {
     }
 
     /** Actions whose response has no fields of its own. */
-    private static JsonObjectBuilder none(Runnable call) {
+    static JsonObjectBuilder none(Runnable call) {
         call.run();
         return Jsons.object();
     }
@@ -209,13 +209,18 @@ public class TencentActions {
 
     private JsonObjectBuilder scheduleKeyDeletion(Services kms, Caller caller, RequestFields fields) {
         String keyId = fields.requiredString("KeyId");
+        long deletionDate = kms.keys().scheduleKeyDeletion(caller, keyId, pendingWindowInDays(fields));
+        return Jsons.object().add("DeletionDate", deletionDate).add("KeyId", kms.keys().describeKey(caller, keyId).keyId());
+    }
+
+    /** Required; its range (7-30) is the service's rule, here only that it is an int. */
+    static int pendingWindowInDays(RequestFields fields) {
         long days = fields.optionalLong("PendingWindowInDays")
                 .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter PendingWindowInDays"));
         if (days < Integer.MIN_VALUE || days > Integer.MAX_VALUE) {
             throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
         }
-        long deletionDate = kms.keys().scheduleKeyDeletion(caller, keyId, (int) days);
-        return Jsons.object().add("DeletionDate", deletionDate).add("KeyId", kms.keys().describeKey(caller, keyId).keyId());
+        return (int) days;
     }
 
     private JsonObjectBuilder cancelKeyDeletion(Services kms, Caller caller, RequestFields fields) {
@@ -239,12 +244,7 @@ public class TencentActions {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE,
                     "Offset >= 0, Limit 1-200, Role 0-1, OrderType 0-1 and KeyState 0-5 are allowed");
         }
-        KeyOrigin origin = switch (fields.optionalString("Origin").orElse("")) {
-            case "", "ALL" -> null;
-            case "TENCENT_KMS" -> KeyOrigin.TENCENT_KMS;
-            case "EXTERNAL" -> KeyOrigin.EXTERNAL;
-            default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Origin must be TENCENT_KMS, EXTERNAL or ALL");
-        };
+        KeyOrigin origin = originFilter(fields);
         // Tencent: an empty KeyUsage lists only ENCRYPT_DECRYPT keys; ALL lists every usage.
         String usageName = fields.optionalString("KeyUsage").orElse("");
         KeyUsage usage = switch (usageName) {
@@ -260,6 +260,16 @@ public class TencentActions {
         TenantInfo account = kms.tenants().ownTenant(caller);
         page.keys().forEach(k -> metadata.add(TencentJson.keyMetadata(k, account)));
         return Jsons.object().add("TotalCount", page.totalCount()).add("KeyMetadatas", metadata);
+    }
+
+    /** A listing's Origin filter: TENCENT_KMS, EXTERNAL, or null for ALL (or none). */
+    static KeyOrigin originFilter(RequestFields fields) {
+        return switch (fields.optionalString("Origin").orElse("")) {
+            case "", "ALL" -> null;
+            case "TENCENT_KMS" -> KeyOrigin.TENCENT_KMS;
+            case "EXTERNAL" -> KeyOrigin.EXTERNAL;
+            default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Origin must be TENCENT_KMS, EXTERNAL or ALL");
+        };
     }
 
     private JsonObjectBuilder listKeys(Services kms, Caller caller, RequestFields fields) {

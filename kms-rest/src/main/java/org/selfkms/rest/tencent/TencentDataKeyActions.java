@@ -47,10 +47,10 @@ public class TencentDataKeyActions {
                     metadatas(kms.dataKeys().describe(caller, fields.requiredStrings("DataKeyIds")), kms.tenants().ownTenant(caller)))),
             Map.entry("ListDataKeys", this::listDataKeys),
             Map.entry("ListDataKeyDetail", this::listDataKeyDetail),
-            Map.entry("EnableDataKey", (kms, caller, fields) -> none(() -> kms.dataKeys().enable(caller, List.of(fields.requiredString("DataKeyId"))))),
-            Map.entry("DisableDataKey", (kms, caller, fields) -> none(() -> kms.dataKeys().disable(caller, List.of(fields.requiredString("DataKeyId"))))),
-            Map.entry("EnableDataKeys", (kms, caller, fields) -> none(() -> kms.dataKeys().enable(caller, fields.requiredStrings("DataKeyIds")))),
-            Map.entry("DisableDataKeys", (kms, caller, fields) -> none(() -> kms.dataKeys().disable(caller, fields.requiredStrings("DataKeyIds")))),
+            Map.entry("EnableDataKey", (kms, caller, fields) -> TencentActions.none(() -> kms.dataKeys().enable(caller, List.of(fields.requiredString("DataKeyId"))))),
+            Map.entry("DisableDataKey", (kms, caller, fields) -> TencentActions.none(() -> kms.dataKeys().disable(caller, List.of(fields.requiredString("DataKeyId"))))),
+            Map.entry("EnableDataKeys", (kms, caller, fields) -> TencentActions.none(() -> kms.dataKeys().enable(caller, fields.requiredStrings("DataKeyIds")))),
+            Map.entry("DisableDataKeys", (kms, caller, fields) -> TencentActions.none(() -> kms.dataKeys().disable(caller, fields.requiredStrings("DataKeyIds")))),
             Map.entry("ScheduleDataKeyDeletion", this::scheduleDeletion),
             Map.entry("CancelDataKeyDeletion", (kms, caller, fields) -> {
                 String id = fields.requiredString("DataKeyId");
@@ -63,9 +63,9 @@ public class TencentDataKeyActions {
                 Plaintext plaintext = kms.dataKeys().plaintext(caller, fields.requiredString("DataKeyId"));
                 return Jsons.object().add("Plaintext", DeliveredPlaintext.base64(kms.keyPairs(), fields, plaintext.bytes()));
             }),
-            Map.entry("UpdateDataKeyName", (kms, caller, fields) -> none(() ->
+            Map.entry("UpdateDataKeyName", (kms, caller, fields) -> TencentActions.none(() ->
                     kms.dataKeys().rename(caller, fields.requiredString("DataKeyId"), fields.requiredString("DataKeyName")))),
-            Map.entry("UpdateDataKeyDescription", (kms, caller, fields) -> none(() -> kms.dataKeys().updateDescription(caller,
+            Map.entry("UpdateDataKeyDescription", (kms, caller, fields) -> TencentActions.none(() -> kms.dataKeys().updateDescription(caller,
                     fields.requiredString("DataKeyId"), fields.optionalString("Description")
                             .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter Description"))))));
 
@@ -108,12 +108,7 @@ public class TencentDataKeyActions {
 
     private JsonObjectBuilder scheduleDeletion(Services kms, Caller caller, RequestFields fields) {
         String id = fields.requiredString("DataKeyId");
-        long days = fields.optionalLong("PendingWindowInDays")
-                .orElseThrow(() -> new KmsException(KmsErrorCode.MISSING_PARAMETER, "Missing parameter PendingWindowInDays"));
-        if (days < Integer.MIN_VALUE || days > Integer.MAX_VALUE) {
-            throw new KmsException(KmsErrorCode.PENDING_WINDOW_INVALID, "PendingWindowInDays must be between 7 and 30");
-        }
-        long deletionDate = kms.dataKeys().scheduleDeletion(caller, id, (int) days);
+        long deletionDate = kms.dataKeys().scheduleDeletion(caller, id, TencentActions.pendingWindowInDays(fields));
         return Jsons.object().add("DeletionDate", deletionDate).add("DataKeyId", id);
     }
 
@@ -130,12 +125,7 @@ public class TencentDataKeyActions {
         if (state < 0 || state >= LIST_STATES.length) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "KeyState must be 0-3");
         }
-        KeyOrigin origin = switch (fields.optionalString("Origin").orElse("")) {
-            case "", "ALL" -> null;
-            case "TENCENT_KMS" -> KeyOrigin.TENCENT_KMS;
-            case "EXTERNAL" -> KeyOrigin.EXTERNAL;
-            default -> throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "Origin must be TENCENT_KMS, EXTERNAL or ALL");
-        };
+        KeyOrigin origin = TencentActions.originFilter(fields);
         long length = fields.longOrDefault("DataKeyLen", 0);
         if (length < 0 || length > 1024) {
             throw new KmsException(KmsErrorCode.INVALID_PARAMETER_VALUE, "DataKeyLen must be between 0 (any) and 1024");
@@ -168,8 +158,4 @@ public class TencentDataKeyActions {
         return array;
     }
 
-    private static JsonObjectBuilder none(Runnable call) {
-        call.run();
-        return Jsons.object();
-    }
 }

@@ -91,11 +91,8 @@ public class CredentialResource extends V1Door {
     }
 
     private Response setEnabled(String action, String secretId, InputStream in, boolean enabled) {
-        return serve(action, null, (kms, caller) -> {
-            body(in);
-            kms.identities().setCredentialEnabled(caller, BoundedText.check(secretId, "secretId", MAX_SECRET_ID), enabled);
-            return Answer.noContent();
-        });
+        return bodilessChange(action, null, in, (kms, caller) ->
+                kms.identities().setCredentialEnabled(caller, BoundedText.check(secretId, "secretId", MAX_SECRET_ID), enabled));
     }
 
     /** Never the secret: the listing has none to show. */

@@ -31,7 +31,6 @@ import org.selfkms.api.key.KeyTag;
 import org.selfkms.api.key.TagFilter;
 
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -182,13 +181,8 @@ public class DataKeyResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response scheduleDeletion(@PathParam("dataKeyId") String dataKeyId, InputStream in) {
-        return serve("ScheduleDataKeyDeletion", dataKeyId, (kms, caller) -> {
-            JsonInput body = body(in, "pendingWindowInDays");
-            // the window's range (7-30) is kms-ejb's rule and its PENDING_WINDOW_INVALID; here only the JSON type
-            int days = body.requiredInteger("pendingWindowInDays", Integer.MIN_VALUE, Integer.MAX_VALUE);
-            long deletionDate = kms.dataKeys().scheduleDeletion(caller, checkedId(dataKeyId), days);
-            return Answer.ok(Jsons.object().add("deletionDate", Instant.ofEpochSecond(deletionDate).toString()).build());
-        });
+        return scheduleDeletion("ScheduleDataKeyDeletion", dataKeyId, in,
+                (kms, caller, days) -> kms.dataKeys().scheduleDeletion(caller, checkedId(dataKeyId), days));
     }
 
     @POST
@@ -226,11 +220,7 @@ public class DataKeyResource extends V1Door {
 
     /** A change that takes no body and answers 204. */
     private Response change(String action, String dataKeyId, InputStream in, DataKeyCall call) {
-        return serve(action, dataKeyId, (kms, caller) -> {
-            body(in);
-            call.apply(kms.dataKeys(), caller, checkedId(dataKeyId));
-            return Answer.noContent();
-        });
+        return bodilessChange(action, dataKeyId, in, (kms, caller) -> call.apply(kms.dataKeys(), caller, checkedId(dataKeyId)));
     }
 
     private static String checkedId(String dataKeyId) {

@@ -61,13 +61,9 @@ public class KeyBindingResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     public Response unbind(@PathParam("keyRef") String keyRef, @PathParam("productId") String productId,
                            @PathParam("resourceId") String resourceId, InputStream in) {
-        return serve("UnbindCloudResource", keyRef, (kms, caller) -> {
-            body(in);
-            kms.bindings().unbind(caller, checked(keyRef),
-                    BoundedText.check(productId, "productId", CloudResourceBindings.MAX_PRODUCT_ID_CHARS),
-                    BoundedText.check(resourceId, "resourceId", CloudResourceBindings.MAX_RESOURCE_ID_CHARS));
-            return Answer.noContent();
-        });
+        return bodilessChange("UnbindCloudResource", keyRef, in, (kms, caller) -> kms.bindings().unbind(caller, checked(keyRef),
+                BoundedText.check(productId, "productId", CloudResourceBindings.MAX_PRODUCT_ID_CHARS),
+                BoundedText.check(resourceId, "resourceId", CloudResourceBindings.MAX_RESOURCE_ID_CHARS)));
     }
 
     private static JsonObjectBuilder json(CloudResourceBinding binding) {

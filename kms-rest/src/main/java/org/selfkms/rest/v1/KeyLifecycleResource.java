@@ -65,14 +65,8 @@ public class KeyLifecycleResource extends V1Door {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response scheduleDeletion(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("ScheduleKeyDeletion", keyRef, (kms, caller) -> {
-            JsonInput body = body(in, "pendingWindowInDays");
-            // the window's range (7-30) is kms-ejb's rule and its PENDING_WINDOW_INVALID; here only the JSON type
-            int days = body.requiredInteger("pendingWindowInDays", Integer.MIN_VALUE, Integer.MAX_VALUE);
-            long deletionDate = kms.keys().scheduleKeyDeletion(caller, checked(keyRef), days);
-            return Answer.ok(Jsons.object()
-                    .add("deletionDate", Instant.ofEpochSecond(deletionDate).toString()).build());
-        });
+        return scheduleDeletion("ScheduleKeyDeletion", keyRef, in,
+                (kms, caller, days) -> kms.keys().scheduleKeyDeletion(caller, checked(keyRef), days));
     }
 
     @POST
@@ -159,10 +153,6 @@ public class KeyLifecycleResource extends V1Door {
 
     /** A change that takes no body and answers 204. */
     private Response change(String action, String keyRef, InputStream in, KeyCall call) {
-        return serve(action, keyRef, (kms, caller) -> {
-            body(in);
-            call.apply(kms.keys(), caller, checked(keyRef));
-            return Answer.noContent();
-        });
+        return bodilessChange(action, keyRef, in, (kms, caller) -> call.apply(kms.keys(), caller, checked(keyRef)));
     }
 }

@@ -48,10 +48,6 @@ public class KeyPolicyResource extends V1Door {
     @Path("/{keyRef}/policy")
     @Consumes(MediaType.WILDCARD)
     public Response remove(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("DeleteKeyPolicy", keyRef, (kms, caller) -> {
-            body(in);
-            kms.keys().putKeyPolicy(caller, checked(keyRef), KeyPolicy.NONE);
-            return Answer.noContent();
-        });
+        return bodilessChange("DeleteKeyPolicy", keyRef, in, (kms, caller) -> kms.keys().putKeyPolicy(caller, checked(keyRef), KeyPolicy.NONE));
     }
 }

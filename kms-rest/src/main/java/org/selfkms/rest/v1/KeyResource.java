@@ -111,22 +111,14 @@ public class KeyResource extends V1Door {
     @Path("/{keyRef}/enable")
     @Consumes(MediaType.WILDCARD)
     public Response enable(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("EnableKey", keyRef, (kms, caller) -> {
-            body(in);
-            kms.keys().enableKey(caller, checked(keyRef));
-            return Answer.noContent();
-        });
+        return bodilessChange("EnableKey", keyRef, in, (kms, caller) -> kms.keys().enableKey(caller, checked(keyRef)));
     }
 
     @POST
     @Path("/{keyRef}/disable")
     @Consumes(MediaType.WILDCARD)
     public Response disable(@PathParam("keyRef") String keyRef, InputStream in) {
-        return serve("DisableKey", keyRef, (kms, caller) -> {
-            body(in);
-            kms.keys().disableKey(caller, checked(keyRef));
-            return Answer.noContent();
-        });
+        return bodilessChange("DisableKey", keyRef, in, (kms, caller) -> kms.keys().disableKey(caller, checked(keyRef)));
     }
 
     @POST

@@ -74,11 +74,7 @@ public class TenantResource extends V1Door {
     }
 
     private Response setSuspended(String action, String tenantId, InputStream in, boolean suspended) {
-        return serve(action, null, (kms, caller) -> {
-            body(in);
-            kms.tenants().setSuspended(caller, id(tenantId), suspended);
-            return Answer.noContent();
-        });
+        return bodilessChange(action, null, in, (kms, caller) -> kms.tenants().setSuspended(caller, id(tenantId), suspended));
     }
 
     private static JsonObjectBuilder json(TenantInfo tenant) {

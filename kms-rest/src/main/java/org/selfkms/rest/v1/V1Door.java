@@ -1,5 +1,11 @@
 package org.selfkms.rest.v1;
 
+import java.time.Instant;
+import java.util.function.BiConsumer;
+import org.selfkms.api.gate.Services;
+import org.selfkms.api.identity.Caller;
+import org.selfkms.api.json.Jsons;
+
 import jakarta.ejb.EJB;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,6 +68,32 @@ abstract class V1Door {
 
     Response serve(String action, String keyRef, Credentials credentials, Operation<Answer> operation) {
         return answer(gate.serve(request(action, keyRef, credentials), operation));
+    }
+
+    /** A change that takes no body and answers 204 (enable, disable, cancel a deletion ...): one service call. */
+    Response bodilessChange(String action, String ref, InputStream in, BiConsumer<Services, Caller> call) {
+        return serve(action, ref, (kms, caller) -> {
+            body(in);
+            call.accept(kms, caller);
+            return Answer.noContent();
+        });
+    }
+
+    /** Schedules a deletion (of a key, of a data key): one service call. @return its deletion date, Unix seconds */
+    @FunctionalInterface
+    interface Scheduling {
+        long schedule(Services kms, Caller caller, int pendingWindowInDays);
+    }
+
+    /** {@code {"pendingWindowInDays"}} in, {@code {"deletionDate"}} out, as RFC 3339. */
+    Response scheduleDeletion(String action, String ref, InputStream in, Scheduling scheduling) {
+        return serve(action, ref, (kms, caller) -> {
+            JsonInput body = body(in, "pendingWindowInDays");
+            // the window's range (7-30) is kms-ejb's rule and its PENDING_WINDOW_INVALID; here only the JSON type
+            int days = body.requiredInteger("pendingWindowInDays", Integer.MIN_VALUE, Integer.MAX_VALUE);
+            long deletionDate = scheduling.schedule(kms, caller, days);
+            return Answer.ok(Jsons.object().add("deletionDate", Instant.ofEpochSecond(deletionDate).toString()).build());
+        });
     }
 
     /** A request refused before anything could be served: recorded, and answered as problem details. */
