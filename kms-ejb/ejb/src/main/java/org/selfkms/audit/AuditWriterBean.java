@@ -66,7 +66,7 @@ public class AuditWriterBean implements AuditLog {
     static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(AuditWriterBean.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/KmsDS")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     private DataSource dataSource;
 
     @Resource

@@ -12,24 +12,18 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.inject.Inject;
-import org.infinispan.Cache;
-import org.infinispan.notifications.Listener;
-import org.infinispan.notifications.cachelistener.annotation.CacheEntryCreated;
-import org.infinispan.notifications.cachelistener.annotation.CacheEntryModified;
-import org.infinispan.notifications.cachelistener.event.CacheEntryEvent;
+import org.selfkms.api.cluster.InvalidationTransport;
+import org.selfkms.api.cluster.InvalidationTransportProvider;
 
-import java.util.UUID;
+import java.util.ServiceLoader;
 import java.util.function.Consumer;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Carries {@link Invalidation}s to every node through the Infinispan cache {@code kms/invalidations} that
- * wildfly-config defines: a local cache in standalone.xml (one node: the listener below is the whole story), a
- * replicated, synchronous cache in standalone-ha.xml. Publishing is a put of the invalidation's string with a
- * fresh value; the put returns once every member has applied it, and each member's listener (this node's too)
- * empties its own caches. Entries expire after a while: they are messages, not state.
+ * Carries {@link Invalidation}s to every node. The transport is the first that a provider in the EAR's lib/ can
+ * open on this server (on WildFly: its Infinispan cache, replicated when clustered); where none can, this node is
+ * the whole cluster and {@link SingleNode} hands each invalidation straight back to it.
  */
 @Singleton
 @Startup
@@ -38,71 +32,61 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class InvalidationChannel {
 
-    public static final String CACHE = "java:jboss/infinispan/cache/kms/invalidations";
-    private static final long LIFESPAN_MINUTES = 10;
     private static final Logger LOG = Logger.getLogger(InvalidationChannel.class.getName());
-
-    @Resource(lookup = CACHE)
-    private Cache<String, String> cache;
 
     @Inject
     private Invalidations invalidations;
 
-    /** The deployment's context (naming, class loader) for Infinispan's threads, which have none of their own. */
+    /** The deployment's context (naming, class loader) for a transport's threads, which have none of their own. */
     @Resource
     private ContextService contexts;
 
-    private Receiver receiver;
+    private InvalidationTransport transport;
 
     @PostConstruct
-    void listen() {
-        receiver = new Receiver(contexts.contextualConsumer(invalidations::apply));
-        cache.addListener(receiver);
-        LOG.info("Cache invalidations go through " + CACHE + " (" + cache.getCacheConfiguration().clustering().cacheMode() + ")");
+    void open() {
+        Consumer<String> receiver = contexts.contextualConsumer(message -> invalidations.apply(Invalidation.decode(message)));
+        transport = ServiceLoader.load(InvalidationTransportProvider.class, InvalidationTransportProvider.class.getClassLoader())
+                .stream()
+                .flatMap(provider -> provider.get().open(receiver).stream())
+                .findFirst()
+                .orElseGet(() -> new SingleNode(receiver));
+        LOG.info("Cache invalidations go through " + transport.description());
     }
 
     @PreDestroy
-    void stop() {
-        cache.removeListener(receiver);
+    void close() {
+        transport.close();
     }
 
     /**
-     * To every node. If the cache refuses (e.g. a member left mid-put), this node still applies it, and the failure
-     * is logged loudly: the change has committed and cannot be taken back.
+     * To every node. If the transport refuses (e.g. a member left mid-put), this node still applies it, and the
+     * failure is logged loudly: the change has committed and cannot be taken back.
      */
     public void publish(Invalidation what) {
         try {
-            cache.put(what.encode(), UUID.randomUUID().toString(), LIFESPAN_MINUTES, TimeUnit.MINUTES);
+            transport.publish(what.encode());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Invalidation " + what.kind() + " not delivered to every node; applied on this one", e);
             invalidations.apply(what);
         }
     }
 
-    /**
-     * Called by Infinispan on every node for every put, local or replicated - for a replicated one in a JGroups
-     * thread, which is why it applies through a contextual proxy.
-     */
-    @Listener
-    public static final class Receiver {
+    /** One node: publishing is receiving. */
+    record SingleNode(Consumer<String> receiver) implements InvalidationTransport {
 
-        private final Consumer<Invalidation> apply;
-
-        Receiver(Consumer<Invalidation> apply) {
-            this.apply = apply;
+        @Override
+        public void publish(String message) {
+            receiver.accept(message);
         }
 
-        @CacheEntryCreated
-        @CacheEntryModified
-        public void received(CacheEntryEvent<String, String> event) {
-            if (event.isPre()) {
-                return;
-            }
-            try {
-                apply.accept(Invalidation.decode(event.getKey()));
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "An invalidation could not be applied", e);
-            }
+        @Override
+        public String description() {
+            return "this node only (no cluster transport on this server)";
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

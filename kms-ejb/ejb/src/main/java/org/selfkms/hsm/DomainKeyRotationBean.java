@@ -18,11 +18,14 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.identity.Caller;
 import org.selfkms.api.token.TokenAdministration;
 import org.selfkms.api.token.TokenOverview;
+import org.selfkms.token.TokenConnectionFactory;
 import org.selfkms.token.TokenStatus;
 
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +42,15 @@ import java.util.logging.Logger;
 @Singleton
 @Startup
 @DependsOn("FirstStartBootstrap")
+// The pool of token connections that TokenGateway uses: defined the portable way (a connection-factory definition
+// for the resource adapter module kms-hsm.rar of this EAR) so that every application server binds it alike; on an
+// enterprise bean because that is where every server looks for such definitions.
+@ConnectionFactoryDefinition(name = TokenConnectionFactory.JNDI_NAME,
+        interfaceName = "org.selfkms.token.TokenConnectionFactory",
+        resourceAdapter = "#kms-hsm",
+        transactionSupport = TransactionSupportLevel.NoTransaction,
+        minPoolSize = 0,
+        maxPoolSize = 64)
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Interceptors(AuthorizationGuard.class)

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  * The services' one way to the token: borrows a connection from the resource adapter's pool for each
  * operation and turns token failures into domain errors. A stored blob that no longer unwraps is data
  * corruption, not the caller's fault, and is reported as an internal error (and logged, without material).
+ *
+ * <p>The pool is defined on {@link DomainKeyRotationBean}, the token's administration.
  */
 @ApplicationScoped
 public class TokenGateway {

@@ -23,7 +23,7 @@ public class CredentialUsage {
     private static final Logger LOG = Logger.getLogger(CredentialUsage.class.getName());
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
 
-    @Resource(lookup = "java:jboss/datasources/KmsDS")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     private DataSource dataSource;
 
     public void used(String secretId, long now) {

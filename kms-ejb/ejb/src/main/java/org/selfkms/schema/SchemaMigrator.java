@@ -38,7 +38,7 @@ public class SchemaMigrator {
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
     private static final String LOCATION = "db/migration/";
 
-    @Resource(lookup = "java:jboss/datasources/KmsDS")
+    @Resource(lookup = "java:comp/DefaultDataSource")
     private DataSource dataSource;
 
     @PostConstruct

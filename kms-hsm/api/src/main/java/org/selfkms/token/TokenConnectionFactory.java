@@ -10,7 +10,7 @@ import java.io.Serializable;
  */
 public interface TokenConnectionFactory extends Serializable, Referenceable {
 
-    String JNDI_NAME = "java:/eis/kms/Token";
+    String JNDI_NAME = "java:app/kms/Token";
 
     TokenConnection getConnection() throws TokenException;
 }
