@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import org.selfkms.api.audit.AuditEvent;
 import org.selfkms.api.audit.AuditLog;
 import org.selfkms.bootstrap.BenchmarkSwitch;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -92,13 +94,14 @@ public class AuditWriterBean implements AuditLog {
 
     @PostConstruct
     void start() {
+        Settings settings = Settings.server();
         keyring = keys.loadOrCreate();
         table = new AuditTable(dataSource);
         checkpoints = new Checkpoints(dataSource, keyring.signer(), writerName(), clock);
         try {
             boolean journalled = journalled();
-            Path journalDirectory = Path.of(System.getProperty("kms.audit.journal-dir",
-                    System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir")) + "/kms/audit-journal"));
+            Path journalDirectory = settings.optional(Setting.AUDIT_JOURNAL_DIR).map(Path::of)
+                    .orElseGet(() -> settings.dataDirectory().resolve("audit-journal"));
             // whatever an earlier run journalled goes into the database before anything new is written
             JournalRecovery.recover(journalDirectory, dataSource, keyring.chain());
             LegacySegments.adopt(dataSource, keyring.chain(), checkpoints);
@@ -107,7 +110,7 @@ public class AuditWriterBean implements AuditLog {
             if (journalled) {
                 JournalSink journal = new JournalSink(new AuditJournal(journalDirectory, clock.millis()),
                         new AuditAppender(dataSource, keyring.chain()), clock, JOURNAL_MAX_PENDING, JOURNAL_MAX_BACKLOG,
-                        Duration.ofMillis(Long.getLong("kms.audit.journal-flush-millis", 10_000)));
+                        Duration.ofMillis(settings.longValue(Setting.AUDIT_JOURNAL_FLUSH_MILLIS, 10_000)));
                 journal.start(threads);
                 sink = journal;
             } else {
@@ -119,7 +122,7 @@ public class AuditWriterBean implements AuditLog {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Cannot start the audit writer: " + e.getMessage(), e);
         }
-        long interval = Long.getLong("kms.audit.checkpoint-interval-seconds", 300);
+        long interval = settings.longValue(Setting.AUDIT_CHECKPOINT_INTERVAL_SECONDS, 300);
         checkpointTimer = scheduler.scheduleWithFixedDelay(this::checkpoint, interval, interval, TimeUnit.SECONDS);
         boolean benchmarkMode = BenchmarkSwitch.benchmarkMode();
         route.open(writer, benchmarkMode);
@@ -184,7 +187,7 @@ public class AuditWriterBean implements AuditLog {
 
     /** Journalled unless told otherwise for H2, whose commits are costly; committed per batch for other databases. */
     private boolean journalled() throws SQLException {
-        String setting = System.getProperty("kms.audit.journal", "auto").trim().toLowerCase(Locale.ROOT);
+        String setting = Settings.server().string(Setting.AUDIT_JOURNAL, "auto").toLowerCase(Locale.ROOT);
         if (!setting.equals("auto")) {
             return Boolean.parseBoolean(setting);
         }
@@ -195,7 +198,7 @@ public class AuditWriterBean implements AuditLog {
 
     /** The node's name as checkpoints name their writer: letters, digits and ._:@- only. */
     static String writerName() {
-        String node = System.getProperty("jboss.node.name", "kms");
+        String node = Settings.server().string(Setting.NODE_NAME, "kms");
         String cleaned = node.replaceAll("[^A-Za-z0-9._:@-]", "-");
         return cleaned.isEmpty() ? "kms" : cleaned.substring(0, Math.min(cleaned.length(), 128));
     }

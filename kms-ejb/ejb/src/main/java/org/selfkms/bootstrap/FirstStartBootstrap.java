@@ -15,10 +15,13 @@ import org.selfkms.identity.ConsoleUserEntity;
 import org.selfkms.identity.Credentials;
 import org.selfkms.identity.GeneratedSecrets;
 import org.selfkms.identity.PasswordHash;
+import org.selfkms.settings.Secret;
+import org.selfkms.settings.Settings;
 import org.selfkms.tenant.TenantEntity;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -56,9 +59,9 @@ public class FirstStartBootstrap {
         long now = clock.instant().getEpochSecond();
         StringBuilder generated = new StringBuilder();
 
-        String password = fromEnvironment("KMS_ADMIN_PASSWORD", 24, generated, "console administrator '" + ADMIN_USERNAME + "' password");
-        String secretId = fromEnvironment("KMS_BOOTSTRAP_SECRET_ID", 0, generated, "API SecretId");
-        String secretKey = fromEnvironment("KMS_BOOTSTRAP_SECRET_KEY", 32, generated, "API SecretKey");
+        String password = fromEnvironment(Secret.ADMIN_PASSWORD, 24, generated, "console administrator '" + ADMIN_USERNAME + "' password");
+        String secretId = fromEnvironment(Secret.BOOTSTRAP_SECRET_ID, 0, generated, "API SecretId");
+        String secretKey = fromEnvironment(Secret.BOOTSTRAP_SECRET_KEY, 32, generated, "API SecretKey");
         Credentials.checkSecretId(secretId);
         Credentials.checkSecretKey(secretKey);
 
@@ -80,10 +83,10 @@ public class FirstStartBootstrap {
         }
     }
 
-    private static String fromEnvironment(String variable, int generatedLength, StringBuilder generated, String what) {
-        String value = System.getenv(variable);
-        if (value != null && !value.isBlank()) {
-            return value.trim();
+    private static String fromEnvironment(Secret variable, int generatedLength, StringBuilder generated, String what) {
+        Optional<String> value = Settings.server().secret(variable);
+        if (value.isPresent()) {
+            return value.get();
         }
         String fresh = generatedLength == 0 ? GeneratedSecrets.secretId() : GeneratedSecrets.alphanumeric(generatedLength);
         generated.append(what).append(" (").append(variable).append("): ").append(fresh).append('\n');

@@ -13,9 +13,12 @@ import org.selfkms.api.identity.Role;
 import org.selfkms.identity.ConsoleUserEntity;
 import org.selfkms.identity.GeneratedSecrets;
 import org.selfkms.identity.PasswordHash;
+import org.selfkms.settings.Secret;
+import org.selfkms.settings.Settings;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -47,9 +50,9 @@ public class OperatorBootstrap {
         if (operators > 0 || em.find(ConsoleUserEntity.class, OPERATOR_USERNAME) != null) {
             return;
         }
-        String configured = System.getenv("KMS_OPERATOR_PASSWORD");
-        boolean generated = configured == null || configured.isBlank();
-        String password = generated ? GeneratedSecrets.alphanumeric(24) : configured.trim();
+        Optional<String> configured = Settings.server().secret(Secret.OPERATOR_PASSWORD);
+        boolean generated = configured.isEmpty();
+        String password = configured.orElseGet(() -> GeneratedSecrets.alphanumeric(24));
         em.persist(new ConsoleUserEntity(OPERATOR_USERNAME, FirstStartBootstrap.FIRST_TENANT_ID,
                 PasswordHash.hash(password.toCharArray()), Role.PLATFORM_OPERATOR, clock.instant().getEpochSecond()));
         if (generated) {

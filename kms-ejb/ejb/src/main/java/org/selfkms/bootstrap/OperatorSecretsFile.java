@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.selfkms.settings.Settings;
 
 /**
- * Hands generated secrets to the operator: a file in {@code <server data dir>/kms} that only the server's
+ * Hands generated secrets to the operator: a file in the data directory ({@code kms.data-dir}) that only the server's
  * user can read (0600 from its creation: written to a private temporary file, then moved into place).
  * The log only ever names the file.
  */
@@ -18,8 +19,7 @@ final class OperatorSecretsFile {
     }
 
     static Path directory() {
-        String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-        return Path.of(dataDir, "kms");
+        return Settings.server().dataDirectory();
     }
 
     static Path write(String fileName, String content) {

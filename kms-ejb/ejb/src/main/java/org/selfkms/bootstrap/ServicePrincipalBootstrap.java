@@ -10,6 +10,8 @@ import jakarta.ejb.TransactionAttributeType;
 import org.selfkms.identity.Credentials;
 import org.selfkms.identity.ServicePrincipalRegistry;
 import org.selfkms.identity.ServicePrincipalRegistry.IssuedCredential;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,9 +20,9 @@ import java.util.logging.Logger;
 
 /**
  * The operator's way to authorise integrated services for the first tenant until tenant administration
- * exists: {@code KMS_BOOTSTRAP_SERVICES="cos,cdb"}. At every start, each listed service that has
+ * exists: {@code KMS_BOOTSTRAP_SERVICES="cos,cdb"} (setting {@code kms.bootstrap.services}). At every start, each listed service that has
  * no service principal yet gets one, and its generated SecretId/SecretKey go to
- * {@code <data dir>/kms/service-<name>-credentials.txt}, readable only by the server's user; the log names
+ * {@code <kms.data-dir>/service-<name>-credentials.txt}, readable only by the server's user; the log names
  * the file, never the secret. A bad name stops the deployment with a clear message and stores nothing.
  */
 @Singleton
@@ -28,8 +30,7 @@ import java.util.logging.Logger;
 @DependsOn("FirstStartBootstrap")
 public class ServicePrincipalBootstrap {
 
-    static final String VARIABLE = "KMS_BOOTSTRAP_SERVICES";
-    private static final Logger LOG = Logger.getLogger(ServicePrincipalBootstrap.class.getName());
+        private static final Logger LOG = Logger.getLogger(ServicePrincipalBootstrap.class.getName());
 
     @EJB
     private ServicePrincipalRegistry registry;
@@ -37,7 +38,7 @@ public class ServicePrincipalBootstrap {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void registerListedServices() {
-        for (String service : services(System.getenv(VARIABLE))) {
+        for (String service : services(Settings.server().string(Setting.BOOTSTRAP_SERVICES, ""))) {
             if (registry.isRegistered(FirstStartBootstrap.FIRST_TENANT_ID, service)) {
                 continue;
             }
@@ -59,7 +60,7 @@ public class ServicePrincipalBootstrap {
         try {
             names.forEach(Credentials::checkServiceName);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(VARIABLE + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(Setting.BOOTSTRAP_SERVICES.variable() + ": " + e.getMessage(), e);
         }
         return names;
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 
 /**
  * TEST ONLY: the system clock moved by {@code kms.clock.offset-seconds}, a system property read on every
@@ -13,7 +15,7 @@ import java.time.ZoneOffset;
  */
 final class ShiftableClock extends Clock {
 
-    static final String OFFSET = "kms.clock.offset-seconds";
+    static final String OFFSET = Setting.CLOCK_OFFSET_SECONDS.property();
 
     private final Clock base;
 
@@ -21,17 +23,9 @@ final class ShiftableClock extends Clock {
         this.base = base;
     }
 
-    /** Seconds to add to the real time; an unset or unreadable value is no shift (and said so). */
+    /** Seconds to add to the real time; unset is no shift, an unreadable value an error that names the setting. */
     static long offsetSeconds() {
-        String value = System.getProperty(OFFSET);
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(OFFSET + " must be a whole number of seconds, not '" + value + "'", e);
-        }
+        return Settings.server().longValue(Setting.CLOCK_OFFSET_SECONDS, 0);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.selfkms.datakey;
 
-/** The per-tenant quota of hosted data keys; an operator sets it with a system property (0 switches hosting off). */
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
+/** The per-tenant quota of hosted data keys; an operator sets it as a setting (0 switches hosting off). */
 final class DataKeyLimits {
 
     private DataKeyLimits() {
@@ -8,6 +10,6 @@ final class DataKeyLimits {
 
     /** {@code kms.data-keys.max-per-tenant} (docs/operations.md). */
     static long maxPerTenant() {
-        return Long.getLong("kms.data-keys.max-per-tenant", 10_000L);
+        return Settings.server().longValue(Setting.DATA_KEYS_MAX_PER_TENANT, 10_000L);
     }
 }

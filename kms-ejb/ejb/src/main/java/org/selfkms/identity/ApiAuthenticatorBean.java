@@ -11,6 +11,8 @@ import org.selfkms.api.identity.Role;
 import org.selfkms.api.identity.SignedApiRequest;
 import org.selfkms.bootstrap.WallClock;
 import org.selfkms.identity.CredentialDirectory.ActiveCredential;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 import org.selfkms.tenant.SuspendedTenants;
 
 import java.nio.charset.StandardCharsets;
@@ -51,7 +53,7 @@ public class ApiAuthenticatorBean implements ApiAuthenticator {
      */
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
-    private final boolean requireSignedAction = Boolean.getBoolean("kms.tc3.require-signed-action");
+    private final boolean requireSignedAction = Settings.server().booleanValue(Setting.TC3_REQUIRE_SIGNED_ACTION, false);
 
     /** The client signs with its own real clock: a shifted test clock must not make every request stale. */
     @Inject

@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 
 /** Counts failed console logins in transactions of their own, so a refused login still leaves its mark. */
 @Stateless
@@ -18,7 +20,9 @@ public class LoginAttempts {
     public void failed(String username, long now) {
         ConsoleUserEntity user = em.find(ConsoleUserEntity.class, username, LockModeType.PESSIMISTIC_WRITE);
         if (user != null) {
-            user.loginFailed(now, Long.getLong("kms.console.max-failed-logins", 5), Long.getLong("kms.console.lockout-seconds", 900));
+            Settings settings = Settings.server();
+            user.loginFailed(now, settings.longValue(Setting.CONSOLE_MAX_FAILED_LOGINS, 5),
+                    settings.longValue(Setting.CONSOLE_LOCKOUT_SECONDS, 900));
         }
     }
 

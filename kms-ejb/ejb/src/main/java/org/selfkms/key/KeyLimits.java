@@ -1,25 +1,27 @@
 package org.selfkms.key;
 
 import org.selfkms.api.key.ProtectionLevel;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 
-/** Per-tenant quotas and defaults for new keys; an operator sets them with system properties. */
+/** Per-tenant quotas and defaults for new keys; an operator sets them as settings (docs/operations.md, "Settings"). */
 final class KeyLimits {
 
     private KeyLimits() {
     }
 
-    /** {@code kms.default-protection-level}: SOFTWARE unless the operator chose HSM (wildfly-config maps KMS_DEFAULT_PROTECTION_LEVEL). */
+    /** {@code kms.default-protection-level}: SOFTWARE unless the operator chose HSM . */
     static ProtectionLevel defaultProtectionLevel() {
-        String configured = System.getProperty("kms.default-protection-level", "SOFTWARE").trim();
+        String configured = Settings.server().string(Setting.DEFAULT_PROTECTION_LEVEL, "SOFTWARE");
         return "HSM".equalsIgnoreCase(configured) ? ProtectionLevel.HSM : ProtectionLevel.SOFTWARE;
     }
 
     /** Tencent allows one on-demand rotation per 24 hours; tests lower it. */
     static long minRotationIntervalSeconds() {
-        return Long.getLong("kms.rotation.min-interval-seconds", 86_400L);
+        return Settings.server().longValue(Setting.ROTATION_MIN_INTERVAL_SECONDS, 86_400L);
     }
 
     static long maxKeysPerTenant() {
-        return Long.getLong("kms.keys.max-per-tenant", 100_000L);
+        return Settings.server().longValue(Setting.KEYS_MAX_PER_TENANT, 100_000L);
     }
 }

@@ -2,12 +2,14 @@ package org.selfkms.rest.tencent;
 
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The regions the Tencent door answers for ({@code kms.regions}, from KMS_REGIONS; default ap-guangzhou).
+ * The regions the Tencent door answers for (setting {@code kms.regions}, KMS_REGIONS; default ap-guangzhou).
  * Keys are not kept per region: the list only tells clients which region names reach this server, and a
  * client configured for another region learns so at once instead of talking to the wrong KMS.
  */
@@ -17,7 +19,7 @@ final class ServedRegions {
     }
 
     static List<String> all() {
-        List<String> regions = Arrays.stream(System.getProperty("kms.regions", "ap-guangzhou").split(","))
+        List<String> regions = Arrays.stream(Settings.server().string(Setting.REGIONS, "ap-guangzhou").split(","))
                 .map(String::trim).filter(r -> !r.isEmpty()).toList();
         return regions.isEmpty() ? List.of("ap-guangzhou") : regions;
     }

@@ -4,6 +4,8 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Optional;
 import org.selfkms.api.identity.Caller;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 
 /**
  * The console login lives in the {@link VaadinSession} as the {@link Caller} that the service layer
@@ -34,7 +36,7 @@ public final class ConsoleSession {
             // idle time of a logged-in console, read at each login; with closeIdleSessions (web.xml) heartbeats
             // do not count as activity
             request.getHttpServletRequest().getSession().setMaxInactiveInterval(
-                    Integer.getInteger("kms.console.session-timeout-seconds", 900));
+                    Settings.server().intValue(Setting.CONSOLE_SESSION_TIMEOUT_SECONDS, 900));
         }
         VaadinSession.getCurrent().setAttribute(Caller.class, caller);
     }

@@ -4,6 +4,8 @@ import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
 import org.selfkms.api.key.KeyOrigin;
 import org.selfkms.api.key.KeyState;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 import org.selfkms.token.keypair.DecryptionAlgorithm;
 import org.selfkms.token.keypair.KeyPairSpec;
 
@@ -37,7 +39,7 @@ public final class ImportRules {
      * in the token for up to a day, so a tenant may not fill the HSM by asking for parameters in a loop.
      */
     public static long maxOpenTokensPerTenant() {
-        return Long.getLong("kms.byok.max-open-import-tokens-per-tenant", 100L);
+        return Settings.server().longValue(Setting.BYOK_MAX_OPEN_IMPORT_TOKENS_PER_TENANT, 100L);
     }
 
     public static void checkOpenTokens(long open) {

@@ -15,6 +15,8 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import org.selfkms.bootstrap.TestSwitch;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -26,7 +28,7 @@ import java.util.logging.Logger;
  * per cluster is the work, and that is state in the database (due times, row locks), not timer state.
  *
  * <p>TEST ONLY, with the {@link TestSwitch} on: a second timer checks every second whether an integration
- * test asked for a sweep (system property {@value #SWEEP_REQUEST}, set through the management API) and, when
+ * test asked for a sweep (setting {@code kms.timers.sweep-request}, a system property set through the management API) and, when
  * the pass has finished, echoes the request in {@value #SWEEP_DONE}. It reads a property, nothing else.
  */
 @Singleton
@@ -36,10 +38,10 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LifecycleTimer {
 
-    static final String INTERVAL_PROPERTY = "kms.timers.sweep-interval-seconds";
+    static final String INTERVAL_PROPERTY = Setting.TIMERS_SWEEP_INTERVAL_SECONDS.property();
     static final long DEFAULT_INTERVAL_SECONDS = 60;
     static final long MAX_INTERVAL_SECONDS = 86_400;
-    static final String SWEEP_REQUEST = "kms.timers.sweep-request";
+    static final String SWEEP_REQUEST = Setting.TIMERS_SWEEP_REQUEST.property();
     static final String SWEEP_DONE = "kms.timers.sweep-done";
     private static final String PERIODIC = "lifecycle-sweep";
     private static final String ON_REQUEST = "lifecycle-sweep-on-request";
@@ -56,11 +58,11 @@ public class LifecycleTimer {
 
     @PostConstruct
     void schedule() {
-        long millis = intervalSeconds(System.getProperty(INTERVAL_PROPERTY)) * 1000;
+        long millis = intervalSeconds(Settings.server().optional(Setting.TIMERS_SWEEP_INTERVAL_SECONDS).orElse(null)) * 1000;
         timers.createIntervalTimer(millis, millis, new TimerConfig(PERIODIC, false));
         if (TestSwitch.on()) {
             LOG.warning("TEST-ONLY: lifecycle sweeps run on request (" + SWEEP_REQUEST + ")");
-            lastRequest = System.getProperty(SWEEP_REQUEST);
+            lastRequest = Settings.server().optional(Setting.TIMERS_SWEEP_REQUEST).orElse(null);
             timers.createIntervalTimer(1000, 1000, new TimerConfig(ON_REQUEST, false));
         }
     }
@@ -92,7 +94,7 @@ public class LifecycleTimer {
     }
 
     private void sweepIfRequested() {
-        String request = System.getProperty(SWEEP_REQUEST);
+        String request = Settings.server().optional(Setting.TIMERS_SWEEP_REQUEST).orElse(null);
         if (request != null && !request.equals(lastRequest) && sweepOnce()) {
             lastRequest = request;
             System.setProperty(SWEEP_DONE, request);

@@ -39,7 +39,7 @@ public class TokenResourceAdapter implements ResourceAdapter {
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-        TokenConfig config = TokenConfig.fromSystemProperties();
+        TokenConfig config = TokenConfig.fromSettings();
         try {
             // Opened eagerly: a token that cannot be opened now fails the deployment with its reason.
             TokenBackend opened = open(config);

@@ -247,7 +247,7 @@ public final class SoftwareToken extends DomainKeyBackend {
 
     private static char[] readOrCreatePin(TokenConfig config) throws IOException {
         Path pinFile = config.pinFile();
-        if (System.getenv("KMS_TOKEN_PIN") == null || System.getenv("KMS_TOKEN_PIN").isBlank()) {
+        if (!TokenConfig.pinFromEnvironment()) {
             createPinIfAbsent(pinFile);
         }
         return config.readPin();

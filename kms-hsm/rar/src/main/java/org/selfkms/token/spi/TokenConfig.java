@@ -1,10 +1,15 @@
 package org.selfkms.token.spi;
 
 import java.nio.file.Path;
+import java.util.Optional;
+
+import org.selfkms.settings.Secret;
+import org.selfkms.settings.Setting;
+import org.selfkms.settings.Settings;
 
 /**
- * Token settings, read from system properties that wildfly-config sets (each of which may in turn come
- * from an environment variable there). Resolved when the resource adapter starts.
+ * Token settings ({@link Settings}: a system property or an environment variable, docs/operations.md,
+ * "Settings"). Resolved when the resource adapter starts.
  *
  * @param backend       {@code software} (default) or {@code pkcs11}
  * @param directory     where the software token keeps its keystore and, by default, its PIN file
@@ -16,28 +21,31 @@ import java.nio.file.Path;
  */
 public record TokenConfig(String backend, Path directory, Path pinFile, String pkcs11Library, String pkcs11Slot) {
 
-    public static final String BACKEND_PROPERTY = "kms.token.backend";
-    public static final String DIRECTORY_PROPERTY = "kms.token.dir";
-    public static final String PIN_FILE_PROPERTY = "kms.token.pin-file";
-    public static final String PKCS11_LIBRARY_PROPERTY = "kms.token.pkcs11.library";
-    public static final String PKCS11_SLOT_PROPERTY = "kms.token.pkcs11.slot";
+    public static final String BACKEND_PROPERTY = Setting.TOKEN_BACKEND.property();
+    public static final String DIRECTORY_PROPERTY = Setting.TOKEN_DIR.property();
+    public static final String PIN_FILE_PROPERTY = Setting.TOKEN_PIN_FILE.property();
+    public static final String PKCS11_LIBRARY_PROPERTY = Setting.TOKEN_PKCS11_LIBRARY.property();
+    public static final String PKCS11_SLOT_PROPERTY = Setting.TOKEN_PKCS11_SLOT.property();
 
-    public static TokenConfig fromSystemProperties() {
-        String backend = System.getProperty(BACKEND_PROPERTY, "software").trim();
-        String dataDir = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-        Path directory = Path.of(System.getProperty(DIRECTORY_PROPERTY, Path.of(dataDir, "kms", "token").toString()));
-        String pin = System.getProperty(PIN_FILE_PROPERTY, "");
-        Path pinFile = pin.isBlank() ? directory.resolve("token.pin") : Path.of(pin);
-        String slot = System.getProperty(PKCS11_SLOT_PROPERTY, "");
-        return new TokenConfig(backend, directory, pinFile, System.getProperty(PKCS11_LIBRARY_PROPERTY, "").trim(),
-                slot.isBlank() ? "index:0" : slot.trim());
+    public static TokenConfig fromSettings() {
+        Settings settings = Settings.server();
+        Path directory = settings.optional(Setting.TOKEN_DIR).map(Path::of)
+                .orElseGet(() -> settings.dataDirectory().resolve("token"));
+        Path pinFile = settings.optional(Setting.TOKEN_PIN_FILE).map(Path::of).orElseGet(() -> directory.resolve("token.pin"));
+        return new TokenConfig(settings.string(Setting.TOKEN_BACKEND, "software"), directory, pinFile,
+                settings.string(Setting.TOKEN_PKCS11_LIBRARY, ""), settings.string(Setting.TOKEN_PKCS11_SLOT, "index:0"));
+    }
+
+    /** Whether the PIN comes from {@code KMS_TOKEN_PIN} rather than the PIN file. */
+    public static boolean pinFromEnvironment() {
+        return Settings.server().secret(Secret.TOKEN_PIN).isPresent();
     }
 
     /** The PIN from {@code KMS_TOKEN_PIN}, else from the PIN file; empty if neither gives one. */
     public char[] readPin() throws java.io.IOException {
-        String env = System.getenv("KMS_TOKEN_PIN");
-        if (env != null && !env.isBlank()) {
-            return env.trim().toCharArray();
+        Optional<String> env = Settings.server().secret(Secret.TOKEN_PIN);
+        if (env.isPresent()) {
+            return env.get().toCharArray();
         }
         if (!java.nio.file.Files.exists(pinFile)) {
             return new char[0];
