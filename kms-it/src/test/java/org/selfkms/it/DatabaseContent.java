@@ -52,7 +52,7 @@ final class DatabaseContent {
     }
 
     private static String auditJournal() throws Exception {
-        Path journal = Path.of(System.getProperty("kms.it.server.dir"), "standalone", "data", "kms", "audit-journal");
+        Path journal = DeployedKms.dataDir().resolve("audit-journal");
         StringBuilder raw = new StringBuilder();
         if (Files.isDirectory(journal)) {
             try (Stream<Path> files = Files.list(journal)) {

@@ -13,6 +13,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
+import java.nio.file.Path;
 
 /**
  * Base of every integration test: Arquillian deploys the EAR that the build produced (exactly what
@@ -34,6 +35,11 @@ public abstract class DeployedKms {
     /** The HTTPS listener: 8443 moved by the run's port offset, like every other port of the test server. */
     protected static int httpsPort() {
         return 8443 + Integer.getInteger("kms.it.port.offset", 100);
+    }
+
+    /** The test server's KMS files (setting kms.data-dir): token keystore, audit journal, first-start credentials. */
+    static Path dataDir() {
+        return Path.of(System.getProperty("kms.it.data.dir"));
     }
 
     protected static int managementPort() {

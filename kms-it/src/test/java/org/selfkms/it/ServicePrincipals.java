@@ -28,8 +28,7 @@ final class ServicePrincipals {
 
     /** The service's SecretId and SecretKey. */
     static String[] credential(String service) throws IOException {
-        Path file = Path.of(System.getProperty("kms.it.server.dir"), "standalone", "data", "kms",
-                "service-" + service + "-credentials.txt");
+        Path file = DeployedKms.dataDir().resolve("service-" + service + "-credentials.txt");
         assertEquals(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(file), "only the server's user may read a service secret");
         List<String> lines = Files.readAllLines(file);
