@@ -47,7 +47,11 @@ public class AuthorizationGuard {
         }
     }
 
+    /** Payara passes null, not an empty array, for a method without parameters. */
     private static Caller callerOf(Object[] parameters) {
+        if (parameters == null) {
+            return null;
+        }
         for (Object parameter : parameters) {
             if (parameter instanceof Caller caller) {
                 return caller;

@@ -4,6 +4,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.selfkms.rest.http.UnreadableRequestRefusal;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,5 +22,15 @@ public class RestApiApplication extends Application {
                 KeyPairResource.class, KeyImportResource.class, DataKeyResource.class,
                 AuditResource.class, UserResource.class, CredentialResource.class, TenantResource.class,
                 V1FallbackExceptionMapper.class, UnreadableRequestRefusal.class);
+    }
+
+    /**
+     * Location headers stay as the resources write them: paths relative to the server, right behind any proxy
+     * (docs/rest-api.md). RESTEasy (WildFly) leaves them so; Jersey (Payara) would make them absolute from the
+     * request's Host unless told not to by this property, which other implementations ignore.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);
     }
 }

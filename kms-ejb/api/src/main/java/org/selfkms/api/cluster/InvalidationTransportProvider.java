@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 /**
  * A way to reach the other nodes that some application servers provide (WildFly's Infinispan, in module
  * kms-cluster-infinispan of the EAR's lib/), found with {@link java.util.ServiceLoader}. Where none is available the
- * services run as one node: see docs/architecture.md, "Cache invalidation".
+ * services run as one node: see docs/architecture.md, "Cache consistency".
  */
 public interface InvalidationTransportProvider {
 
