@@ -48,7 +48,7 @@ public class AuthorizationGuard {
     }
 
     /** Payara passes null, not an empty array, for a method without parameters. */
-    private static Caller callerOf(Object[] parameters) {
+    static Caller callerOf(Object[] parameters) {
         if (parameters == null) {
             return null;
         }

@@ -22,6 +22,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,16 @@ class AuthorizationGuardTest {
                 assertEquals(expected.get(role).contains(permission), role.allows(permission), role + " " + permission);
             }
         }
+    }
+
+    @Test
+    void theCallerIsFoundAmongTheParametersAndNoneWhereThereAreNone() {
+        Caller caller = caller(Role.KEY_USER);
+        assertEquals(caller, AuthorizationGuard.callerOf(new Object[]{"key", caller}));
+        assertNull(AuthorizationGuard.callerOf(new Object[]{"key"}));
+        assertNull(AuthorizationGuard.callerOf(new Object[0]));
+        // Payara's interceptor context gives null, not an empty array, for a method without parameters
+        assertNull(AuthorizationGuard.callerOf(null));
     }
 
     @Test
