@@ -30,7 +30,7 @@ import java.util.logging.Logger;
 @DependsOn("FirstStartBootstrap")
 public class ServicePrincipalBootstrap {
 
-        private static final Logger LOG = Logger.getLogger(ServicePrincipalBootstrap.class.getName());
+    private static final Logger LOG = Logger.getLogger(ServicePrincipalBootstrap.class.getName());
 
     @EJB
     private ServicePrincipalRegistry registry;

@@ -10,7 +10,7 @@ final class KeyLimits {
     private KeyLimits() {
     }
 
-    /** {@code kms.default-protection-level}: SOFTWARE unless the operator chose HSM . */
+    /** {@code kms.default-protection-level}: SOFTWARE unless the operator chose HSM. */
     static ProtectionLevel defaultProtectionLevel() {
         String configured = Settings.server().string(Setting.DEFAULT_PROTECTION_LEVEL, "SOFTWARE");
         return "HSM".equalsIgnoreCase(configured) ? ProtectionLevel.HSM : ProtectionLevel.SOFTWARE;

@@ -24,8 +24,6 @@ public record TokenConfig(String backend, Path directory, Path pinFile, String p
     public static final String BACKEND_PROPERTY = Setting.TOKEN_BACKEND.property();
     public static final String DIRECTORY_PROPERTY = Setting.TOKEN_DIR.property();
     public static final String PIN_FILE_PROPERTY = Setting.TOKEN_PIN_FILE.property();
-    public static final String PKCS11_LIBRARY_PROPERTY = Setting.TOKEN_PKCS11_LIBRARY.property();
-    public static final String PKCS11_SLOT_PROPERTY = Setting.TOKEN_PKCS11_SLOT.property();
 
     public static TokenConfig fromSettings() {
         Settings settings = Settings.server();
