@@ -145,6 +145,13 @@ class ConsoleBrowserIT extends DeployedKms {
 
         browser.waitForNotificationsToClose();
 
+        // About names the build that serves the console, as GET /api/v1/version does
+        browser.click(By.id("about-button"));
+        browser.waitUntil("the About dialog", () -> browser.isPresent(By.id("about-version")));
+        assertEquals(System.getProperty("kms.it.project.version"), browser.text("about-version"));
+        browser.click(By.id("about-close"));
+        browser.waitUntil("the About dialog to close", () -> !browser.isPresent(By.id("about-version")));
+
         browser.click(By.id("logout-button"));
         browser.waitUntil("back on the login page", () -> driver.getCurrentUrl().endsWith("/console/login"));
         browser.open("/console/");

@@ -72,6 +72,7 @@ class RestApiV1IT extends DeployedKms {
             "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z\norders-table-2026 PendingDelete\n204\nDisabled", // deletion
             "EXTERNAL 32\nTENCENT_KMS 16 shop-orders",                             // data keys imported
             "cos bucket/invoices-2026\n409 KEY_IN_USE_BY_RESOURCE\n204\n\\[\\]",   // bound, disable refused, unbound
+            "\\S+ schema \\d+\n401",                                              // version; anonymous refused
             "204\nAUTH_SIGNATURE_EXPIRED",                                         // revoke, then refused
             "openapi: 3.1.0",                                                      // OpenAPI document
             "CreateKey ALLOWED rest true",                                         // audit search by key and action
@@ -316,6 +317,23 @@ class RestApiV1IT extends DeployedKms {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, served.statusCode());
         assertArrayEquals(Files.readAllBytes(DOCS.resolve("openapi.yaml")), served.body());
+    }
+
+    @Test
+    void theVersionNamesThisBuildAndTheDatabaseSchemaForAuthenticatedCallersOnly() throws Exception {
+        HttpResponse<String> answer = send("GET", "/version", null, null, "Bearer " + token);
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject version = json(answer);
+        assertEquals(System.getProperty("kms.it.project.version"), version.getString("version"));
+        assertTrue(version.getString("commit").matches("[0-9a-f]{40}|unknown"), version.toString());
+        assertTrue(java.time.Instant.parse(version.getString("buildTime")).isBefore(java.time.Instant.now()));
+        // the newest migration script the EAR carries is the schema the server reports
+        String index = Files.readString(DOCS.resolveSibling("kms-ejb/ejb/src/main/resources/db/migration/index.txt"));
+        int newest = Pattern.compile("(?m)^V(\\d+)__").matcher(index).results()
+                .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow();
+        assertEquals(newest, version.getInt("schemaVersion"));
+
+        assertProblem(send("GET", "/version", null, null, null), 401, "AUTH_MALFORMED");
     }
 
     // ---------------------------------------------------------------- helpers

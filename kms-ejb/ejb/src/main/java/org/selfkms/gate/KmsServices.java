@@ -14,12 +14,13 @@ import org.selfkms.api.key.KeyImport;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.tenant.TenantAdministration;
 import org.selfkms.api.token.TokenAdministration;
+import org.selfkms.api.version.ServerVersion;
 
 /** The services an authenticated request's operation gets: the beans' own proxies, made once by the gate. */
 record KmsServices(KeyManagement keys, KeyImport imports, EnvelopeCrypto envelopes, HostedDataKeys dataKeys,
                    CloudResourceBindings bindings, AsymmetricCrypto keyPairs,
                    IdentityAdministration identities, TenantAdministration tenants, AuditTrail auditTrail,
-                   TokenAdministration token, BearerTokens bearerTokens) implements Services {
+                   TokenAdministration token, BearerTokens bearerTokens, ServerVersion version) implements Services {
 
     /**
      * What an anonymous request's operation gets: no service at all. The services would skip their role check
@@ -78,6 +79,11 @@ record KmsServices(KeyManagement keys, KeyImport imports, EnvelopeCrypto envelop
 
         @Override
         public BearerTokens bearerTokens() {
+            throw refused();
+        }
+
+        @Override
+        public ServerVersion version() {
             throw refused();
         }
 

@@ -35,6 +35,7 @@ import org.selfkms.api.key.KeyImport;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.tenant.TenantAdministration;
 import org.selfkms.api.token.TokenAdministration;
+import org.selfkms.api.version.ServerVersion;
 import org.selfkms.audit.AuditRoute;
 import org.selfkms.identity.BearerTokenStore;
 import org.selfkms.key.KeyDirectory;
@@ -106,6 +107,9 @@ public class RequestGateBean implements RequestGate {
     @EJB
     private TokenAdministration token;
 
+    @EJB
+    private ServerVersion version;
+
     Services services;
 
     @Inject
@@ -113,7 +117,7 @@ public class RequestGateBean implements RequestGate {
 
     @PostConstruct
     void wire() {
-        services = new KmsServices(keys, imports, envelopes, dataKeys, bindings, keyPairs, identities, tenants, auditTrail, token, bearerTokens);
+        services = new KmsServices(keys, imports, envelopes, dataKeys, bindings, keyPairs, identities, tenants, auditTrail, token, bearerTokens, version);
     }
 
     @Override

@@ -92,7 +92,7 @@ class RequestGateBeanTest {
             throw new AuthenticationFailedException(KmsErrorCode.AUTH_LOGIN_FAILED, "wrong password", null);
         };
         gate.bearerTokens = new BearerTokenStore();
-        gate.services = new KmsServices(null, null, null, null, null, null, null, null, null, null, gate.bearerTokens);
+        gate.services = new KmsServices(null, null, null, null, null, null, null, null, null, null, gate.bearerTokens, null);
     }
 
     private static Request request(String action, String keyRef, Credentials credentials) {

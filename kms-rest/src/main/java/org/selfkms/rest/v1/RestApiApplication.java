@@ -21,7 +21,7 @@ public class RestApiApplication extends Application {
                 KeyLifecycleResource.class, KeyTagResource.class, KeyBindingResource.class, KeyPolicyResource.class,
                 KeyPairResource.class, KeyImportResource.class, DataKeyResource.class,
                 AuditResource.class, UserResource.class, CredentialResource.class, TenantResource.class,
-                V1FallbackExceptionMapper.class, UnreadableRequestRefusal.class);
+                VersionResource.class, V1FallbackExceptionMapper.class, UnreadableRequestRefusal.class);
     }
 
     /**

@@ -26,7 +26,7 @@ import org.selfkms.console.tenants.TenantsView;
 import org.selfkms.console.token.TokenView;
 
 /**
- * The frame of every logged-in page: product name, who is logged in, logout, and the navigation drawer.
+ * The frame of every logged-in page: product name, who is logged in, about, logout, and the navigation drawer.
  * Only standard components and Lumo utility styles set inline, so the pre-compiled frontend bundle still
  * covers the console (a custom stylesheet would force a frontend build, which fails here).
  */
@@ -65,11 +65,17 @@ public class MainLayout extends AppLayout {
         user.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         user.setTooltipText("Change your password");
 
+        Button about = new Button(VaadinIcon.INFO_CIRCLE_O.create(), click -> AboutDialog.open(gate));
+        about.setId("about-button");
+        about.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        about.setAriaLabel("About SelfKMS");
+        about.setTooltipText("About SelfKMS: version and build");
+
         Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), click -> logout());
         logout.setId("logout-button");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout bar = new HorizontalLayout(product, user, new ThemeToggle(), logout);
+        HorizontalLayout bar = new HorizontalLayout(product, user, new ThemeToggle(), about, logout);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         bar.expand(product);
         bar.setWidthFull();

@@ -11,6 +11,7 @@ import org.selfkms.api.key.KeyImport;
 import org.selfkms.api.key.KeyManagement;
 import org.selfkms.api.tenant.TenantAdministration;
 import org.selfkms.api.token.TokenAdministration;
+import org.selfkms.api.version.ServerVersion;
 
 /**
  * The KMS's services as an {@link Operation} receives them: the doors hold none of their own, so every service
@@ -41,4 +42,7 @@ public interface Services {
 
     /** The REST door's bearer tokens: issued to and revoked by the caller. */
     BearerTokens bearerTokens();
+
+    /** Which build answers, on which schema: for authenticated callers only. */
+    ServerVersion version();
 }
