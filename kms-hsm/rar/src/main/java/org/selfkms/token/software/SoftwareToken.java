@@ -19,11 +19,14 @@ import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -48,6 +51,7 @@ import java.util.logging.Logger;
 public final class SoftwareToken extends DomainKeyBackend {
 
     static final String KEYSTORE_FILE = "software-token.p12";
+    private static final String LOCK_FILE = ".lock";
     private static final String ENTRY_PREFIX = "domain-key-v";
     private static final Logger LOG = Logger.getLogger(SoftwareToken.class.getName());
 
@@ -60,11 +64,30 @@ public final class SoftwareToken extends DomainKeyBackend {
         this.keystoreFile = keystoreFile;
     }
 
-    /** Opens the token, creating keystore, PIN and the first domain key on first use. */
+    /**
+     * Opens the token, creating keystore, PIN and the first domain key on first use. Server processes that share
+     * the token's directory (nodes on one host) and start at once take turns under a file lock: otherwise each would
+     * create a PIN and a first domain key of its own, and the file written last would replace the other's.
+     */
     public static SoftwareToken open(TokenConfig config) throws TokenException {
         try {
             Files.createDirectories(config.directory());
             restrictToOwner(config.directory(), "rwx------");
+            // a file lock is held by the process: threads of one process take turns on the class first
+            synchronized (SoftwareToken.class) {
+                try (FileChannel channel = FileChannel.open(config.directory().resolve(LOCK_FILE),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock lock = channel.lock()) {
+                    return openOrCreate(config);
+                }
+            }
+        } catch (IOException e) {
+            throw new TokenException(Reason.UNAVAILABLE, "software token could not be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private static SoftwareToken openOrCreate(TokenConfig config) throws TokenException {
+        try {
             char[] pin = readOrCreatePin(config);
             Path file = config.directory().resolve(KEYSTORE_FILE);
             KeyStore keyStore = KeyStore.getInstance("PKCS12");

@@ -11,7 +11,14 @@ import org.selfkms.token.spi.TokenConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,6 +44,30 @@ class SoftwareTokenTest extends TokenBackendContract {
         Files.writeString(dir.resolve("token.pin"), "wrong-pin");
         TokenException e = assertThrows(TokenException.class, () -> SoftwareToken.open(config()));
         assertEquals(TokenException.Reason.UNAVAILABLE, e.reason());
+    }
+
+    /** Opened at once on an empty directory, as nodes sharing it do: one domain key, which every opener holds. */
+    @Test
+    void openersOfAnEmptyTokenAtOnceShareOneDomainKey() throws Exception {
+        ExecutorService openers = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<SoftwareToken>> opened = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(openers.submit(() -> {
+                    start.await();
+                    return SoftwareToken.open(config());
+                }));
+            }
+            start.countDown();
+            WrappedKey wrapped = opened.get(0).get().generateWrapped(32, "test");
+            byte[] material = opened.get(0).get().unwrap(wrapped, "test");
+            for (Future<SoftwareToken> token : opened) {
+                assertArrayEquals(material, token.get().unwrap(wrapped, "test"));
+            }
+        } finally {
+            openers.shutdown();
+        }
     }
 
     @Test
