@@ -1,5 +1,6 @@
 package org.selfkms.audit;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.selfkms.hsm.TokenGateway;
+import org.selfkms.schema.FirstStartLock;
 import org.selfkms.token.WrappedKey;
 
 import java.time.Clock;
@@ -31,10 +33,18 @@ public class AuditKeys {
     @Inject
     private Clock clock;
 
+    @EJB
+    private FirstStartLock firstStart;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public AuditKeyring loadOrCreate() {
         String purpose = AuditKeyEntity.purpose(CURRENT_VERSION);
         AuditKeyEntity stored = em.find(AuditKeyEntity.class, CURRENT_VERSION);
+        if (stored == null) {
+            // another node starting at the same time may be creating it: take turns, then look again
+            firstStart.hold();
+            stored = em.find(AuditKeyEntity.class, CURRENT_VERSION);
+        }
         if (stored == null) {
             stored = new AuditKeyEntity(CURRENT_VERSION, token.generateWrapped(KEY_LENGTH, purpose).encode(),
                     clock.instant().getEpochSecond());

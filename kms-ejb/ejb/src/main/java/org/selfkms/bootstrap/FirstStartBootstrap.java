@@ -2,6 +2,7 @@ package org.selfkms.bootstrap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -15,6 +16,7 @@ import org.selfkms.identity.ConsoleUserEntity;
 import org.selfkms.identity.Credentials;
 import org.selfkms.identity.GeneratedSecrets;
 import org.selfkms.identity.PasswordHash;
+import org.selfkms.schema.FirstStartLock;
 import org.selfkms.settings.Secret;
 import org.selfkms.settings.Settings;
 import org.selfkms.tenant.TenantEntity;
@@ -28,7 +30,8 @@ import java.util.logging.Logger;
  * On the first start of an empty installation: one tenant, one console administrator and one API
  * credential (design section 5). Values come from {@code KMS_ADMIN_PASSWORD}, {@code KMS_BOOTSTRAP_SECRET_ID}
  * and {@code KMS_BOOTSTRAP_SECRET_KEY} when set; whatever is generated instead is written to a file that
- * only the server's user can read, and the log names that file - never the values.
+ * only the server's user can read, and the log names that file - never the values. Of nodes that start at once on
+ * an empty database, one creates them and the others find them ({@link FirstStartLock}).
  */
 @Singleton
 @Startup
@@ -50,9 +53,16 @@ public class FirstStartBootstrap {
     @Inject
     private Clock clock;
 
+    @EJB
+    private FirstStartLock firstStart;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void bootstrapIfEmpty() {
+        if (em.find(TenantEntity.class, FIRST_TENANT_ID) != null) {
+            return;
+        }
+        firstStart.hold();
         if (em.find(TenantEntity.class, FIRST_TENANT_ID) != null) {
             return;
         }

@@ -2,6 +2,7 @@ package org.selfkms.bootstrap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -13,6 +14,7 @@ import org.selfkms.api.identity.Role;
 import org.selfkms.identity.ConsoleUserEntity;
 import org.selfkms.identity.GeneratedSecrets;
 import org.selfkms.identity.PasswordHash;
+import org.selfkms.schema.FirstStartLock;
 import org.selfkms.settings.Secret;
 import org.selfkms.settings.Settings;
 
@@ -42,12 +44,17 @@ public class OperatorBootstrap {
     @Inject
     private Clock clock;
 
+    @EJB
+    private FirstStartLock firstStart;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void createOperatorIfNone() {
-        long operators = em.createQuery("select count(u) from ConsoleUserEntity u where u.role = :role", Long.class)
-                .setParameter("role", Role.PLATFORM_OPERATOR).getSingleResult();
-        if (operators > 0 || em.find(ConsoleUserEntity.class, OPERATOR_USERNAME) != null) {
+        if (hasOperator()) {
+            return;
+        }
+        firstStart.hold();
+        if (hasOperator()) {
             return;
         }
         Optional<String> configured = Settings.server().secret(Secret.OPERATOR_PASSWORD);
@@ -63,5 +70,11 @@ public class OperatorBootstrap {
         } else {
             LOG.info("Created the platform operator '" + OPERATOR_USERNAME + "' with the password from KMS_OPERATOR_PASSWORD.");
         }
+    }
+
+    private boolean hasOperator() {
+        long operators = em.createQuery("select count(u) from ConsoleUserEntity u where u.role = :role", Long.class)
+                .setParameter("role", Role.PLATFORM_OPERATOR).getSingleResult();
+        return operators > 0 || em.find(ConsoleUserEntity.class, OPERATOR_USERNAME) != null;
     }
 }

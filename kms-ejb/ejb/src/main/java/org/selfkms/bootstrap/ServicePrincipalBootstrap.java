@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 import org.selfkms.identity.Credentials;
 import org.selfkms.identity.ServicePrincipalRegistry;
 import org.selfkms.identity.ServicePrincipalRegistry.IssuedCredential;
+import org.selfkms.schema.FirstStartLock;
 import org.selfkms.settings.Setting;
 import org.selfkms.settings.Settings;
 
@@ -35,13 +36,19 @@ public class ServicePrincipalBootstrap {
     @EJB
     private ServicePrincipalRegistry registry;
 
+    @EJB
+    private FirstStartLock firstStart;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void registerListedServices() {
-        for (String service : services(Settings.server().string(Setting.BOOTSTRAP_SERVICES, ""))) {
-            if (registry.isRegistered(FirstStartBootstrap.FIRST_TENANT_ID, service)) {
-                continue;
-            }
+        List<String> missing = unregistered(services(Settings.server().string(Setting.BOOTSTRAP_SERVICES, "")));
+        if (missing.isEmpty()) {
+            return;
+        }
+        // nodes starting at once: one registers, the others then find the services registered
+        firstStart.hold();
+        for (String service : unregistered(missing)) {
             IssuedCredential issued = registry.register(FirstStartBootstrap.FIRST_TENANT_ID, service);
             Path file = OperatorSecretsFile.write(fileName(service), "# SelfKMS service principal for '" + service
                     + "' (tenant " + FirstStartBootstrap.FIRST_ACCOUNT_UIN + ")\n"
@@ -49,6 +56,10 @@ public class ServicePrincipalBootstrap {
             LOG.info("Registered service principal " + issued.secretId() + " for service '" + service
                     + "'. Its secret is in " + file + " (readable only by the server's user); hand it to the service and delete the file.");
         }
+    }
+
+    private List<String> unregistered(List<String> services) {
+        return services.stream().filter(s -> !registry.isRegistered(FirstStartBootstrap.FIRST_TENANT_ID, s)).toList();
     }
 
     /** Comma- or space-separated names, each checked before anything is stored. */

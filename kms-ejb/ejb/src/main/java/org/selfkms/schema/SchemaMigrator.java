@@ -29,6 +29,8 @@ import java.util.logging.Logger;
  * Brings the database schema up to date before anything else uses it: applies, in order and each in its
  * own transaction, the scripts of {@code db/migration/index.txt} not yet recorded in
  * {@code kms_schema_version}. A script that fails leaves its version unrecorded and fails the deployment.
+ * Nodes that start at once on one database take turns ({@link MigrationLock}): the first migrates, the others
+ * then find nothing left to do.
  */
 @Singleton
 @Startup
@@ -44,14 +46,20 @@ public class SchemaMigrator {
     @PostConstruct
     void migrate() {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            ensureVersionTable(connection);
-            Set<Integer> applied = appliedVersions(connection);
-            for (String script : scripts()) {
-                int version = versionOf(script);
-                if (!applied.contains(version)) {
-                    apply(connection, version, script);
+            boolean autoCommit = connection.getAutoCommit();
+            try (MigrationLock lock = MigrationLock.acquire(connection)) {
+                // read under the lock: a node that waited finds what the other one applied
+                connection.setAutoCommit(false);
+                ensureVersionTable(connection);
+                Set<Integer> applied = appliedVersions(connection);
+                for (String script : scripts()) {
+                    int version = versionOf(script);
+                    if (!applied.contains(version)) {
+                        apply(connection, version, script);
+                    }
                 }
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Database schema migration failed: " + e.getMessage(), e);
