@@ -13,28 +13,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.selfkms.it.ServerNode.PostgresDatabase;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -59,55 +48,25 @@ class ClusterIT {
 
     private static final String PASSWORD = "cluster-tenant-admin-1";
     private static Path root;
-    private static String adminUrl;
-    private static String database;
-    private static Node a;
-    private static Node b;
+    private static PostgresDatabase database;
+    private static ServerNode a;
+    private static ServerNode b;
     private static ConsoleBrowser browser;
-
-    private record Node(String name, int offset, Process process) {
-
-        int httpPort() {
-            return 8080 + offset;
-        }
-
-        int managementPort() {
-            return 9990 + offset;
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + httpPort();
-        }
-
-        KmsClient kms(String secretId, String secretKey) {
-            return DeployedKms.kmsAt(httpPort(), secretId, secretKey);
-        }
-
-        KmsClient kms() {
-            return kms(DeployedKms.secretId(), DeployedKms.secretKey());
-        }
-    }
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        adminUrl = System.getenv("KMS_DB_URL");
+        String adminUrl = System.getenv("KMS_DB_URL");
         assumeTrue(adminUrl != null && adminUrl.startsWith("jdbc:postgresql://"),
                 "a cluster needs a shared PostgreSQL (KMS_DB_URL): CI's PostgreSQL pass runs this test");
-        database = "kms_cluster_it_" + ProcessHandle.current().pid();
-        sql("DROP DATABASE IF EXISTS " + database, "CREATE DATABASE " + database);
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
-
-        root = Path.of(System.getProperty("kms.it.build.dir", "target"), "cluster").toAbsolutePath();
-        deleteTree(root);
+        database = PostgresDatabase.fresh(adminUrl, "kms_cluster_it_" + ProcessHandle.current().pid());
+        root = ServerNode.freshRoot("cluster");
         int offsetA = Integer.getInteger("kms.it.cluster.offset.a", 200);
         int offsetB = Integer.getInteger("kms.it.cluster.offset.b", 300);
-        Map<String, String> environment = Map.of(
-                "KMS_DB_URL", url,
-                "KMS_CLUSTER_MEMBERS", "127.0.0.1[" + (7600 + offsetA) + "],127.0.0.1[" + (7600 + offsetB) + "]",
-                "KMS_CLUSTER_NAME", database);
-        // one after the other: the first start on an empty database creates the schema and the first tenant
-        a = start("node-a", offsetA, environment);
-        b = start("node-b", offsetB, environment);
+        a = ServerNode.create(root, "node-a", offsetA);
+        b = ServerNode.create(root, "node-b", offsetB);
+        // one after the other; ClusterFirstStartIT starts two nodes at once
+        a.startClustered(database, root.resolve("token"), a, b);
+        b.startClustered(database, root.resolve("token"), a, b);
         browser = ConsoleBrowser.start(a.url());
     }
 
@@ -116,14 +75,13 @@ class ClusterIT {
         if (browser != null) {
             browser.close();
         }
-        for (Node node : new Node[]{b, a}) {
+        for (ServerNode node : new ServerNode[]{b, a}) {
             if (node != null) {
-                ServerProcess.shutdown(node.managementPort());
-                node.process().waitFor();
+                node.stop();
             }
         }
         if (database != null) {
-            sql("DROP DATABASE IF EXISTS " + database);
+            database.drop();
         }
     }
 
@@ -197,22 +155,8 @@ class ClusterIT {
     }
 
     /** A REST call to a node, as the installation's administrator (a bearer token of that node). */
-    private static HttpResponse<String> rest(Node node, String method, String path, String body) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String basic = Base64.getEncoder().encodeToString((DeployedKms.secretId() + ":" + DeployedKms.secretKey())
-                .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/tokens"))
-                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Basic " + basic).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, issued.statusCode(), issued.body());
-        String token = RestApiV1IT.json(issued).getString("token");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.url() + "/api/v1" + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> rest(ServerNode node, String method, String path, String body) throws Exception {
+        return node.rest(node.restToken(DeployedKms.secretId(), DeployedKms.secretKey()), method, path, body);
     }
 
     @Test
@@ -277,8 +221,7 @@ class ClusterIT {
         create.setAlias(DeployedKms.uniqueAlias("cluster-wait"));
         String keyId = a.kms().CreateKey(create).getKeyId();
         assertNotNull(b.kms().Encrypt(encrypt(keyId)).getCiphertextBlob(), "B has its own segment of the tenant");
-        String url = adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
-        try (Connection db = DriverManager.getConnection(url, System.getenv("KMS_DB_USER"), System.getenv("KMS_DB_PASSWORD"))) {
+        try (Connection db = database.connect()) {
             long segmentOfA;
             try (Statement query = db.createStatement(); var rows = query.executeQuery("SELECT segment_id FROM kms_audit_segment "
                     + "WHERE writer = 'node-a' AND tenant_id = (SELECT tenant_id FROM kms_cmk WHERE id = '" + keyId + "') "
@@ -311,61 +254,5 @@ class ClusterIT {
         request.setKeyId(keyId);
         request.setPlaintext("aGVsbG8gY2x1c3Rlcg==");
         return request;
-    }
-
-    /**
-     * A node: the provisioned server's installation with a base directory of its own (its configuration and the
-     * EAR), standalone-ha.xml, a port offset of its own (JGroups' TCP port moves with it), the shared token.
-     */
-    private static Node start(String name, int offset, Map<String, String> environment) throws Exception {
-        Path installation = Path.of(System.getProperty("kms.it.dist.dir")).toAbsolutePath();
-        Path base = root.resolve(name);
-        copyTree(installation.resolve("standalone/configuration"), base.resolve("configuration"));
-        Files.createDirectories(base.resolve("deployments"));
-        Files.copy(installation.resolve("standalone/deployments/kms.ear"), base.resolve("deployments/kms.ear"));
-        List<String> command = List.of(installation.resolve("bin/standalone.sh").toString(),
-                "-c", "standalone-ha.xml",
-                "-Djboss.server.base.dir=" + base,
-                "-Djboss.node.name=" + name,
-                "-Djboss.socket.binding.port-offset=" + offset,
-                "-Dkms.db=postgresql",
-                "-Dkms.token.dir=" + root.resolve("token"));
-        Process process = ServerProcess.launch(command, root.resolve(name + ".log"), environment, 9990 + offset);
-        Node node = new Node(name, offset, process);
-        assertEquals("OK", ServerProcess.deploymentStatus(node.managementPort(), "kms.ear"), "the EAR deployed on " + name);
-        return node;
-    }
-
-    private static void sql(String... statements) throws Exception {
-        try (Connection db = DriverManager.getConnection(adminUrl, System.getenv("KMS_DB_USER"), System.getenv("KMS_DB_PASSWORD"));
-             Statement statement = db.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

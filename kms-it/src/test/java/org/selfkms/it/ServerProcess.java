@@ -83,11 +83,21 @@ final class ServerProcess {
      * management interface at {@code managementPort} reports that boot has finished (deployments done or failed).
      */
     static Process launch(List<String> command, Path output, Map<String, String> environment, int managementPort) throws Exception {
+        Process process = spawn(command, output, environment);
+        awaitBoot(process, output, managementPort);
+        return process;
+    }
+
+    /** Runs {@code command} (a standalone.sh with its arguments), its output to {@code output}; does not wait. */
+    static Process spawn(List<String> command, Path output, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("JAVA_OPTS", "-Xmx1g");
         builder.environment().putAll(environment);
-        Process process = builder.start();
+        return builder.start();
+    }
 
+    /** Waits until the management interface at {@code managementPort} reports that boot has finished. */
+    static void awaitBoot(Process process, Path output, int managementPort) throws Exception {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!"running".equals(serverState(managementPort))) {
             if (Instant.now().isAfter(deadline) || !process.isAlive()) {
@@ -95,7 +105,6 @@ final class ServerProcess {
             }
             Thread.sleep(500);
         }
-        return process;
     }
 
     /** The management model's server-state ("starting", "running", ...), or null while nothing answers. */
