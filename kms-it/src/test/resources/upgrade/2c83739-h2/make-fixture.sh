@@ -17,7 +17,7 @@ SECRET_ID=$KMS_BOOTSTRAP_SECRET_ID SECRET_KEY=$KMS_BOOTSTRAP_SECRET_KEY
 
 rm -rf "$server/standalone/data" "$server/standalone/log" "$server/standalone/tmp"
 "$server/bin/standalone.sh" -Djboss.socket.binding.port-offset=$offset -Dkms.rotation.min-interval-seconds=0 \
-    > "$out/../make-fixture-server.log" 2>&1 &
+    > "$server/make-fixture-server.log" 2>&1 &
 trap '"$server/bin/jboss-cli.sh" --connect --controller=$management --command=:shutdown >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 120); do
     state=$("$server/bin/jboss-cli.sh" --connect --controller=$management --command=':read-attribute(name=server-state)' 2>/dev/null \
