@@ -61,21 +61,26 @@ final class Installation {
     /** {@code bin/selfkms start} in the foreground, as systemd runs it; returns once the KMS answers. */
     void start(String logName) throws Exception {
         if (answers()) {
-            Result processes = run(home, List.of("ps", "-eo", "pid,ppid,args"));
-            throw new AssertionError("something answers on port " + httpPort() + " already:\n" + processes.output());
+            throw new AssertionError("something answers on port " + httpPort() + " already:\n" + processes());
         }
         Path output = home.resolve(logName + ".out");
         server = selfkms("start").redirectErrorStream(true).redirectOutput(output.toFile()).start();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!answers()) {
             if (!server.isAlive()) {
-                throw new AssertionError("bin/selfkms start ended with " + server.exitValue() + ":\n" + Files.readString(output));
+                throw new AssertionError("bin/selfkms start ended with " + server.exitValue() + ":\n" + Files.readString(output)
+                        + "\nprocesses:\n" + processes());
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("the KMS did not answer within " + START_TIMEOUT + "; see " + output);
             }
             Thread.sleep(500);
         }
+    }
+
+    /** What runs on this machine, for a port that another process holds. */
+    private String processes() throws Exception {
+        return run(home, List.of("ps", "-eo", "pid,ppid,lstart,args")).output();
     }
 
     /** Deployed and serving: the REST door answers its anonymous OpenAPI document. */
