@@ -1,14 +1,5 @@
 package org.selfkms.dist;
 
-import com.tencentcloudapi.common.Credential;
-import com.tencentcloudapi.common.profile.ClientProfile;
-import com.tencentcloudapi.common.profile.HttpProfile;
-import com.tencentcloudapi.kms.v20190118.KmsClient;
-import com.tencentcloudapi.kms.v20190118.models.CreateKeyRequest;
-import com.tencentcloudapi.kms.v20190118.models.DecryptRequest;
-import com.tencentcloudapi.kms.v20190118.models.EncryptRequest;
-import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyRequest;
-import com.tencentcloudapi.kms.v20190118.models.GenerateDataKeyResponse;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,11 +8,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +39,10 @@ class DistributionIT {
     private static final Path TARBALL = Path.of(System.getProperty("dist.tarball"));
     private static final Path WORK = Path.of(System.getProperty("dist.work.dir"));
     private static final int PORT_OFFSET = Integer.getInteger("dist.port.offset", 500);
-    private static final String CONTEXT = "{\"table\":\"orders\"}";
 
     private static Installation installation;
-    private static String secretId;
-    private static String secretKey;
-    /** ciphertext blob -> the plaintext (Base64) it must decrypt to, with {@link #CONTEXT} */
+    private static SdkSlice sdk;
+    /** ciphertext blob -> the plaintext (Base64) it must decrypt to */
     private static final Map<String, String> CIPHERTEXTS = new LinkedHashMap<>();
     private static String checkpoint;
     private static int recordsBeforeBackup;
@@ -116,37 +103,8 @@ class DistributionIT {
     @Order(3)
     void itStartsWithBinSelfkmsAndServesTheSdkWithTheFirstStartsCredential() throws Exception {
         installation.start("first-start");
-        Path credentials = installation.dataDir().resolve("bootstrap-credentials.txt");
-        String written = Files.readString(credentials);
-        secretId = field(written, "KMS_BOOTSTRAP_SECRET_ID");
-        secretKey = field(written, "KMS_BOOTSTRAP_SECRET_KEY");
-        assertEquals(Set.of(PosixFilePermissions.fromString("rw-------").toArray()),
-                Set.of(Files.getPosixFilePermissions(credentials).toArray()), "readable by the server's user only");
-
-        KmsClient kms = sdk();
-        for (String alias : List.of("dist-orders", "dist-invoices")) {
-            CreateKeyRequest create = new CreateKeyRequest();
-            create.setAlias(alias);
-            String keyId = kms.CreateKey(create).getKeyId();
-
-            String plaintext = Base64.getEncoder().encodeToString(("order for " + alias).getBytes(StandardCharsets.UTF_8));
-            EncryptRequest encrypt = new EncryptRequest();
-            encrypt.setKeyId(keyId);
-            encrypt.setPlaintext(plaintext);
-            encrypt.setEncryptionContext(CONTEXT);
-            String blob = kms.Encrypt(encrypt).getCiphertextBlob();
-            assertEquals(plaintext, decrypt(kms, blob));
-            CIPHERTEXTS.put(blob, plaintext);
-
-            GenerateDataKeyRequest dataKey = new GenerateDataKeyRequest();
-            dataKey.setKeyId("alias/" + alias);
-            dataKey.setKeySpec("AES_256");
-            dataKey.setEncryptionContext(CONTEXT);
-            GenerateDataKeyResponse generated = kms.GenerateDataKey(dataKey);
-            assertEquals(32, Base64.getDecoder().decode(generated.getPlaintext()).length);
-            assertEquals(generated.getPlaintext(), decrypt(kms, generated.getCiphertextBlob()));
-            CIPHERTEXTS.put(generated.getCiphertextBlob(), generated.getPlaintext());
-        }
+        sdk = SdkSlice.ofFirstStart(installation);
+        CIPHERTEXTS.putAll(sdk.encryptUnderNewKeys(installation, List.of("dist-orders", "dist-invoices")));
 
         JsonObject version = Rest.get(installation, token(), "/version");
         assertEquals(System.getProperty("dist.version"), version.getString("version"), "the tarball's build answers");
@@ -239,11 +197,8 @@ class DistributionIT {
         assertFalse(Files.exists(installation.dataDir().resolve("bootstrap-credentials.txt")),
                 "not a first start: the restored tenant and credential are there");
 
-        KmsClient kms = sdk();
         assertEquals(4, CIPHERTEXTS.size());
-        for (Map.Entry<String, String> ciphertext : CIPHERTEXTS.entrySet()) {
-            assertEquals(ciphertext.getValue(), decrypt(kms, ciphertext.getKey()));
-        }
+        sdk.assertDecrypts(installation, CIPHERTEXTS);
 
         String bearer = token();
         JsonObject verification = Rest.get(installation, bearer, "/audit-records/verification");
@@ -259,29 +214,7 @@ class DistributionIT {
         assertEquals(3, installation.command("status").exitCode());
     }
 
-    private static String field(String credentialsFile, String variable) {
-        Matcher line = Pattern.compile("\\(" + variable + "\\): (\\S+)").matcher(credentialsFile);
-        assertTrue(line.find(), variable + " in the first start's credentials file");
-        return line.group(1);
-    }
-
-    private static KmsClient sdk() {
-        HttpProfile http = new HttpProfile();
-        http.setEndpoint("127.0.0.1:" + installation.httpPort());
-        http.setProtocol("http://");
-        ClientProfile profile = new ClientProfile();
-        profile.setHttpProfile(http);
-        return new KmsClient(new Credential(secretId, secretKey), "ap-guangzhou", profile);
-    }
-
-    private static String decrypt(KmsClient kms, String blob) throws Exception {
-        DecryptRequest decrypt = new DecryptRequest();
-        decrypt.setCiphertextBlob(blob);
-        decrypt.setEncryptionContext(CONTEXT);
-        return kms.Decrypt(decrypt).getPlaintext();
-    }
-
     private static String token() throws Exception {
-        return Rest.token(installation, secretId, secretKey);
+        return sdk.token(installation);
     }
 }

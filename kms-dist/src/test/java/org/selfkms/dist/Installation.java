@@ -50,6 +50,11 @@ final class Installation {
         return new Installation(home, portOffset);
     }
 
+    /** Adds settings to etc/selfkms.env ({@code NAME=value} lines), as an operator edits it. */
+    void settings(String... lines) throws IOException {
+        Files.writeString(home.resolve("etc/selfkms.env"), String.join("\n", lines) + "\n", StandardOpenOption.APPEND);
+    }
+
     int httpPort() {
         return 8080 + portOffset;
     }
