@@ -38,7 +38,7 @@ class DistributionIT {
 
     private static final Path TARBALL = Path.of(System.getProperty("dist.tarball"));
     private static final Path WORK = Path.of(System.getProperty("dist.work.dir"));
-    private static final int PORT_OFFSET = Integer.getInteger("dist.port.offset", 500);
+    private static final int PORT_OFFSET = Integer.getInteger("dist.port.offset", 570);
 
     private static Installation installation;
     private static SdkSlice sdk;

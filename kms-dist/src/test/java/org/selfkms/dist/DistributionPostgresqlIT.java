@@ -33,7 +33,7 @@ class DistributionPostgresqlIT {
 
     private static final Path TARBALL = Path.of(System.getProperty("dist.tarball"));
     private static final Path WORK = Path.of(System.getProperty("dist.work.dir")).resolveSibling("distribution-postgresql-it");
-    private static final int PORT_OFFSET = Integer.getInteger("dist.port.offset", 500) + 10;
+    private static final int PORT_OFFSET = Integer.getInteger("dist.port.offset", 570) + 10;
 
     private static String host;
     private static String port;
