@@ -17,6 +17,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import org.selfkms.api.audit.AuditEvent;
 import org.selfkms.api.audit.AuditLog;
+import org.selfkms.api.metrics.KmsMetrics;
 import org.selfkms.bootstrap.BenchmarkSwitch;
 import org.selfkms.settings.Setting;
 import org.selfkms.settings.Settings;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -86,6 +88,9 @@ public class AuditWriterBean implements AuditLog {
     @Inject
     private AuditRoute route;
 
+    @Inject
+    private KmsMetrics metrics;
+
     private AuditKeyring keyring;
     private AuditTable table;
     private Checkpoints checkpoints;
@@ -116,7 +121,10 @@ public class AuditWriterBean implements AuditLog {
             } else {
                 sink = new DatabaseSink(opener);
             }
-            writer = new GroupCommitWriter(opener, sink, keyring.chain(), checkpoints, clock, QUEUE_CAPACITY, MAX_BATCH, WRITE_TIMEOUT);
+            writer = new GroupCommitWriter(opener, sink, keyring.chain(), checkpoints, clock, QUEUE_CAPACITY, MAX_BATCH,
+                    WRITE_TIMEOUT, metrics);
+            GroupCommitWriter started = writer;
+            metrics.auditQueue(started::queueDepth);
             LOG.info("Audit writer " + checkpoints.writer() + " started (queue " + QUEUE_CAPACITY + ", batches of up to "
                     + MAX_BATCH + (journalled ? ", journalled in " + journalDirectory : ", committed per batch") + ")");
         } catch (IOException | SQLException e) {
@@ -171,6 +179,25 @@ public class AuditWriterBean implements AuditLog {
         if (!writer.flushed(FLUSH_WAIT)) {
             LOG.warning("Journalled audit records did not reach the database within " + FLUSH_WAIT.toSeconds() + " s");
         }
+    }
+
+    /** Records waiting for the writer. */
+    public int queueDepth() {
+        GroupCommitWriter current = writer;
+        return current == null ? 0 : current.queueDepth();
+    }
+
+    /** For the health check: why the writer cannot take records now, or empty if it can. */
+    public Optional<String> unhealthy() {
+        GroupCommitWriter current = writer;
+        if (current == null || !current.running()) {
+            return Optional.of("the audit writer is not running");
+        }
+        if (current.stuckFor(WRITE_TIMEOUT)) {
+            return Optional.of(current.queueDepth() + " audit records wait and none was stored for "
+                    + WRITE_TIMEOUT.toSeconds() + " s");
+        }
+        return Optional.empty();
     }
 
     public Map<Long, SegmentHead> committedHeads() {

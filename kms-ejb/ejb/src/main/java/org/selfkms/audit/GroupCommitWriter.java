@@ -3,6 +3,7 @@ package org.selfkms.audit;
 import org.selfkms.api.audit.AuditEvent;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.metrics.KmsMetrics;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -109,9 +110,18 @@ public final class GroupCommitWriter {
     /** Every segment this writer opened since its start, with its tenant: what verification may expect to find. */
     private final Map<Long, Long> opened = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private final KmsMetrics metrics;
+    /** When a batch was last stored (System.nanoTime()), for the health check's "not stuck". */
+    private volatile long lastStored = System.nanoTime();
 
     GroupCommitWriter(AuditAppender opener, RecordSink sink, AuditChain chain, Checkpoints checkpoints, Clock clock,
                       int capacity, int maxBatch, Duration timeout) {
+        this(opener, sink, chain, checkpoints, clock, capacity, maxBatch, timeout, KmsMetrics.NONE);
+    }
+
+    GroupCommitWriter(AuditAppender opener, RecordSink sink, AuditChain chain, Checkpoints checkpoints, Clock clock,
+                      int capacity, int maxBatch, Duration timeout, KmsMetrics metrics) {
+        this.metrics = metrics;
         this.opener = opener;
         this.sink = sink;
         this.chain = chain;
@@ -210,6 +220,21 @@ public final class GroupCommitWriter {
         return batch;
     }
 
+    /** Records waiting for a batch; a number that only grows means the writer is stuck. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Whether records wait and no batch was stored for this long: the writer makes no progress. */
+    public boolean stuckFor(Duration patience) {
+        return !queue.isEmpty() && System.nanoTime() - lastStored > patience.toNanos();
+    }
+
+    /** Whether records are still taken (false once the deployment stops the writer). */
+    public boolean running() {
+        return running;
+    }
+
     /** Waits until every record acknowledged so far is in the database (searches and verifications read it there). */
     public boolean flushed(Duration wait) {
         return sink.flushed(wait);
@@ -250,8 +275,12 @@ public final class GroupCommitWriter {
         if (records.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         try {
             sink.store(records, moved.values());
+            long stored = System.nanoTime();
+            lastStored = stored;
+            metrics.auditBatch(records.size(), stored - started);
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Could not store " + records.size() + " audit records; their requests fail", e);
             // Whether anything was stored is unknown: continue these tenants in new segments.

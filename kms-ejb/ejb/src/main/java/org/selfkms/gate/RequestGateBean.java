@@ -33,6 +33,7 @@ import org.selfkms.api.identity.IdentityAdministration;
 import org.selfkms.api.identity.SecretKeyAuthenticator;
 import org.selfkms.api.key.KeyImport;
 import org.selfkms.api.key.KeyManagement;
+import org.selfkms.api.metrics.KmsMetrics;
 import org.selfkms.api.tenant.TenantAdministration;
 import org.selfkms.api.token.TokenAdministration;
 import org.selfkms.api.version.ServerVersion;
@@ -115,6 +116,10 @@ public class RequestGateBean implements RequestGate {
     @Inject
     private KeyDirectory keyDirectory;
 
+    /** Every request is counted and timed here, once, whatever door it came through (docs/observability.md). */
+    @Inject
+    KmsMetrics metrics = KmsMetrics.NONE;
+
     @PostConstruct
     void wire() {
         services = new KmsServices(keys, imports, envelopes, dataKeys, bindings, keyPairs, identities, tenants, auditTrail, token, bearerTokens, version);
@@ -124,7 +129,21 @@ public class RequestGateBean implements RequestGate {
     public <R> Served<R> serve(Request request, Operation<R> operation) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(operation, "operation");
+        long started = System.nanoTime();
         String requestId = RequestIds.next();
+        // every line logged while serving the request carries its id (docs/operations.md, "Logs")
+        Object outer = RequestLogContext.enter(requestId);
+        Served<R> served = null;
+        try {
+            served = pass(request, operation, requestId);
+            return served;
+        } finally {
+            RequestLogContext.leave(outer);
+            metrics.request(request.door(), request.action(), outcome(served), System.nanoTime() - started);
+        }
+    }
+
+    private <R> Served<R> pass(Request request, Operation<R> operation, String requestId) {
         Caller caller = null;
         R value = null;
         Throwable failure = null;
@@ -163,12 +182,30 @@ public class RequestGateBean implements RequestGate {
     public Served<Void> refuse(Request request, KmsException reason) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(reason, "reason");
+        long started = System.nanoTime();
         String requestId = RequestIds.next();
-        // nothing is authenticated for a request turned away; only a console session names its caller unchecked
-        Caller caller = request.credentials() instanceof Credentials.ConsoleSession session ? session.caller() : null;
-        AuditEvent event = AuditEvent.refused(request.door().auditName(), caller, request.action(), request.keyRef(),
-                requestId, request.sourceAddress(), reason);
-        return new Served<>(requestId, caller, null, recorded(event) ? reason : internal(request.door(), requestId));
+        Object outer = RequestLogContext.enter(requestId);
+        Served<Void> served = null;
+        try {
+            // nothing is authenticated for a request turned away; only a console session names its caller unchecked
+            Caller caller = request.credentials() instanceof Credentials.ConsoleSession session ? session.caller() : null;
+            AuditEvent event = AuditEvent.refused(request.door().auditName(), caller, request.action(), request.keyRef(),
+                    requestId, request.sourceAddress(), reason);
+            served = new Served<>(requestId, caller, null, recorded(event) ? reason : internal(request.door(), requestId));
+            return served;
+        } finally {
+            RequestLogContext.leave(outer);
+            metrics.request(request.door(), request.action(), outcome(served), System.nanoTime() - started);
+        }
+    }
+
+    /** As the metrics count it: the server's own failures (internal, token unavailable) apart from refusals. */
+    private static KmsMetrics.Outcome outcome(Served<?> served) {
+        if (served == null || served.refusal() != null && (served.refusal().code() == KmsErrorCode.INTERNAL
+                || served.refusal().code() == KmsErrorCode.TOKEN_UNAVAILABLE)) {
+            return KmsMetrics.Outcome.FAILED;
+        }
+        return served.isServed() ? KmsMetrics.Outcome.OK : KmsMetrics.Outcome.REFUSED;
     }
 
     private Caller authenticate(Credentials credentials) {

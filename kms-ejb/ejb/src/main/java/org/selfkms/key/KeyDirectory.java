@@ -1,10 +1,12 @@
 package org.selfkms.key;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.metrics.KmsMetrics;
 import org.selfkms.gate.RequestNotes;
 import org.selfkms.key.policy.KeyPolicyRows;
 
@@ -40,6 +42,9 @@ public class KeyDirectory {
     @PersistenceContext(unitName = "kms")
     private EntityManager em;
 
+    @Inject
+    private KmsMetrics metrics;
+
     /** @throws KmsException {@code KEY_NOT_FOUND} when the tenant has no such key */
     public CachedKey resolve(long tenantId, KeyRef ref) {
         return find(tenantId, ref).orElseThrow(KeyDirectory::notFound);
@@ -72,6 +77,7 @@ public class KeyDirectory {
 
     private Optional<CachedKey> lookUp(long tenantId, UUID id) {
         CachedKey hit = byId.get(new IdKey(tenantId, id));
+        metrics.cacheLookup(KmsMetrics.Cache.KEYS, hit != null);
         if (hit != null) {
             return Optional.of(hit);
         }

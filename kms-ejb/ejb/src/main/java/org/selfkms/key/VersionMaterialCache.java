@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.selfkms.api.error.KmsErrorCode;
 import org.selfkms.api.error.KmsException;
+import org.selfkms.api.metrics.KmsMetrics;
 import org.selfkms.hsm.TokenGateway;
 import org.selfkms.token.WrappedKey;
 
@@ -52,6 +53,9 @@ public class VersionMaterialCache {
     @Inject
     private TokenGateway token;
 
+    @Inject
+    private KmsMetrics metrics;
+
     /** A copy of the material; the caller must zeroise it. */
     public byte[] material(UUID keyId, int version) {
         VersionKey key = new VersionKey(keyId, version);
@@ -60,10 +64,12 @@ public class VersionMaterialCache {
             byte[] copy = hit.material.clone();
             if (entries.get(key) == hit) {
                 hit.used = true;
+                metrics.cacheLookup(KmsMetrics.Cache.VERSION_MATERIAL, true);
                 return copy;
             }
             Arrays.fill(copy, (byte) 0); // evicted while copying: perhaps zeroes; read it again
         }
+        metrics.cacheLookup(KmsMetrics.Cache.VERSION_MATERIAL, false);
         long seen = epoch.get();
         CmkVersionEntity entity = em.find(CmkVersionEntity.class, new CmkVersionEntity.Id(keyId.toString(), version));
         if (entity == null) {

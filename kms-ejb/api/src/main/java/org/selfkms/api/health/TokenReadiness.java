@@ -1,0 +1,17 @@
+package org.selfkms.api.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the token answers a real wrap and unwrap (docs/observability.md, "Health"). */
+@Readiness
+@ApplicationScoped
+public class TokenReadiness implements HealthCheck {
+
+    @Override
+    public HealthCheckResponse call() {
+        return KmsProbes.respond(KmsProbes.TOKEN);
+    }
+}
