@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Runs in CI's SoftHSM2 run only (tag {@code token-outage}): there the server's PKCS#11 library is the
  * outage shim (kms-hsm/rar/src/test/c) in front of SoftHSM2, which answers as a pulled-out token while the
  * file named by KMS_SHIM_OUTAGE_FILE exists, and CMKs are at the HSM protection level, so every Encrypt and
- * Decrypt needs the token.
+ * Decrypt needs the token. Meanwhile readiness (/health/ready) is DOWN, its token check saying why, and it is UP
+ * again once the token is back.
  */
 @Tag("token-outage")
 class TokenOutageIT extends DeployedKms {
@@ -45,11 +46,16 @@ class TokenOutageIT extends DeployedKms {
         String aliasTriedDuringOutage = uniqueAlias("outage-new");
         long logBefore = ServerProcess.logSize();
 
+        assertReadiness(200, "UP");
         Files.createFile(outage);
         try {
             assertInternalError(() -> encrypt(kms, keyId, "during the outage"));
             assertInternalError(() -> decrypt(kms, blob));
             assertInternalError(() -> createKey(kms, aliasTriedDuringOutage));
+            // not ready while the token is out: a load balancer stops sending requests here
+            ServerHealth.Answer down = assertReadiness(503, "DOWN");
+            assertEquals("DOWN", down.checks().get("token"), down.body());
+            assertEquals("UP", down.checks().get("database"), down.body());
         } finally {
             Files.deleteIfExists(outage);
         }
@@ -68,10 +74,24 @@ class TokenOutageIT extends DeployedKms {
             }
         }
         assertEquals("made before the outage", decrypt(kms, blob));
+        assertReadiness(200, "UP");
         // the CreateKey refused during the outage left nothing behind: its alias is still free
         createKey(kms, aliasTriedDuringOutage);
         String log = ServerProcess.logSince(logBefore);
         assertTrue(log.contains("Token unavailable, will reconnect") && log.contains("Token reconnected"), log);
+    }
+
+    /** Readiness reaches this state within the recovery timeout (the token's probe is reused for a few seconds). */
+    private static ServerHealth.Answer assertReadiness(int httpStatus, String status) throws Exception {
+        Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
+        ServerHealth.Answer ready = ServerHealth.get("/health/ready");
+        while (ready.httpStatus() != httpStatus && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            ready = ServerHealth.get("/health/ready");
+        }
+        assertEquals(httpStatus, ready.httpStatus(), ready.body());
+        assertEquals(status, ready.status(), ready.body());
+        return ready;
     }
 
     private static void assertInternalError(Executable call) {
