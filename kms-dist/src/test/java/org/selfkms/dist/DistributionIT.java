@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -212,6 +213,25 @@ class DistributionIT {
         assertEquals(0, installation.command("stop").exitCode());
         assertTrue(installation.server().waitFor(60, TimeUnit.SECONDS));
         assertEquals(3, installation.command("status").exitCode());
+    }
+
+    @Test
+    @Order(10)
+    void restoredInPlaceTheInstallationKeepsItsPinAndHttpsKeyAndSetsTheFormerFilesAside() throws Exception {
+        Path data = installation.dataDir();
+        String pin = Files.readString(data.resolve("token/token.pin"));
+        byte[] httpsKeyStore = Files.readAllBytes(data.resolve("tls/server.p12"));
+
+        Installation.Result restored = installation.command("restore", WORK.resolve("selfkms-backup.tar.gz").toString());
+        assertEquals(0, restored.exitCode(), restored.output());
+        assertEquals(pin, Files.readString(data.resolve("token/token.pin")), "no PIN to fetch from the vault");
+        assertArrayEquals(httpsKeyStore, Files.readAllBytes(data.resolve("tls/server.p12")), "clients keep trusting it");
+        try (var entries = Files.list(data)) {
+            List<Path> setAside = entries.filter(path -> path.getFileName().toString().startsWith(".before-restore-")).toList();
+            assertEquals(1, setAside.size(), "the former files, kept: " + setAside);
+            assertTrue(Files.isRegularFile(setAside.get(0).resolve("kmsdb.mv.db")));
+        }
+        assertTrue(restored.output().contains("start it with bin/selfkms start"), restored.output());
     }
 
     private static String token() throws Exception {
