@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The release tarball as an operator gets it (docs/install.md, docs/backup.md), on this machine's JDK alone: unpack,
@@ -232,6 +233,20 @@ class DistributionIT {
             assertTrue(Files.isRegularFile(setAside.get(0).resolve("kmsdb.mv.db")));
         }
         assertTrue(restored.output().contains("start it with bin/selfkms start"), restored.output());
+    }
+
+    @Test
+    @Order(11)
+    void theSystemdUnitPassesSystemdsOwnCheck() throws Exception {
+        assumeTrue(Installation.run(WORK, List.of("sh", "-c", "command -v systemd-analyze")).exitCode() == 0,
+                "systemd-analyze (Debian's systemd) checks the unit where it is installed");
+        // the unit names /opt/selfkms; here the installation is elsewhere
+        String unit = Files.readString(installation.home.resolve("etc/systemd/selfkms.service"))
+                .replace("/opt/selfkms", installation.home.toString());
+        Path copy = Files.writeString(WORK.resolve("selfkms.service"), unit);
+        Installation.Result verified = Installation.run(WORK, List.of("systemd-analyze", "verify", copy.toString()));
+        assertEquals(0, verified.exitCode(), verified.output());
+        assertEquals("", verified.output().strip(), "no warning either");
     }
 
     private static String token() throws Exception {
