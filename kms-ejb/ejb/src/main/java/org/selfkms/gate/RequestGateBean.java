@@ -43,6 +43,7 @@ import org.selfkms.key.KeyDirectory;
 import org.selfkms.key.KeyRef;
 
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -129,13 +130,20 @@ public class RequestGateBean implements RequestGate {
     public <R> Served<R> serve(Request request, Operation<R> operation) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(operation, "operation");
+        return observed(request, requestId -> pass(request, operation, requestId));
+    }
+
+    /**
+     * Mints the request's id and runs {@code handling} with it, so that every line logged meanwhile carries the id
+     * (docs/operations.md, "Logs"), and counts and times the request once, whatever its outcome (docs/observability.md).
+     */
+    private <R> Served<R> observed(Request request, Function<String, Served<R>> handling) {
         long started = System.nanoTime();
         String requestId = RequestIds.next();
-        // every line logged while serving the request carries its id (docs/operations.md, "Logs")
         Object outer = RequestLogContext.enter(requestId);
         Served<R> served = null;
         try {
-            served = pass(request, operation, requestId);
+            served = handling.apply(requestId);
             return served;
         } finally {
             RequestLogContext.leave(outer);
@@ -182,21 +190,13 @@ public class RequestGateBean implements RequestGate {
     public Served<Void> refuse(Request request, KmsException reason) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(reason, "reason");
-        long started = System.nanoTime();
-        String requestId = RequestIds.next();
-        Object outer = RequestLogContext.enter(requestId);
-        Served<Void> served = null;
-        try {
+        return observed(request, requestId -> {
             // nothing is authenticated for a request turned away; only a console session names its caller unchecked
             Caller caller = request.credentials() instanceof Credentials.ConsoleSession session ? session.caller() : null;
             AuditEvent event = AuditEvent.refused(request.door().auditName(), caller, request.action(), request.keyRef(),
                     requestId, request.sourceAddress(), reason);
-            served = new Served<>(requestId, caller, null, recorded(event) ? reason : internal(request.door(), requestId));
-            return served;
-        } finally {
-            RequestLogContext.leave(outer);
-            metrics.request(request.door(), request.action(), outcome(served), System.nanoTime() - started);
-        }
+            return new Served<>(requestId, caller, null, recorded(event) ? reason : internal(request.door(), requestId));
+        });
     }
 
     /** As the metrics count it: the server's own failures (internal, token unavailable) apart from refusals. */

@@ -51,11 +51,14 @@ public class MetricsSource {
             LOG.log(Level.WARNING, "Metrics registry unusable; the KMS records no metrics", e);
             metrics = KmsMetrics.NONE;
         }
+        if (metrics == KmsMetrics.NONE) {
+            LOG.info("No metrics registry on this server: the KMS records no metrics");
+            return;
+        }
         KeyStateCensus census = new KeyStateCensus(dataSource, executor);
         census.count(KeyState.Enabled); // the first count, so that the first scrape has one
         metrics.keyStates(census::count);
-        LOG.info(metrics == KmsMetrics.NONE ? "No metrics registry on this server: the KMS records no metrics"
-                : "KMS metrics go to the server's metrics registry (" + metrics.getClass().getSimpleName() + ")");
+        LOG.info("KMS metrics go to the server's metrics registry (" + metrics.getClass().getSimpleName() + ")");
     }
 
     @PreDestroy
