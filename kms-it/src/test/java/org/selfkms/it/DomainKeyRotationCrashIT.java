@@ -51,9 +51,9 @@ class DomainKeyRotationCrashIT extends SdkBrowserTest {
         }
 
         int before = rotateAndKillBeforeTheRewrapEnds();
-        long logSizeAtRestart = ServerProcess.logSize();
+        ServerProcess.LogPosition logAtRestart = ServerProcess.logPosition();
         ServerProcess.start("crash-restart", Map.of());
-        String restartLog = ServerProcess.logSince(logSizeAtRestart);
+        String restartLog = ServerProcess.logSince(logAtRestart);
         assertTrue(restartLog.contains("Resuming the domain-key rotation to version " + (before + 1)),
                 () -> "after the crash the server must pick the rotation up by itself; what the restart logged of note:\n"
                         + restartLog.lines().filter(line -> line.contains("DomainKeyRotation") || line.contains(" ERROR ")
@@ -83,15 +83,15 @@ class DomainKeyRotationCrashIT extends SdkBrowserTest {
      */
     private int rotateAndKillBeforeTheRewrapEnds() throws Exception {
         for (int attempt = 1; ; attempt++) {
-            long logSizeBefore = ServerProcess.logSize();
+            ServerProcess.LogPosition logBefore = ServerProcess.logPosition();
             openTokenView();
             int before = number("active-domain-key-version");
             browser.click(By.id("rotate-domain-key-button"));
             browser.waitUntil("the confirmation dialog", () -> browser.isPresent(By.id("rotate-domain-key-confirm")));
             browser.click(By.id("rotate-domain-key-confirm"));
-            ServerProcess.waitForLog(logSizeBefore, "Domain-key rotation to version " + (before + 1) + " started", Duration.ofSeconds(30));
+            ServerProcess.waitForLog(logBefore, "Domain-key rotation to version " + (before + 1) + " started", Duration.ofSeconds(30));
             ServerProcess.kill();
-            if (!ServerProcess.logSince(logSizeBefore).contains("Re-wrapped ")) {
+            if (!ServerProcess.logSince(logBefore).contains("Re-wrapped ")) {
                 return before;
             }
             assertTrue(attempt < MAX_ATTEMPTS, "the re-wrap finished before the kill in all " + MAX_ATTEMPTS + " attempts");

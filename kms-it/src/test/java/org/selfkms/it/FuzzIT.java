@@ -107,7 +107,7 @@ class FuzzIT extends DeployedKms {
         tencent = new RawTencentClient("127.0.0.1:" + httpPort(), secretId(), secretKey());
         seedKeys();
         bearer = RestApiV1IT.token(secretId(), secretKey());
-        long logBefore = ServerProcess.logSize();
+        ServerProcess.LogPosition logBefore = ServerProcess.logPosition();
         int tencentCount = 0;
         for (int i = 0; i < REQUESTS; i++) {
             if (i % 250 == 0) {
@@ -120,11 +120,12 @@ class FuzzIT extends DeployedKms {
                 fuzzRest();
             }
         }
-        long grown = ServerProcess.logSize() - logBefore;
-        String traces = ServerProcess.logSince(logBefore).lines()
+        String logged = ServerProcess.logSince(logBefore);
+        long grown = logged.length();
+        String traces = logged.lines()
                 .filter(line -> line.startsWith("\tat ") || line.contains("Exception") || line.contains(" ERROR "))
                 .limit(20).reduce("", (a, b) -> a + "\n" + b);
-        System.out.printf("FuzzIT seed %d: %d requests (%d Tencent, %d REST), server.log grew %d bytes, %d bad answers%n",
+        System.out.printf("FuzzIT seed %d: %d requests (%d Tencent, %d REST), server.log grew %d characters, %d bad answers%n",
                 SEED, REQUESTS, tencentCount, REQUESTS - tencentCount, grown, bad);
         answers.forEach((answer, count) -> System.out.printf("  %6d  %s%n", count, answer));
         assertTrue(failures.isEmpty(), "seed " + SEED + ": " + bad + " bad answers, the first:\n" + String.join("\n", failures));

@@ -47,7 +47,7 @@ class HostileRequestsIT extends DeployedKms {
 
     @Test
     void unreadableHeadersAreRefusedInEachDoorsFormatAuditedAndNotLogged() throws Exception {
-        long logBefore = ServerProcess.logSize();
+        ServerProcess.LogPosition logBefore = ServerProcess.logPosition();
         for (Map.Entry<String, String> header : UNREADABLE) {
             String name = header.getKey();
             HttpResponse<String> tencent = post("/", header, "X-TC-Action", "Encrypt");
@@ -83,7 +83,7 @@ class HostileRequestsIT extends DeployedKms {
 
     @Test
     void pathsAndQueriesThatCannotBeDecodedAreRefusedInEachDoorsFormatAndAudited() throws Exception {
-        long logBefore = ServerProcess.logSize();
+        ServerProcess.LogPosition logBefore = ServerProcess.logPosition();
         for (String target : List.of("/api/v1/keys/%zz", "/api/v1/keys?tagKey=%zz", "/api/v1/keys?cursor=%C3%28")) {
             RawAnswer rest = rawRequest("GET " + target);
             assertEquals(400, rest.status(), target + ": " + rest.body());
@@ -105,7 +105,7 @@ class HostileRequestsIT extends DeployedKms {
 
     @Test
     void deepOrDuplicatedJsonIsAnInvalidParameterAndNotLogged() throws Exception {
-        long logBefore = ServerProcess.logSize();
+        ServerProcess.LogPosition logBefore = ServerProcess.logPosition();
         RawTencentClient raw = new RawTencentClient("127.0.0.1:" + httpPort(), secretId(), secretKey());
         long now = Instant.now().getEpochSecond();
 
@@ -133,7 +133,7 @@ class HostileRequestsIT extends DeployedKms {
 
     @Test
     void optionsIsRefusedInEachDoorsFormatAndAudited() throws Exception {
-        long logBefore = ServerProcess.logSize();
+        ServerProcess.LogPosition logBefore = ServerProcess.logPosition();
         HttpResponse<String> rest = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/keys"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, rest.statusCode(), rest.body());
@@ -266,7 +266,7 @@ class HostileRequestsIT extends DeployedKms {
         assertEquals(1, rows.lines().count(), rows);
     }
 
-    private static void assertNoStackTraceLoggedSince(long offset) throws Exception {
+    private static void assertNoStackTraceLoggedSince(ServerProcess.LogPosition offset) throws Exception {
         String logged = ServerProcess.logSince(offset);
         String traces = logged.lines().filter(line -> line.startsWith("\tat ") || line.contains("Exception"))
                 .limit(10).collect(Collectors.joining("\n"));

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +40,8 @@ class JsonLogIT extends DeployedKms {
     void jsonLinesParseCarryTheRequestIdAndHoldNoSecret() throws Exception {
         Path logs = Path.of(System.getProperty("kms.it.server.dir"), "standalone", "log");
         Path json = logs.resolve("server.json");
-        long jsonBefore = Files.exists(json) ? Files.size(json) : 0;
-        long textBefore = ServerProcess.logSize();
+        ServerProcess.LogPosition jsonBefore = ServerProcess.logPosition(json);
+        ServerProcess.LogPosition textBefore = ServerProcess.logPosition();
         String tencentRequestId;
         String restRequestId;
         try (ModelControllerClient management = ModelControllerClient.Factory.create("127.0.0.1", managementPort())) {
@@ -63,7 +62,7 @@ class JsonLogIT extends DeployedKms {
             }
         }
 
-        String written = Files.readString(json).substring((int) jsonBefore);
+        String written = ServerProcess.logSince(jsonBefore);
         List<JsonObject> lines = new ArrayList<>();
         for (String line : written.split("\n")) {
             if (line.isBlank()) {

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,16 +150,52 @@ final class ServerProcess {
         }
     }
 
-    static long logSize() throws IOException {
-        return Files.exists(serverLog()) ? Files.size(serverLog()) : 0;
+    /**
+     * Where server.log ends now. The handler rotates the file at midnight and at a size limit, so a position is the
+     * file's identity and an offset: a suite that runs across midnight must still find what was logged after it.
+     */
+    static LogPosition logPosition() throws IOException {
+        return logPosition(serverLog());
+    }
+
+    /** The same for another of the server's log files (server.json). */
+    static LogPosition logPosition(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return new LogPosition(log, null, 0);
+        }
+        return new LogPosition(log, fileKey(log), Files.size(log));
     }
 
     /**
-     * What the server logged after byte {@code from}. Only that tail is read: the log of a whole suite runs to
-     * megabytes, and {@link #waitForLog} polls this every few milliseconds while the server is under way.
+     * What the server logged to that file after {@code from}: the rest of the file that position was in (renamed by a rotation
+     * since, or still current) and, when it was rotated, the whole current file. Only tails are read: the log of a
+     * whole suite runs to megabytes, and {@link #waitForLog} polls this every few milliseconds.
      */
-    static String logSince(long from) throws IOException {
-        try (FileChannel log = FileChannel.open(serverLog())) {
+    static String logSince(LogPosition from) throws IOException {
+        Path current = from.file();
+        if (!Files.exists(current)) {
+            return "";
+        }
+        if (from.fileKey() == null || from.fileKey().equals(fileKey(current))) {
+            return tail(current, from.offset());
+        }
+        StringBuilder logged = new StringBuilder();
+        try (var rotated = Files.list(current.getParent())) {
+            for (Path file : (Iterable<Path>) rotated::iterator) {
+                if (file.getFileName().toString().startsWith(current.getFileName() + ".") && from.fileKey().equals(fileKey(file))) {
+                    logged.append(tail(file, from.offset()));
+                }
+            }
+        }
+        return logged.append(tail(current, 0)).toString();
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    }
+
+    private static String tail(Path file, long from) throws IOException {
+        try (FileChannel log = FileChannel.open(file)) {
             long size = log.size();
             if (from >= size) {
                 return "";
@@ -171,7 +208,11 @@ final class ServerProcess {
         }
     }
 
-    static void waitForLog(long from, String line, Duration timeout) throws Exception {
+    /** A place in a log: the file, which of its generations (the inode, which a rename keeps) and how far into it. */
+    record LogPosition(Path file, Object fileKey, long offset) {
+    }
+
+    static void waitForLog(LogPosition from, String line, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (!logSince(from).contains(line)) {
             if (Instant.now().isAfter(deadline)) {

@@ -234,7 +234,7 @@ class TlsIT extends DeployedKms {
             ServerProcess.stop();
             // renewal as documented: delete the generated key store while the server is stopped, start again
             Files.deleteIfExists(generatedKeyStore());
-            long logBefore = ServerProcess.logSize();
+            ServerProcess.LogPosition logBefore = ServerProcess.logPosition();
             ServerProcess.start("tls-defaults", Map.of());
             restartLog = ServerProcess.logSince(logBefore);
         }

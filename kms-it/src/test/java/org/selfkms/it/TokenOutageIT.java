@@ -44,7 +44,7 @@ class TokenOutageIT extends DeployedKms {
         String keyId = createKey(kms, uniqueAlias("outage"));
         String blob = encrypt(kms, keyId, "made before the outage");
         String aliasTriedDuringOutage = uniqueAlias("outage-new");
-        long logBefore = ServerProcess.logSize();
+        ServerProcess.LogPosition logBefore = ServerProcess.logPosition();
 
         assertReadiness(200, "UP");
         Files.createFile(outage);

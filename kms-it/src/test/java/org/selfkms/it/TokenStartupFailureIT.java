@@ -43,7 +43,7 @@ class TokenStartupFailureIT extends DeployedKms {
         String blob = kms.Encrypt(encrypt).getCiphertextBlob();
 
         ServerProcess.stop();
-        long logBefore = ServerProcess.logSize();
+        ServerProcess.LogPosition logBefore = ServerProcess.logPosition();
         ServerProcess.start("wrong-pin", Map.of("KMS_TOKEN_PIN", WRONG_PIN));
         String log = ServerProcess.logSince(logBefore);
         assertTrue(log.contains("wrong PIN"), "the log must say why the KMS did not start");
