@@ -1,0 +1,132 @@
+package org.selfkms.client.envelope;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+/**
+ * Writes a message's frames as the plaintext arrives (docs/client-format.md, "Frames"): a regular frame as soon
+ * as a frame's worth of plaintext is buffered, the final frame on {@link #close()}. Holds one frame of
+ * plaintext and one of ciphertext, whatever the message's length. The header is written by the caller first.
+ */
+final class EncryptingStream extends OutputStream {
+
+    /** Type, sequence number and, for the final frame, its length. */
+    static final int FRAME_PREFIX_MAX = 1 + 4 + 4;
+    static final long MAX_FRAMES = 0xFFFF_FFFFL;
+
+    private final OutputStream out;
+    private final FrameCipher cipher;
+    private final byte[] plaintext;
+    private final byte[] frame;
+    private final long declaredLength;
+    private int buffered;
+    private long sequence = 1;
+    private long written;
+    private boolean closed;
+    private boolean failed;
+
+    /** @param declaredLength the plaintext's length when the caller declared it, -1 otherwise */
+    EncryptingStream(OutputStream out, FrameCipher cipher, int frameLength, long declaredLength) {
+        this.out = out;
+        this.cipher = cipher;
+        this.plaintext = new byte[frameLength];
+        this.frame = new byte[FRAME_PREFIX_MAX + frameLength + FrameCipher.TAG_LENGTH];
+        this.declaredLength = declaredLength;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        if (closed) {
+            throw new IOException("The encrypting stream is closed");
+        }
+        if (declaredLength >= 0 && written + length > declaredLength) {
+            failed = true;
+            throw new IllegalStateException("More plaintext than the " + declaredLength + " bytes declared");
+        }
+        written += length;
+        while (length > 0) {
+            int n = Math.min(length, plaintext.length - buffered);
+            System.arraycopy(bytes, offset, plaintext, buffered, n);
+            buffered += n;
+            offset += n;
+            length -= n;
+            if (buffered == plaintext.length) {
+                writeFrame(FrameCipher.TYPE_REGULAR);
+            }
+        }
+    }
+
+    /** Passes flush on; plaintext short of a frame stays buffered (a frame is written only when full or final). */
+    @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    /** Writes the final frame, then closes the underlying stream. Without it the message cannot be decrypted. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (out) {
+            if (failed) {
+                return;
+            }
+            if (declaredLength >= 0 && written != declaredLength) {
+                throw new IllegalStateException(written + " bytes of plaintext written, " + declaredLength
+                        + " declared: the message is left without its final frame");
+            }
+            writeFrame(FrameCipher.TYPE_FINAL);
+        } finally {
+            java.util.Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private void writeFrame(byte type) throws IOException {
+        if (sequence > MAX_FRAMES) {
+            failed = true;
+            throw new IllegalStateException("A message holds at most " + MAX_FRAMES + " frames; use a larger frame length");
+        }
+        int i = 0;
+        frame[i++] = type;
+        i = putUint32(frame, i, sequence);
+        if (type == FrameCipher.TYPE_FINAL) {
+            i = putUint32(frame, i, buffered);
+        }
+        try {
+            i += cipher.seal(type, sequence, plaintext, 0, buffered, frame, i);
+            out.write(frame, 0, i);
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+        sequence++;
+        buffered = 0;
+    }
+
+    static int putUint32(byte[] bytes, int offset, long value) {
+        bytes[offset] = (byte) (value >>> 24);
+        bytes[offset + 1] = (byte) (value >>> 16);
+        bytes[offset + 2] = (byte) (value >>> 8);
+        bytes[offset + 3] = (byte) value;
+        return offset + 4;
+    }
+
+    /** For the structural test: the bytes this stream holds, fixed at construction. */
+    int bufferedCapacity() {
+        return plaintext.length + frame.length;
+    }
+
+    @Override
+    public String toString() {
+        return "EncryptingStream[frame " + sequence + "]";
+    }
+}
