@@ -1,0 +1,35 @@
+package org.selfkms.client.tink;
+
+import org.selfkms.client.EncryptionContext;
+import org.selfkms.client.Kms;
+import org.selfkms.client.RestV1Session;
+
+/**
+ * Finds the key an alias names now, so that a {@link SelfKmsAead} made for an alias URI can tell ciphertexts of
+ * its key from those of other keys (the server decrypts by the blob alone). Asked at most once per Aead, and only
+ * when it decrypts before it has encrypted (an Encrypt answers the key id anyway).
+ */
+@FunctionalInterface
+public interface AliasResolver {
+
+    /** @throws org.selfkms.client.KmsClientException if the server does not answer or knows no such alias */
+    String keyIdOf(String alias);
+
+    /**
+     * Describes the key ({@code GET /api/v1/keys/{alias}}, docs/rest-api.md, "Describe"): any state, archived keys
+     * too. Every role but SERVICE may describe; a service principal's client needs key-id URIs or
+     * {@link #byEncrypting}.
+     */
+    static AliasResolver restV1(RestV1Session session) {
+        return alias -> session.get("/keys/" + RestV1Session.segment(alias)).getString("keyId");
+    }
+
+    /**
+     * Encrypts one byte under the alias and keeps the key id of the answer: through any door (the Tencent door's
+     * {@code Kms} has no describe), with no right beyond what encrypting needs, but an Encrypt in the audit trail
+     * and only for a key that encrypts - an archived or disabled key's alias is not resolved this way.
+     */
+    static AliasResolver byEncrypting(Kms kms) {
+        return alias -> kms.encrypt(alias, new byte[] {1}, EncryptionContext.of("selfkms.tink", "resolve-alias")).keyId();
+    }
+}
