@@ -7,8 +7,10 @@ import org.selfkms.client.KmsRequestException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,12 +28,18 @@ final class FakeKms implements Kms {
 
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
+    private final Queue<DataKey> prepared = new ConcurrentLinkedQueue<>();
     final AtomicInteger generateCalls = new AtomicInteger();
     final AtomicInteger decryptCalls = new AtomicInteger();
 
     /** A blob made elsewhere (the test vectors) that this KMS opens to {@code dataKey} under {@code context}. */
     void register(String keyId, byte[] dataKey, byte[] blob, EncryptionContext context) {
         issued.put(HexFormat.of().formatHex(blob), new Issued(keyId, dataKey.clone(), context));
+    }
+
+    /** The next data key generateDataKey answers, instead of a random one (the test vectors). */
+    void prepare(String keyId, byte[] dataKey, byte[] blob) {
+        prepared.add(new DataKey(keyId, dataKey.clone(), blob.clone()));
     }
 
     void disable(String keyId) {
@@ -42,6 +50,11 @@ final class FakeKms implements Kms {
     public DataKey generateDataKey(String keyRef, int numberOfBytes, EncryptionContext context) {
         generateCalls.incrementAndGet();
         refuseDisabled(keyRef);
+        DataKey next = prepared.poll();
+        if (next != null) {
+            register(next.keyId(), next.plaintext(), next.ciphertextBlob(), context);
+            return next;
+        }
         byte[] dataKey = new byte[numberOfBytes];
         RANDOM.nextBytes(dataKey);
         byte[] blob = new byte[BLOB_LENGTH];
