@@ -137,6 +137,11 @@ public final class DecryptingStream extends InputStream {
                 | (bytes[offset + 2] & 0xFF) << 8 | (bytes[offset + 3] & 0xFF);
     }
 
+    /** The message's frame length: the most one read answers. */
+    int frameLength() {
+        return frameLength;
+    }
+
     /** For the structural test: the bytes this stream holds, fixed at construction. */
     int bufferedCapacity() {
         return frame.length + prefix.length;

@@ -52,13 +52,21 @@ final class EncryptingStream extends OutputStream {
         }
         written += length;
         while (length > 0) {
+            if (buffered == 0 && length >= plaintext.length) {
+                // a whole frame in the caller's array: sealed from there, not copied first
+                writeFrame(FrameCipher.TYPE_REGULAR, bytes, offset, plaintext.length);
+                offset += plaintext.length;
+                length -= plaintext.length;
+                continue;
+            }
             int n = Math.min(length, plaintext.length - buffered);
             System.arraycopy(bytes, offset, plaintext, buffered, n);
             buffered += n;
             offset += n;
             length -= n;
             if (buffered == plaintext.length) {
-                writeFrame(FrameCipher.TYPE_REGULAR);
+                writeFrame(FrameCipher.TYPE_REGULAR, plaintext, 0, buffered);
+                buffered = 0;
             }
         }
     }
@@ -84,13 +92,13 @@ final class EncryptingStream extends OutputStream {
                 throw new IllegalStateException(written + " bytes of plaintext written, " + declaredLength
                         + " declared: the message is left without its final frame");
             }
-            writeFrame(FrameCipher.TYPE_FINAL);
+            writeFrame(FrameCipher.TYPE_FINAL, plaintext, 0, buffered);
         } finally {
             java.util.Arrays.fill(plaintext, (byte) 0);
         }
     }
 
-    private void writeFrame(byte type) throws IOException {
+    private void writeFrame(byte type, byte[] source, int offset, int length) throws IOException {
         if (sequence > MAX_FRAMES) {
             failed = true;
             throw new IllegalStateException("A message holds at most " + MAX_FRAMES + " frames; use a larger frame length");
@@ -99,17 +107,16 @@ final class EncryptingStream extends OutputStream {
         frame[i++] = type;
         i = putUint32(frame, i, sequence);
         if (type == FrameCipher.TYPE_FINAL) {
-            i = putUint32(frame, i, buffered);
+            i = putUint32(frame, i, length);
         }
         try {
-            i += cipher.seal(type, sequence, plaintext, 0, buffered, frame, i);
+            i += cipher.seal(type, sequence, source, offset, length, frame, i);
             out.write(frame, 0, i);
         } catch (IOException | RuntimeException e) {
             failed = true;
             throw e;
         }
         sequence++;
-        buffered = 0;
     }
 
     static int putUint32(byte[] bytes, int offset, long value) {

@@ -191,7 +191,7 @@ public final class EnvelopeEncryption {
             try (InputStream plaintext = Files.newInputStream(in);
                  OutputStream file = Files.newOutputStream(temporary);
                  OutputStream message = encryptingStream(file, context, length)) {
-                plaintext.transferTo(message);
+                copy(plaintext, message, frameLength);
             }
             return null;
         });
@@ -210,10 +210,18 @@ public final class EnvelopeEncryption {
             try (InputStream message = Files.newInputStream(in);
                  DecryptingStream plaintext = decryptingStream(message, expected);
                  OutputStream file = Files.newOutputStream(temporary)) {
-                plaintext.transferTo(file);
+                copy(plaintext, file, plaintext.frameLength());
                 return plaintext.info();
             }
         });
+    }
+
+    /** In frame-sized pieces: a write of a whole frame is encrypted without a copy, one system call per frame. */
+    private static void copy(InputStream in, OutputStream out, int bufferLength) throws IOException {
+        byte[] buffer = new byte[bufferLength];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, n);
+        }
     }
 
     private OutputStream open(OutputStream out, EncryptionContext context, long plaintextLength) throws IOException {

@@ -42,8 +42,8 @@ class DataKeyCacheTest {
         for (int i = 0; i < 10; i++) {
             envelope.decrypt(envelope.encrypt(plaintext(10), CONTEXT));
         }
-        assertEquals(10, kms.generateCalls.get());
-        assertEquals(10, kms.decryptCalls.get());
+        assertEquals(10, kms.generateDataKeyCalls());
+        assertEquals(10, kms.decryptCalls());
     }
 
     @Test
@@ -52,7 +52,7 @@ class DataKeyCacheTest {
         for (int i = 0; i < 10; i++) {
             envelope.encrypt(plaintext(10), CONTEXT);
         }
-        assertEquals(4, kms.generateCalls.get(), "3 + 3 + 3 + 1");
+        assertEquals(4, kms.generateDataKeyCalls(), "3 + 3 + 3 + 1");
     }
 
     @Test
@@ -61,12 +61,12 @@ class DataKeyCacheTest {
         for (int i = 0; i < 5; i++) {
             envelope.encrypt(plaintext(40), CONTEXT);
         }
-        assertEquals(3, kms.generateCalls.get(), "40 + 40 per key, the third message would exceed 100");
+        assertEquals(3, kms.generateDataKeyCalls(), "40 + 40 per key, the third message would exceed 100");
         envelope.encrypt(plaintext(101), CONTEXT);
         envelope.encrypt(plaintext(101), CONTEXT);
-        assertEquals(5, kms.generateCalls.get());
+        assertEquals(5, kms.generateDataKeyCalls());
         envelope.encrypt(plaintext(20), CONTEXT);
-        assertEquals(5, kms.generateCalls.get(), "the cached key still had room for 20 bytes");
+        assertEquals(5, kms.generateDataKeyCalls(), "the cached key still had room for 20 bytes");
     }
 
     @Test
@@ -77,14 +77,14 @@ class DataKeyCacheTest {
         clock.addAndGet(Duration.ofMinutes(5).toNanos() - 1);
         envelope.encrypt(plaintext(10), CONTEXT);
         envelope.decrypt(message);
-        assertEquals(1, kms.generateCalls.get());
-        assertEquals(1, kms.decryptCalls.get());
+        assertEquals(1, kms.generateDataKeyCalls());
+        assertEquals(1, kms.decryptCalls());
 
         clock.addAndGet(1);
         envelope.encrypt(plaintext(10), CONTEXT);
         envelope.decrypt(message);
-        assertEquals(2, kms.generateCalls.get());
-        assertEquals(2, kms.decryptCalls.get());
+        assertEquals(2, kms.generateDataKeyCalls());
+        assertEquals(2, kms.decryptCalls());
     }
 
     @Test
@@ -96,7 +96,7 @@ class DataKeyCacheTest {
         List<byte[]> messages = List.of(one.encrypt(plaintext(1), CONTEXT), one.encrypt(plaintext(1), other),
                 two.encrypt(plaintext(1), CONTEXT), one.encrypt(plaintext(1), CONTEXT), two.encrypt(plaintext(1), CONTEXT));
 
-        assertEquals(3, kms.generateCalls.get());
+        assertEquals(3, kms.generateDataKeyCalls());
         assertEquals("key-2", one.decrypt(messages.get(4)).keyId());
         assertEquals(other, two.decrypt(messages.get(1)).context());
     }
@@ -108,7 +108,7 @@ class DataKeyCacheTest {
         EnvelopeEncryption.builder(kms).keyRef("key-1").dataKeyCache(cache).build().encrypt(plaintext(1), CONTEXT);
         EnvelopeEncryption.builder(otherKms).keyRef("key-1").dataKeyCache(cache).build().encrypt(plaintext(1), CONTEXT);
 
-        assertEquals(1, otherKms.generateCalls.get());
+        assertEquals(1, otherKms.generateDataKeyCalls());
     }
 
     @Test
@@ -117,13 +117,13 @@ class DataKeyCacheTest {
         for (int i = 0; i < 3; i++) {
             encryptStream(byteLimited, 10);
         }
-        assertEquals(3, kms.generateCalls.get());
+        assertEquals(3, kms.generateDataKeyCalls());
 
         EnvelopeEncryption unlimited = withCache(Duration.ofHours(1), 1000, Long.MAX_VALUE, 10);
         for (int i = 0; i < 3; i++) {
             encryptStream(unlimited, 10);
         }
-        assertEquals(4, kms.generateCalls.get());
+        assertEquals(4, kms.generateDataKeyCalls());
     }
 
     @Test
@@ -135,11 +135,11 @@ class DataKeyCacheTest {
         envelope.encrypt(plaintext(1), contexts.get(1));
         envelope.encrypt(plaintext(1), contexts.get(0));
         envelope.encrypt(plaintext(1), contexts.get(2));
-        assertEquals(3, kms.generateCalls.get());
+        assertEquals(3, kms.generateDataKeyCalls());
         envelope.encrypt(plaintext(1), contexts.get(0));
-        assertEquals(3, kms.generateCalls.get(), "context 1 was used last, so context 2 went");
+        assertEquals(3, kms.generateDataKeyCalls(), "context 1 was used last, so context 2 went");
         envelope.encrypt(plaintext(1), contexts.get(1));
-        assertEquals(4, kms.generateCalls.get());
+        assertEquals(4, kms.generateDataKeyCalls());
     }
 
     @Test
@@ -151,7 +151,7 @@ class DataKeyCacheTest {
             assertArrayEquals(plaintext(10), envelope.decrypt(first).plaintext());
             assertArrayEquals(plaintext(20), envelope.decrypt(second).plaintext());
         }
-        assertEquals(1, kms.decryptCalls.get(), "both messages carry the same wrapped data key");
+        assertEquals(1, kms.decryptCalls(), "both messages carry the same wrapped data key");
     }
 
     /** Concurrent encryptions may each fetch a key, but no key ever encrypts more than the limit. */
@@ -181,7 +181,7 @@ class DataKeyCacheTest {
         }
         assertEquals(800, uses.values().stream().mapToInt(AtomicInteger::get).sum());
         assertTrue(uses.values().stream().allMatch(n -> n.get() <= 10), uses.values().toString());
-        assertTrue(kms.generateCalls.get() >= 80);
+        assertTrue(kms.generateDataKeyCalls() >= 80);
     }
 
     @Test
@@ -195,7 +195,7 @@ class DataKeyCacheTest {
         cache.clear();
         assertEquals(0, cache.size());
         envelope.encrypt(plaintext(1), CONTEXT);
-        assertEquals(2, kms.generateCalls.get());
+        assertEquals(2, kms.generateDataKeyCalls());
     }
 
     private static void encryptStream(EnvelopeEncryption envelope, int length) throws IOException {

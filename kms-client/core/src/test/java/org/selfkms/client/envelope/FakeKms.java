@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-memory KMS for unit tests of the message logic, behaving as the server does where the library relies
  * on it: a wrapped data key is an opaque blob that opens only under the context it was made with (else
- * CIPHERTEXT_INVALID), a disabled key refuses both operations (KEY_DISABLED). Counts its calls.
+ * CIPHERTEXT_INVALID), a disabled key refuses both operations (KEY_DISABLED). Counts its calls. Public for
+ * kms-client-bench, which counts the calls a server would have served.
  */
-final class FakeKms implements Kms {
+public final class FakeKms implements Kms {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     static final int BLOB_LENGTH = 48;
@@ -29,8 +30,16 @@ final class FakeKms implements Kms {
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
     private final Queue<DataKey> prepared = new ConcurrentLinkedQueue<>();
-    final AtomicInteger generateCalls = new AtomicInteger();
-    final AtomicInteger decryptCalls = new AtomicInteger();
+    private final AtomicInteger generateCalls = new AtomicInteger();
+    private final AtomicInteger decryptCalls = new AtomicInteger();
+
+    public int generateDataKeyCalls() {
+        return generateCalls.get();
+    }
+
+    public int decryptCalls() {
+        return decryptCalls.get();
+    }
 
     /** A blob made elsewhere (the test vectors) that this KMS opens to {@code dataKey} under {@code context}. */
     void register(String keyId, byte[] dataKey, byte[] blob, EncryptionContext context) {
