@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * start with bin/selfkms, use it through the Tencent Java SDK with the credential the first start wrote, stop it;
  * back it up, delete the installation, unpack the tarball afresh, restore the backup into it, and find every
  * ciphertext decrypting and the audit trail intact - and holding exactly the checkpoint exported before the backup.
+ * The tarball's kmsctl (bin/kmsctl, lib/kmsctl.jar) runs on the same JDK and reaches the server.
  *
  * <p>The steps build on each other (one server at a time, on port offset {@code dist.port.offset}).
  */
@@ -73,11 +74,13 @@ class DistributionIT {
         String top = TARBALL.getFileName().toString().replaceFirst("\\.tar\\.gz$", "") + "/";
         for (String entry : List.of("bin/selfkms", "bin/standalone.sh", "etc/selfkms.env", "etc/systemd/selfkms.service",
                 "docs/install.md", "docs/backup.md", "docs/operations.md", "standalone/deployments/kms.ear",
-                "standalone/configuration/standalone.xml", "jboss-modules.jar")) {
+                "standalone/configuration/standalone.xml", "jboss-modules.jar", "bin/kmsctl", "lib/kmsctl.jar")) {
             assertTrue(listing.output().contains(" " + top + entry + "\n"), "the tarball holds " + entry);
         }
         assertTrue(Pattern.compile("(?m)^-rwxr-xr-x .* " + Pattern.quote(top + "bin/selfkms") + "$").matcher(listing.output()).find(),
                 "bin/selfkms is executable");
+        assertTrue(Pattern.compile("(?m)^-rwxr-xr-x .* " + Pattern.quote(top + "bin/kmsctl") + "$").matcher(listing.output()).find(),
+                "bin/kmsctl is executable");
         for (String runtime : List.of("standalone/data/", "standalone/log/", "standalone/tmp/", "standalone_xml_history")) {
             assertFalse(listing.output().contains(top + runtime), "nothing a run writes: " + runtime);
         }
@@ -111,6 +114,14 @@ class DistributionIT {
         JsonObject version = Rest.get(installation, token(), "/version");
         assertEquals(System.getProperty("dist.version"), version.getString("version"), "the tarball's build answers");
         assertEquals(0, installation.command("status").exitCode());
+
+        // the tarball's kmsctl, with the credential in the environment as scripts give it
+        Installation.Result kmsctl = Installation.run(WORK, List.of("env", "SELFKMS_CONFIG_DIR=" + WORK.resolve("kmsctl"),
+                "SELFKMS_URL=http://127.0.0.1:" + installation.httpPort(), "SELFKMS_SECRET_ID=" + sdk.secretId,
+                "SELFKMS_SECRET_KEY=" + sdk.secretKey, installation.home.resolve("bin/kmsctl").toString(), "version"));
+        assertEquals(0, kmsctl.exitCode(), kmsctl.output());
+        assertTrue(kmsctl.output().startsWith("kmsctl " + System.getProperty("dist.version") + "\nserver "
+                + System.getProperty("dist.version") + " "), kmsctl.output());
     }
 
     @Test
