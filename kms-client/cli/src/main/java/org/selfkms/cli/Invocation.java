@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * What one run of kmsctl gets from its process: the environment, the standard streams and the terminal. A value
@@ -35,6 +36,12 @@ public record Invocation(Map<String, String> environment, InputStream stdin, Pri
     public String env(String name) {
         String value = environment.get(name);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Names the environment's variables, never their values: SELFKMS_SECRET_KEY may be one of them. */
+    @Override
+    public String toString() {
+        return "Invocation[environment " + new TreeSet<>(environment.keySet()) + ", console " + (console != null) + "]";
     }
 
     PrintWriter outWriter() {
