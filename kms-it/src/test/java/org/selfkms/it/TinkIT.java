@@ -162,6 +162,22 @@ class TinkIT extends DeployedKms {
         assertArrayEquals(data, envelope(restClient(), "selfkms://" + keyId).decrypt(byAlias, AD));
     }
 
+    @Test
+    void aServicePrincipalsClientFindsTheKeyOfAnAliasThoughItMayNotDescribeKeys() throws GeneralSecurityException {
+        String alias = uniqueAlias("tink-it-service");
+        String keyId = createKeyAs(alias);
+        JsonObject credential = admin.post("/credentials", Json.createObjectBuilder().add("service", "tinkit").build());
+        RestV1Session service = RestV1Session.login(URI.create(baseUrl()),
+                new Credential(credential.getString("secretId"), credential.getString("secretKey")));
+        assertEquals("UNAUTHORIZED", assertThrows(KmsRequestException.class, () -> service.get("/keys/" + alias)).errorCode());
+        byte[] data = random(300);
+        byte[] ofTheAlias = envelope(restClient(), "selfkms://" + keyId).encrypt(data, AD);
+        byte[] ofAnotherKey = envelope(restClient(), "selfkms://" + createKey("tink-it-other")).encrypt(data, AD);
+        Aead aead = envelope(SelfKmsClient.of(service), "selfkms://" + alias);
+        assertArrayEquals(data, aead.decrypt(ofTheAlias, AD));
+        assertThrows(GeneralSecurityException.class, () -> aead.decrypt(ofAnotherKey, AD));
+    }
+
     // ---------------------------------------------------------------- another key's ciphertext, a disabled key
 
     @Test

@@ -2,6 +2,8 @@ package org.selfkms.client.tink;
 
 import org.selfkms.client.EncryptionContext;
 import org.selfkms.client.Kms;
+import org.selfkms.client.KmsRequestException;
+import org.selfkms.client.RestV1Kms;
 import org.selfkms.client.RestV1Session;
 
 /**
@@ -17,11 +19,21 @@ public interface AliasResolver {
 
     /**
      * Describes the key ({@code GET /api/v1/keys/{alias}}, docs/rest-api.md, "Describe"): any state, archived keys
-     * too. Every role but SERVICE may describe; a service principal's client needs key-id URIs or
+     * too. A service principal (role SERVICE) uses keys but may not describe them, so for it this falls back to
      * {@link #byEncrypting}.
      */
     static AliasResolver restV1(RestV1Session session) {
-        return alias -> session.get("/keys/" + RestV1Session.segment(alias)).getString("keyId");
+        AliasResolver byEncrypting = byEncrypting(new RestV1Kms(session));
+        return alias -> {
+            try {
+                return session.get("/keys/" + RestV1Session.segment(alias)).getString("keyId");
+            } catch (KmsRequestException e) {
+                if (!"UNAUTHORIZED".equals(e.errorCode())) {
+                    throw e;
+                }
+                return byEncrypting.keyIdOf(alias);
+            }
+        };
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,6 +65,14 @@ class SelfKmsClientTest {
         GeneralSecurityException missing = assertThrows(GeneralSecurityException.class,
                 () -> new SelfKmsClient().withCredentials(dir.resolve("absent").toString()));
         assertTrue(missing.getMessage().startsWith("Cannot read the SelfKMS credentials file"), missing.getMessage());
+    }
+
+    @Test
+    void theEnvironmentNamesWhatItLacks() {
+        Map<String, String> environment = Map.of("SELFKMS_CA", "/etc/selfkms/ca.pem");
+        GeneralSecurityException e = assertThrows(GeneralSecurityException.class,
+                () -> ServerSettings.from(environment::get, "The environment", Path.of("")));
+        assertEquals("The environment does not set SELFKMS_URL, SELFKMS_SECRET_ID, SELFKMS_SECRET_KEY", e.getMessage());
     }
 
     @Test
