@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,10 +33,10 @@ import java.util.stream.Stream;
 
 /**
  * 64 MiB through the library (default 64 KiB frames) against the JDK's AES-256-GCM over the same bytes in the
- * same chunks: files (read, encrypt, write) and streams in memory (crypto only). The baseline is the cheapest
- * honest one - one key, one nonce, Cipher.update per chunk, no framing and no KMS - so the ratio is what the
- * format and the library cost. The library's one KMS call per message goes to FakeKms, the core module's
- * in-memory KMS of its tests.
+ * same chunks: streams in memory (crypto only) and files (read, encrypt, write), the files on the disk and on
+ * tmpfs. The baseline is the cheapest honest one - one key, one nonce, Cipher.update per chunk, no framing, no
+ * KMS, and the file written in place - so the ratio is what the format and the library cost. The library's one
+ * KMS call per message goes to FakeKms, the core module's in-memory KMS of its tests.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,10 +47,7 @@ public class ThroughputBenchmark {
     static final int CHUNK = 64 * 1024;
     static final EncryptionContext CONTEXT = EncryptionContext.of("bench", "throughput");
 
-    private Path directory;
-    private Path plainFile;
-    private Path libraryOut;
-    private Path jdkOut;
+    private final SecureRandom random = new SecureRandom();
     private byte[] plaintext;
     private byte[] message;
     private byte[] jdkCiphertext;
@@ -57,17 +55,11 @@ public class ThroughputBenchmark {
     private final byte[] chunk = new byte[CHUNK + 16];
     private SecretKeySpec key;
     private EnvelopeEncryption envelope;
-    private final SecureRandom random = new SecureRandom();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         plaintext = new byte[SIZE];
         random.nextBytes(plaintext);
-        directory = Files.createTempDirectory("client-bench");
-        plainFile = directory.resolve("plain");
-        libraryOut = directory.resolve("library.kms");
-        jdkOut = directory.resolve("jdk.gcm");
-        Files.write(plainFile, plaintext);
         byte[] keyBytes = new byte[32];
         random.nextBytes(keyBytes);
         key = new SecretKeySpec(keyBytes, "AES");
@@ -78,26 +70,62 @@ public class ThroughputBenchmark {
         jdkCiphertext = cipher.doFinal(plaintext);
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
+    /** The 64 MiB as a file, on the disk (java.io.tmpdir) or on tmpfs (/dev/shm: no write-back to a device). */
+    @State(Scope.Benchmark)
+    public static class Files64MiB {
+        @Param({"disk", "tmpfs"})
+        public String fileSystem;
+
+        Path directory;
+        Path plain;
+        Path libraryOut;
+        Path jdkOut;
+
+        @Setup(Level.Trial)
+        public void setUp(ThroughputBenchmark bench) throws IOException {
+            directory = fileSystem.equals("tmpfs")
+                    ? Files.createTempDirectory(Path.of("/dev/shm"), "client-bench")
+                    : Files.createTempDirectory("client-bench");
+            plain = directory.resolve("plain");
+            libraryOut = directory.resolve("library.kms");
+            jdkOut = directory.resolve("jdk.gcm");
+            Files.write(plain, bench.plaintext);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** encryptFile: through a temporary file beside the target, moved into place when complete. */
+    @Benchmark
+    public void encryptFileLibrary(Files64MiB files) throws IOException {
+        envelope.encryptFile(files.plain, files.libraryOut, CONTEXT);
+    }
+
+    /** The library's stream straight into the same file each time, as the JDK baseline writes: no temporary file. */
+    @Benchmark
+    public void encryptFileLibraryInPlace(Files64MiB files) throws IOException {
+        byte[] in = new byte[CHUNK];
+        try (InputStream plain = Files.newInputStream(files.plain);
+             OutputStream out = envelope.encryptingStream(Files.newOutputStream(files.libraryOut), CONTEXT, SIZE)) {
+            for (int n; (n = plain.readNBytes(in, 0, CHUNK)) > 0; ) {
+                out.write(in, 0, n);
             }
         }
     }
 
     @Benchmark
-    public void encryptFileLibrary() throws IOException {
-        envelope.encryptFile(plainFile, libraryOut, CONTEXT);
-    }
-
-    @Benchmark
-    public void encryptFileJdk() throws Exception {
+    public void encryptFileJdk(Files64MiB files) throws Exception {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce()));
         byte[] in = new byte[CHUNK];
-        try (InputStream plain = Files.newInputStream(plainFile); OutputStream out = Files.newOutputStream(jdkOut)) {
+        try (InputStream plain = Files.newInputStream(files.plain); OutputStream out = Files.newOutputStream(files.jdkOut)) {
             for (int n; (n = plain.readNBytes(in, 0, CHUNK)) > 0; ) {
                 out.write(chunk, 0, cipher.update(in, 0, n, chunk, 0));
             }

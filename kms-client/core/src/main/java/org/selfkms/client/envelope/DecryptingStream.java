@@ -27,6 +27,7 @@ public final class DecryptingStream extends InputStream {
     private long sequence = 1;
     private boolean finalFrameRead;
     private boolean closed;
+    private boolean failed;
 
     DecryptingStream(InputStream in, FrameCipher cipher, MessageInfo info, int frameLength) {
         this.in = in;
@@ -63,11 +64,19 @@ public final class DecryptingStream extends InputStream {
         if (length == 0) {
             return 0;
         }
+        if (failed) {
+            throw new MessageAuthenticationException("The message already failed verification; nothing more is read from it");
+        }
         while (position == limit) {
             if (finalFrameRead) {
                 return -1;
             }
-            readFrame();
+            try {
+                readFrame();
+            } catch (RuntimeException | IOException e) {
+                failed = true;
+                throw e;
+            }
         }
         int n = Math.min(length, limit - position);
         System.arraycopy(frame, position, bytes, offset, n);

@@ -189,7 +189,7 @@ public final class EnvelopeEncryption {
         long length = Files.size(in);
         writeBeside(out, temporary -> {
             try (InputStream plaintext = Files.newInputStream(in);
-                 OutputStream file = Files.newOutputStream(temporary);
+                 OutputStream file = new BlockAlignedOutputStream(Files.newOutputStream(temporary));
                  OutputStream message = encryptingStream(file, context, length)) {
                 copy(plaintext, message, frameLength);
             }

@@ -99,6 +99,7 @@ class StreamsAndFilesTest {
         }
         assertEquals(FRAME, n, "exactly the first frame");
         assertArrayEquals(Arrays.copyOf(plaintext(3 * FRAME), FRAME), Arrays.copyOf(released, n));
+        assertThrows(MessageAuthenticationException.class, decrypting::read, "and nothing after it");
     }
 
     @Test
@@ -173,6 +174,31 @@ class StreamsAndFilesTest {
         assertThrows(org.selfkms.client.KmsRequestException.class,
                 () -> envelope.encryptFile(plain, directory.resolve("a.kms"), EncryptionContext.empty()));
         assertEquals(List.of("a"), names(directory));
+    }
+
+    @Test
+    void encryptFileWritesInWholeBlocksButTheLast() throws IOException {
+        List<Integer> writes = new java.util.ArrayList<>();
+        OutputStream recording = new OutputStream() {
+            @Override
+            public void write(int b) {
+                writes.add(1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                writes.add(length);
+            }
+        };
+        byte[] message = EnvelopeEncryption.builder(kms).keyRef("key-1").build().encrypt(plaintext(300_000), CONTEXT);
+        try (OutputStream aligned = new BlockAlignedOutputStream(recording)) {
+            for (int at = 0; at < message.length; at += 65_557) {
+                aligned.write(message, at, Math.min(65_557, message.length - at));
+            }
+        }
+        assertEquals(message.length / BlockAlignedOutputStream.BLOCK + 1, writes.size());
+        assertTrue(writes.subList(0, writes.size() - 1).stream().allMatch(n -> n == BlockAlignedOutputStream.BLOCK));
+        assertEquals(message.length % BlockAlignedOutputStream.BLOCK, writes.get(writes.size() - 1));
     }
 
     private static List<String> names(Path directory) throws IOException {
