@@ -2,14 +2,13 @@ package org.selfkms.client.envelope;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Objects;
 
 /**
  * Writes a message's frames as the plaintext arrives (docs/client-format.md, "Frames"): a regular frame as soon
  * as a frame's worth of plaintext is buffered, the final frame on {@link #close()}. Holds one frame of
  * plaintext and one of ciphertext, whatever the message's length. The header is written by the caller first.
  */
-final class EncryptingStream extends OutputStream {
+final class EncryptingStream extends ChunkingOutputStream {
 
     /** Type, sequence number and, for the final frame, its length. */
     static final int FRAME_PREFIX_MAX = 1 + 4 + 4;
@@ -17,10 +16,8 @@ final class EncryptingStream extends OutputStream {
 
     private final OutputStream out;
     private final FrameCipher cipher;
-    private final byte[] plaintext;
     private final byte[] frame;
     private final long declaredLength;
-    private int buffered;
     private long sequence = 1;
     private long written;
     private boolean closed;
@@ -28,21 +25,15 @@ final class EncryptingStream extends OutputStream {
 
     /** @param declaredLength the plaintext's length when the caller declared it, -1 otherwise */
     EncryptingStream(OutputStream out, FrameCipher cipher, int frameLength, long declaredLength) {
+        super(frameLength);
         this.out = out;
         this.cipher = cipher;
-        this.plaintext = new byte[frameLength];
         this.frame = new byte[FRAME_PREFIX_MAX + frameLength + FrameCipher.TAG_LENGTH];
         this.declaredLength = declaredLength;
     }
 
     @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        Objects.checkFromIndexSize(offset, length, bytes.length);
         if (closed) {
             throw new IOException("The encrypting stream is closed");
         }
@@ -51,24 +42,12 @@ final class EncryptingStream extends OutputStream {
             throw new IllegalStateException("More plaintext than the " + declaredLength + " bytes declared");
         }
         written += length;
-        while (length > 0) {
-            if (buffered == 0 && length >= plaintext.length) {
-                // a whole frame in the caller's array: sealed from there, not copied first
-                writeFrame(FrameCipher.TYPE_REGULAR, bytes, offset, plaintext.length);
-                offset += plaintext.length;
-                length -= plaintext.length;
-                continue;
-            }
-            int n = Math.min(length, plaintext.length - buffered);
-            System.arraycopy(bytes, offset, plaintext, buffered, n);
-            buffered += n;
-            offset += n;
-            length -= n;
-            if (buffered == plaintext.length) {
-                writeFrame(FrameCipher.TYPE_REGULAR, plaintext, 0, buffered);
-                buffered = 0;
-            }
-        }
+        super.write(bytes, offset, length);
+    }
+
+    @Override
+    void onChunk(byte[] bytes, int offset, int length) throws IOException {
+        writeFrame(FrameCipher.TYPE_REGULAR, bytes, offset, length);
     }
 
     /** Passes flush on; plaintext short of a frame stays buffered (a frame is written only when full or final). */
@@ -92,9 +71,9 @@ final class EncryptingStream extends OutputStream {
                 throw new IllegalStateException(written + " bytes of plaintext written, " + declaredLength
                         + " declared: the message is left without its final frame");
             }
-            writeFrame(FrameCipher.TYPE_FINAL, plaintext, 0, buffered);
+            writeFrame(FrameCipher.TYPE_FINAL, pending(), 0, pendingLength());
         } finally {
-            java.util.Arrays.fill(plaintext, (byte) 0);
+            wipe();
         }
     }
 
@@ -129,7 +108,7 @@ final class EncryptingStream extends OutputStream {
 
     /** For the structural test: the bytes this stream holds, fixed at construction. */
     int bufferedCapacity() {
-        return plaintext.length + frame.length;
+        return chunkLength() + frame.length;
     }
 
     @Override
