@@ -106,6 +106,50 @@ class KmsctlIT extends DeployedKms {
         assertFalse(Files.exists(work.resolve("no-login/session.json")), "nothing kept");
     }
 
+    @Test
+    void overHttpsItTrustsExactlyTheGivenCertificate() throws Exception {
+        Path pem = work.resolve("kms-tls.pem");
+        Files.writeString(pem, presentedCertificatePem());
+        String server = "https://localhost:" + httpsPort();
+        Path httpsConfig = work.resolve("https");
+
+        Result untrusted = run(Map.of("SELFKMS_CONFIG_DIR", httpsConfig.toString(), "SELFKMS_SECRET_KEY", secretKey()), "",
+                "login", "--server", server, "--secret-id", secretId());
+        assertEquals(5, untrusted.exitCode(), "the JDK's trust store does not hold the server's own certificate: " + untrusted.stderr());
+
+        Result login = run(Map.of("SELFKMS_CONFIG_DIR", httpsConfig.toString(), "SELFKMS_SECRET_KEY", secretKey()), "",
+                "login", "--server", server, "--cacert", pem.toString(), "--secret-id", secretId());
+        assertEquals(0, login.exitCode(), login.stderr());
+        Result listed = run(Map.of("SELFKMS_CONFIG_DIR", httpsConfig.toString()), "", "keys", "list", "--limit", "1", "-o", "json");
+        assertEquals(0, listed.exitCode(), "the session keeps the certificate for later commands: " + listed.stderr());
+        assertTrue(json(listed).containsKey("keys"), listed.stdout());
+    }
+
+    /** The certificate the server presents on its HTTPS port, fetched without trusting it (as openssl s_client would). */
+    private static String presentedCertificatePem() throws Exception {
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, new javax.net.ssl.TrustManager[]{new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket("localhost", httpsPort())) {
+            socket.startHandshake();
+            byte[] der = socket.getSession().getPeerCertificates()[0].getEncoded();
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                    + "\n-----END CERTIFICATE-----\n";
+        }
+    }
+
     // ---------------------------------------------------------------- keys
 
     @Test
