@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * disabled key, and the cache's savings show in the server's audit trail. Every decryption uses a client made
  * anew (a fresh login), as another process would.
  */
+@org.junit.jupiter.api.Tag("clients")
 class ClientLibraryIT extends DeployedKms {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in one bash with kmsctl - the launcher script and the runnable jar the build made - on the PATH.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("clients")
 class ClientsDocIT extends DeployedKms {
 
     private static final Path REPOSITORY = Path.of(System.getProperty("user.dir")).getParent();

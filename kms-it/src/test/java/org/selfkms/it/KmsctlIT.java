@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (a fresh configuration directory per test): login and its session file, keys, data, files through the
  * envelope library, signatures, audit, credentials, and the exit codes scripts rely on (docs/clients.md, "kmsctl").
  */
+@org.junit.jupiter.api.Tag("clients")
 class KmsctlIT extends DeployedKms {
 
     @TempDir

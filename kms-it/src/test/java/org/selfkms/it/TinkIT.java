@@ -48,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * decrypts with a client made anew (a fresh login, a fresh Aead), as another process would, and creates the keys
  * it changes.
  */
+@org.junit.jupiter.api.Tag("clients")
 class TinkIT extends DeployedKms {
 
     private static final SecureRandom RANDOM = new SecureRandom();
