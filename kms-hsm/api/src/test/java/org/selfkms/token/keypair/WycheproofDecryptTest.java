@@ -6,6 +6,7 @@ import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -78,6 +79,28 @@ class WycheproofDecryptTest {
                 case ACCEPTABLE -> "no acceptable vector in this file";
             };
             vectors.record(vector, expected, actual);
+        }
+        vectors.assertAllAsExpected();
+    }
+
+    /**
+     * The encapsulation keys of the encapsulation vectors as public keys (DER SubjectPublicKeyInfo): valid ones are
+     * ML-KEM-768 keys to {@link PublicKeys#specOf}, invalid ones - wrong length, or a coefficient not reduced
+     * modulo q (FIPS 203 7.2's modulus check) - are no key at all, so {@link PublicKeys#encapsulate} never sees them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource("mlkem_768_encaps_test.json")
+    void onlyValidEncapsulationKeysAreMlKemKeys(String file) throws IOException {
+        Wycheproof vectors = Wycheproof.load(file);
+        for (Vector vector : vectors.vectors()) {
+            String expected = switch (vector.result()) {
+                case VALID -> KeyPairSpec.ML_KEM_768.name();
+                case INVALID -> "refused the key";
+                case ACCEPTABLE -> "no acceptable vector in this file";
+            };
+            byte[] publicKey = new SubjectPublicKeyInfo(new AlgorithmIdentifier(NISTObjectIdentifiers.id_alg_ml_kem_768),
+                    vector.bytes("ek")).getEncoded();
+            vectors.record(vector, expected, PublicKeys.specOf(publicKey).map(Enum::name).orElse("refused the key"));
         }
         vectors.assertAllAsExpected();
     }
