@@ -16,7 +16,9 @@ import org.bouncycastle.crypto.params.MLDSAParameters;
 import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
 import org.bouncycastle.crypto.params.MLKEMParameters;
 import org.bouncycastle.crypto.params.MLKEMPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.MLDSASigner;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.util.BigIntegers;
 
@@ -32,7 +34,6 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -47,9 +48,8 @@ import java.util.Optional;
  * Public keys are DER X.509 SubjectPublicKeyInfo throughout: rsaEncryption; id-ecPublicKey with the named
  * curve prime256v1, secp384r1 or sm2p256v1 (as OpenSSL writes SM2 keys); id-alg-ml-kem-768; id-ml-dsa-65.
  *
- * <p>RSA and ECDSA verification use the JDK (RSA as the bare public-key operation plus the RFC 8017 encodings
- * of this package, ECDSA as SunEC's {@code NONEwithECDSA}); SM2, ML-KEM and ML-DSA use Bouncy Castle's
- * lightweight API.
+ * <p>RSA verification uses the JDK (the bare public-key operation plus the RFC 8017 encodings
+ * of this package); ECDSA, SM2, ML-KEM and ML-DSA use Bouncy Castle's lightweight API.
  */
 public final class PublicKeys {
 
@@ -123,10 +123,15 @@ public final class PublicKeys {
                     yield m != null && RsaPadding.pssVerify(input, m, rsa.getModulus().bitLength());
                 }
                 case ECDSA_P256_SHA_256, ECDSA_P384_SHA_384 -> {
-                    Signature ecdsa = Signature.getInstance("NONEwithECDSA");
-                    ecdsa.initVerify(key.jdk());
-                    ecdsa.update(input);
-                    yield ecdsa.verify(signature);
+                    // Bouncy Castle, not SunEC: SunEC accepts a BER s that lacks its leading zero (a second
+                    // encoding of one signature) and refuses valid signatures whose k*G has x >= n (Wycheproof
+                    // ecdsa_secp256r1_sha256 tcIds 6, 350, 479). StandardDSAEncoding takes only strict DER with
+                    // r and s in [1, n-1].
+                    ECPublicKeyParameters ec = (ECPublicKeyParameters) key.bc();
+                    BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(ec.getParameters().getN(), signature);
+                    ECDSASigner ecdsa = new ECDSASigner();
+                    ecdsa.init(false, ec);
+                    yield ecdsa.verifySignature(input, rs[0], rs[1]);
                 }
                 case SM2DSA_SM3 -> Sm2.verify((ECPublicKeyParameters) key.bc(), input, signature);
                 case ML_DSA_65 -> {
@@ -136,7 +141,7 @@ public final class PublicKeys {
                     yield verifier.verifySignature(signature);
                 }
             };
-        } catch (GeneralSecurityException | RuntimeException malformed) {
+        } catch (IOException | RuntimeException malformed) {
             return false;
         }
     }

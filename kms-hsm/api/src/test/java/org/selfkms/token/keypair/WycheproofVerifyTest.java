@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * message, then {@link PublicKeys#verify} with the vector's DER SubjectPublicKeyInfo - what
  * {@code AsymmetricCryptoBean.verify} does with a key pair's stored public key, so the project's strict DER
  * key parsing, its RFC 8017 encodings (the whole EMSA-PKCS1-v1_5 compared, EMSA-PSS with its fixed parameters)
- * and its ML-DSA call are what the vectors meet. A key the project refuses counts as a refused signature.
+ * and its ECDSA and ML-DSA calls are what the vectors meet. A key the project refuses counts as a refused signature.
  *
  * <p>Valid vectors must verify, invalid ones must not; what the project does with "acceptable" ones is stated per
  * file and asserted (docs/security.md, "Known-answer and attack vectors").
@@ -33,6 +33,8 @@ class WycheproofVerifyTest {
             "rsa_signature_3072_sha256_test.json, RSA_PKCS1_SHA_256, REFUSED",
             "rsa_pss_2048_sha256_mgf1_32_test.json, RSA_PSS_SHA_256, NONE",
             "rsa_pss_3072_sha256_mgf1_32_test.json, RSA_PSS_SHA_256, NONE",
+            "ecdsa_secp256r1_sha256_test.json, ECDSA_P256_SHA_256, NONE",
+            "ecdsa_secp384r1_sha384_test.json, ECDSA_P384_SHA_384, NONE",
             "mldsa_65_verify_test.json, ML_DSA_65, NONE",
     })
     void validSignaturesVerifyAndInvalidOnesDoNot(String file, SignatureAlgorithm algorithm, Acceptable acceptable)
