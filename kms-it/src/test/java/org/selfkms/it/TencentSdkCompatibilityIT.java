@@ -274,6 +274,8 @@ class TencentSdkCompatibilityIT extends DeployedKms {
         assertCode("InvalidParameter", () -> encrypt(keyId, new byte[]{1}, "{\"n\":1}"));
         assertCode("InvalidParameter", () -> encrypt(keyId, new byte[]{1}, "{broken"));
         assertCode("InvalidParameter", () -> encrypt(keyId, new byte[]{1}, "{\"k\":\"" + "v".repeat(1100) + "\"}"));
+        // a lone surrogate escape: no UTF-8 encoding, it would share the canonical bytes of "?" (docs/ciphertext-format.md)
+        assertCode("InvalidParameter", () -> encrypt(keyId, new byte[]{1}, "{\"k\":\"\\ud800\"}"));
     }
 
     /** The SDK's generic client sends any action and any body: what an outdated or hand-written caller may do. */

@@ -6,6 +6,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +37,12 @@ public final class EncryptionContext {
             if (name == null || name.isEmpty()) {
                 throw new IllegalArgumentException("An encryption-context name must not be empty");
             }
-            sorted.put(name, Objects.requireNonNull(value, () -> "the encryption-context value of " + name + " is null"));
+            Objects.requireNonNull(value, () -> "the encryption-context value of " + name + " is null");
+            // a lone surrogate has no UTF-8 encoding: the server refuses it, and the message header could not carry it
+            if (!StandardCharsets.UTF_8.newEncoder().canEncode(name) || !StandardCharsets.UTF_8.newEncoder().canEncode(value)) {
+                throw new IllegalArgumentException("An encryption-context name or value holds a lone surrogate, which is not Unicode text");
+            }
+            sorted.put(name, value);
         });
         return sorted.isEmpty() ? EMPTY : new EncryptionContext(sorted);
     }

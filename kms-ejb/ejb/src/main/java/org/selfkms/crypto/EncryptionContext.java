@@ -31,7 +31,7 @@ public final class EncryptionContext {
 
     /**
      * @throws KmsException {@code ENCRYPTION_CONTEXT_INVALID} if the text is too long, not JSON, not an
-     *                      object, or has a value that is not a string
+     *                      object, has a value that is not a string, or a name or value with an unpaired surrogate
      */
     public static EncryptionContext parse(String json) {
         if (json == null || json.isBlank()) {
@@ -51,6 +51,11 @@ public final class EncryptionContext {
         for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
             if (!(entry.getValue() instanceof JsonString string)) {
                 throw invalid("EncryptionContext values must be strings");
+            }
+            if (hasUnpairedSurrogate(entry.getKey()) || hasUnpairedSurrogate(string.getString())) {
+                // UTF-8 has no encoding for one: the canonical bytes would write it as '?', and two contexts would
+                // then share them (docs/ciphertext-format.md, "Canonical encryption context")
+                throw invalid("EncryptionContext must be Unicode text: it holds a lone surrogate escape (\\ud800-\\udfff)");
             }
             pairs.put(entry.getKey(), string.getString());
         }
@@ -95,6 +100,18 @@ public final class EncryptionContext {
             }
         }
         out.append('"');
+    }
+
+    private static boolean hasUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static KmsException invalid(String message) {

@@ -46,6 +46,17 @@ class EncryptionContextTest {
     }
 
     @Test
+    void refusesLoneSurrogatesWhichUtf8CannotEncodeAndWouldCollideWithAQuestionMark() {
+        for (String bad : new String[]{"{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00\"}", "{\"\\udc00x\":\"v\"}",
+                "{\"a\":\"x\\ud83d\"}", "{\"a\":\"\\ude00\\ud83d\"}"}) {
+            KmsException e = assertThrows(KmsException.class, () -> EncryptionContext.parse(bad), bad);
+            assertEquals(KmsErrorCode.ENCRYPTION_CONTEXT_INVALID, e.code());
+        }
+        // a surrogate pair is one character, escaped or not
+        assertEquals(canonical("{\"a\":\"\ud83d\ude00\"}"), canonical("{\"a\":\"\\ud83d\\ude00\"}"));
+    }
+
+    @Test
     void toStringHidesValues() {
         assertEquals("EncryptionContext[1 pairs]", EncryptionContext.parse("{\"tenant\":\"secret-name\"}").toString());
     }

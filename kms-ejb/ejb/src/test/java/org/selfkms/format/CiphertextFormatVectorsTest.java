@@ -193,14 +193,12 @@ class CiphertextFormatVectorsTest {
 
     @Test
     void bothEncodersAgreeOnEdgesOfTheCanonicalForm() {
-        // an unpaired surrogate is written as '?' (0x3F) - documented in docs/ciphertext-format.md as a collision
-        for (String context : new String[]{"{\"a\":\"\\ud800\"}", "{\"\\udc00x\":\"\\ud83d\\ude00\"}", "{\"k\":\"\\u0000\\u007f\\u0080\\uffff\"}"}) {
+        for (String context : new String[]{"{\"\\u00e9x\":\"\\ud83d\\ude00\"}", "{\"k\":\"\\u0000\\u007f\\u0080\\uffff\"}"}) {
             Map<String, String> pairs = new LinkedHashMap<>();
             Json.createReader(new StringReader(context)).readObject()
                     .forEach((name, text) -> pairs.put(name, ((JsonString) text).getString()));
             assertArrayEquals(EncryptionContext.parse(context).canonicalBytes(), IndependentCanonicalContext.encode(pairs), context);
         }
-        assertArrayEquals(EncryptionContext.parse("{\"a\":\"?\"}").canonicalBytes(), EncryptionContext.parse("{\"a\":\"\\ud800\"}").canonicalBytes());
     }
 
     /** A pair more, a pair less, one value changed, one name changed: each must fail. */

@@ -9,7 +9,8 @@ import java.util.Map;
  * The canonical encryption context written from docs/ciphertext-format.md alone ("Associated data"), sharing no
  * code with the server: pairs sorted by name in UTF-16 code units, {@code {"name":"value",...}} without white
  * space, only {@code "}, {@code \} and U+0000..U+001F escaped (the latter as {@code \}{@code u00xx}, lower-case
- * hex), then UTF-8 with an unpaired surrogate written as {@code ?}. No pairs is zero bytes, not {@code {}}.
+ * hex), then UTF-8 (the server refuses a context with an unpaired surrogate, which UTF-8 cannot encode). No pairs
+ * is zero bytes, not {@code {}}.
  */
 public final class IndependentCanonicalContext {
 
